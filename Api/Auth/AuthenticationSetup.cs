@@ -1,0 +1,77 @@
+using Collab.Api.Errors;
+using Collab.Grains.Interfaces.Common;
+using Collab.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Collab.Api.Auth;
+
+public static class AuthenticationSetup
+{
+    /// <summary>JWT bearer for REST and hubs (hubs also read <c>access_token</c>), with the claims of DESIGN §6 kept as they are.</summary>
+    public static WebApplicationBuilder AddCollabAuthentication(this WebApplicationBuilder builder, CollabSettings settings)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var devIssuer = options.DevIssuer ?? !builder.Environment.IsProduction();
+        if (devIssuer && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Collab:Auth:DevIssuer must not be enabled in the Production environment");
+        }
+        var useAuthority = !string.IsNullOrWhiteSpace(options.Authority);
+        if (!useAuthority && !devIssuer && string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            throw new InvalidOperationException("configure Collab:Auth:Authority or Collab:Auth:SigningKey (the development issuer is off)");
+        }
+        var key = useAuthority ? null : SigningKeys.Resolve(options, settings.DataDirectory);
+        builder.Services.AddSingleton(new TokenIssuer(devIssuer, key));
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                if (useAuthority)
+                {
+                    jwt.Authority = options.Authority;
+                    jwt.Audience = options.Audience;
+                    jwt.TokenValidationParameters.NameClaimType = CollabClaims.Name;
+                    jwt.TokenValidationParameters.RoleClaimType = CollabClaims.Role;
+                }
+                else
+                {
+                    jwt.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        IssuerSigningKey = key,
+                        ValidIssuer = AuthOptions.DevIssuerName,
+                        ValidateIssuer = devIssuer,
+                        ValidAudience = options.Audience ?? AuthOptions.DevAudience,
+                        ValidateAudience = true,
+                        NameClaimType = CollabClaims.Name,
+                        RoleClaimType = CollabClaims.Role,
+                        ClockSkew = TimeSpan.FromMinutes(1),
+                    };
+                }
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        await Problems.WriteAsync(context.HttpContext, ErrorCodes.Unauthorized, "a valid bearer token is required");
+                    },
+                };
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        return builder;
+    }
+}

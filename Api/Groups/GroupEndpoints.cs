@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Collab.Api.Auth;
+using Collab.Api.Hosting;
+using Collab.Grains.Interfaces.Groups;
+
+namespace Collab.Api.Groups;
+
+/// <summary>REST of PROTOCOL §1. Each endpoint: who is calling, one grain call, the result.</summary>
+public static class GroupEndpoints
+{
+    public static IEndpointRouteBuilder MapGroupEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var groups = routes.MapGroup("/api/groups").RequireAuthorization();
+
+        groups.MapPost("/", async (CreateGroup body, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var id = NewIds.Next("g");
+            await grains.GetGrain<IGroupGrain>(id).CreateAsync(user.ToCaller(), body);
+            return TypedResults.Created($"/api/groups/{id}", new { id });
+        });
+
+        groups.MapGet("/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IGroupGrain>(id).GetAsync(user.ToCaller()));
+
+        groups.MapPost("/{id}/members", (string id, NewMember body, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IGroupGrain>(id).AddMemberAsync(user.ToCaller(), body));
+
+        groups.MapDelete("/{id}/members/{userId}", async (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<IGroupGrain>(id).RemoveMemberAsync(user.ToCaller(), userId);
+            return TypedResults.NoContent();
+        });
+
+        groups.MapPost("/{id}/join-requests", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IGroupGrain>(id).RequestJoinAsync(user.ToCaller()));
+
+        groups.MapPost("/{id}/join-requests/{userId}/approve", (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IGroupGrain>(id).ApproveJoinAsync(user.ToCaller(), userId));
+
+        routes.MapGet("/api/me/groups", async (ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var caller = user.ToCaller();
+            var ids = await grains.GetGrain<IUserGroupsGrain>(caller.UserId).ListAsync();
+            var summaries = await Task.WhenAll(ids.Select(id => grains.GetGrain<IGroupGrain>(id).GetSummaryAsync(caller)));
+            return summaries.OfType<GroupSummary>().ToList();
+        }).RequireAuthorization();
+
+        return routes;
+    }
+}

@@ -1,0 +1,110 @@
+using Collab.Api.Auth;
+using Collab.Api.Errors;
+using Collab.Api.Groups;
+using Collab.Api.Health;
+using Collab.Api.Live;
+using Collab.Api.RateLimiting;
+using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Interfaces.Live;
+using Collab.Grains.Live;
+using Collab.Silo.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Configuration;
+
+namespace Collab.Api.Hosting;
+
+/// <summary>Builds the Api: the co-hosted silo or the cluster client, auth, hubs, REST, health, limits.</summary>
+public static class CollabApi
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var settings = CollabSettings.From(builder.Configuration);
+
+        if (settings.Options.Role == HostRoles.Cohosted)
+        {
+            builder.UseOrleans(silo => silo.AddCollabSilo(builder.Configuration));
+        }
+        else
+        {
+            builder.Services.AddCollabServices(builder.Configuration, settings);
+            builder.UseOrleansClient(client => ConfigureClusterClient(client, settings));
+        }
+
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddSingleton(limits);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.AddCollabAuthentication(settings);
+        builder.Services.AddCollabRestRateLimiting(limits);
+        builder.Services.Configure<JsonOptions>(json => LiveJson.Configure(json.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        builder.Services.AddSingleton<HubRateLimiter>();
+        builder.Services.AddSingleton<NodeIdentity>();
+        builder.Services.AddOptions<LiveBridgeOptions>().Bind(builder.Configuration.GetSection(LiveStreamOptions.Section));
+        builder.Services
+            .AddSignalR(hubs =>
+            {
+                hubs.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
+                hubs.AddFilter<HubCallFilter>();
+            })
+            .AddJsonProtocol(json =>
+            {
+                LiveJson.Configure(json.PayloadSerializerOptions);
+                json.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            });
+        builder.Services.AddLiveHub<GroupsHub, IGroupGrain>();
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapDevTokenEndpoints();
+        app.MapGroupEndpoints();
+        app.MapHub<GroupsHub>("/hubs/groups");
+        return app;
+    }
+
+    private static IServiceCollection AddLiveHub<THub, TGrain>(this IServiceCollection services)
+        where THub : Hub
+        where TGrain : ILiveStreamGrain
+    {
+        services.AddSingleton<LiveStreamBridge<THub, TGrain>>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveStreamBridge<THub, TGrain>>());
+        return services;
+    }
+
+    private static void ConfigureClusterClient(IClientBuilder client, CollabSettings settings)
+    {
+        client.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = settings.Options.Orleans.ClusterId;
+            cluster.ServiceId = settings.Options.Orleans.ServiceId;
+        });
+        client.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = CollabSiloConfiguration.PostgresInvariant;
+            clustering.ConnectionString = settings.PostgresConnectionString;
+        });
+        // The silos may still be starting: keep trying for a minute before giving up.
+        var attempts = 0;
+        client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return ++attempts < 60;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+using Collab.Api.Errors;
+using Collab.Api.RateLimiting;
+using Collab.Grains.Interfaces.Common;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Collab.Api.Live;
+
+/// <summary>
+/// Every hub call passes here: a per-user token bucket refuses floods with <c>rate_limited</c> (other users keep
+/// their own buckets), and grain refusals become <c>HubException</c>s whose message starts with the code.
+/// </summary>
+public sealed class HubCallFilter(HubRateLimiter limiter, ILogger<HubCallFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var user = context.Context.UserIdentifier ?? context.Context.ConnectionId;
+        using var lease = limiter.Limiter.AttemptAcquire(user);
+        if (!lease.IsAcquired)
+        {
+            throw new HubException($"{ErrorCodes.RateLimited}: too many calls; slow down");
+        }
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception exception) when (exception is not HubException)
+        {
+            if (FaultTranslation.Translate(exception) is { } fault)
+            {
+                throw new HubException($"{fault.Code}: {fault.Message}");
+            }
+            logger.LogError(exception, "Hub method {Method} failed", context.HubMethodName);
+            throw new HubException("internal: the server failed to process the call");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Collab.Api.Auth;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Live;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Collab.Api.Live;
+
+/// <summary>
+/// Join, Leave and Sync (PROTOCOL §0), the same for every area's hub: the grain authorizes and answers, the bridge
+/// starts or stops the event flow of this connection.
+/// </summary>
+[Authorize]
+public abstract class LiveHub<THub, TGrain>(IGrainFactory grains, LiveStreamBridge<THub, TGrain> bridge) : Hub
+    where THub : Hub
+    where TGrain : ILiveStreamGrain
+{
+    public const int MaxIdLength = 64;
+
+    protected IGrainFactory Grains => grains;
+
+    protected Caller Caller => Context.User!.ToCaller();
+
+    public async Task<JoinResponse> Join(string id)
+    {
+        var caller = Caller;
+        var result = await Grain(id).JoinAsync(caller);
+        await bridge.JoinAsync(id, Context.ConnectionId, caller.UserId);
+        return JoinResponse.From(result);
+    }
+
+    public Task Leave(string id) => bridge.LeaveAsync(ValidId(id), Context.ConnectionId);
+
+    public async Task<SyncResponse> Sync(string id, long sinceSeq) =>
+        SyncResponse.From(await Grain(id).SyncAsync(Caller, sinceSeq));
+
+    public override Task OnDisconnectedAsync(Exception? exception) => bridge.DropConnectionAsync(Context.ConnectionId);
+
+    protected TGrain Grain(string id) => grains.GetGrain<TGrain>(ValidId(id));
+
+    protected static CommandId Command(string? clientId, long clientSeq) => new(clientId ?? "", clientSeq);
+
+    private static string ValidId(string? id) =>
+        string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength
+            ? throw CollabException.Invalid($"an id is a non-empty string of at most {MaxIdLength} characters")
+            : id;
+}

@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using Collab.Grains.Interfaces.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Api.Live;
+
+/// <summary>
+/// The grain→SignalR bridge of one hub (DESIGN §5): this node subscribes once per stream any of its connections
+/// joined, renews the subscriptions on a timer (re-subscribing grains that reactivated), reports its connections for
+/// presence, and forwards each event to the SignalR group of the stream.
+/// </summary>
+public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
+    where THub : Hub
+    where TGrain : ILiveStreamGrain
+{
+    private readonly ConcurrentDictionary<string, StreamFollow> _follows = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _streamsByConnection = new();
+    private readonly IHubContext<THub> _hub;
+    private readonly IGrainFactory _grains;
+    private readonly NodeIdentity _node;
+    private readonly LiveBridgeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LiveStreamBridge<THub, TGrain>> _logger;
+
+    public LiveStreamBridge(IHubContext<THub> hub, IGrainFactory grains, NodeIdentity node, IOptions<LiveBridgeOptions> options,
+        TimeProvider time, ILogger<LiveStreamBridge<THub, TGrain>> logger)
+    {
+        _hub = hub;
+        _grains = grains;
+        _node = node;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Starts the event flow of a stream for a connection the grain has already authorized.</summary>
+    public async Task JoinAsync(string id, string connectionId, string userId)
+    {
+        while (true)
+        {
+            var follow = _follows.GetOrAdd(id, NewFollow);
+            await follow.Gate.WaitAsync();
+            try
+            {
+                if (follow.Ended)
+                {
+                    continue;
+                }
+                bool known;
+                lock (follow.Connections)
+                {
+                    known = follow.Connections.Count > 0 || follow.Reference is not null;
+                    follow.Connections[connectionId] = userId;
+                }
+                await _hub.Groups.AddToGroupAsync(connectionId, id);
+                _streamsByConnection.GetOrAdd(connectionId, _ => new()).TryAdd(id, 0);
+                if (!known || !await Grain(id).ConnectionOpenedAsync(_node.NodeId, new NodeConnection(connectionId, userId)))
+                {
+                    await SubscribeAsync(id, follow);
+                }
+                return;
+            }
+            finally
+            {
+                follow.Gate.Release();
+            }
+        }
+    }
+
+    public async Task LeaveAsync(string id, string connectionId)
+    {
+        if (_streamsByConnection.TryGetValue(connectionId, out var streams))
+        {
+            streams.TryRemove(id, out _);
+        }
+        await _hub.Groups.RemoveFromGroupAsync(connectionId, id);
+        if (!_follows.TryGetValue(id, out var follow))
+        {
+            return;
+        }
+        await follow.Gate.WaitAsync();
+        try
+        {
+            bool removed, empty;
+            lock (follow.Connections)
+            {
+                removed = follow.Connections.Remove(connectionId);
+                empty = follow.Connections.Count == 0;
+            }
+            if (!removed || follow.Ended)
+            {
+                return;
+            }
+            if (!empty)
+            {
+                await Grain(id).ConnectionClosedAsync(_node.NodeId, connectionId);
+                return;
+            }
+            _follows.TryRemove(id, out _);
+            await EndAsync(id, follow);
+        }
+        finally
+        {
+            follow.Gate.Release();
+        }
+    }
+
+    /// <summary>A connection dropped: it leaves every stream it had joined through this hub.</summary>
+    public async Task DropConnectionAsync(string connectionId)
+    {
+        if (!_streamsByConnection.TryRemove(connectionId, out var streams))
+        {
+            return;
+        }
+        foreach (var id in streams.Keys)
+        {
+            try
+            {
+                await LeaveAsync(id, connectionId);
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Leaving {Id} for dropped connection {Connection} failed", id, connectionId);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.RefreshInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RefreshAllAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var (id, follow) in _follows)
+        {
+            try
+            {
+                await EndAsync(id, follow).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                _logger.LogDebug(exception, "Unsubscribing {Id} at shutdown failed", id);
+            }
+        }
+    }
+
+    private async Task RefreshAllAsync()
+    {
+        foreach (var (id, follow) in _follows)
+        {
+            await follow.Gate.WaitAsync();
+            try
+            {
+                if (!follow.Ended)
+                {
+                    await SubscribeAsync(id, follow);
+                }
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Renewing the subscription to {Id} failed", id);
+            }
+            finally
+            {
+                follow.Gate.Release();
+            }
+        }
+    }
+
+    private async Task SubscribeAsync(string id, StreamFollow follow)
+    {
+        var first = follow.Reference is null;
+        follow.Reference ??= _grains.CreateObjectReference<ILiveStreamObserver>(follow);
+        IReadOnlyList<NodeConnection> connections;
+        lock (follow.Connections)
+        {
+            connections = follow.ConnectionList();
+        }
+        var seq = await Grain(id).SubscribeNodeAsync(_node.NodeId, follow.Reference, connections, _options.TimeToLive);
+        follow.Subscribed(seq, first);
+    }
+
+    private async Task EndAsync(string id, StreamFollow follow)
+    {
+        if (follow.Ended)
+        {
+            return;
+        }
+        await follow.EndAsync();
+        if (follow.Reference is not null)
+        {
+            _grains.DeleteObjectReference<ILiveStreamObserver>(follow.Reference);
+        }
+        await Grain(id).UnsubscribeNodeAsync(_node.NodeId);
+    }
+
+    private StreamFollow NewFollow(string id) =>
+        new(id, Grain(id), _hub.Clients, _options, _time, _logger);
+
+    private TGrain Grain(string id) => _grains.GetGrain<TGrain>(id);
+}

@@ -1,0 +1,19 @@
+namespace Collab.Grains.Interfaces.Live;
+
+/// <summary>
+/// One event of a stream. <see cref="Seq"/> is 0 for ephemeral events. <see cref="Audience"/> names the one
+/// user allowed to see the event (private notes, own queue position); null means every joined client.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("collab.EventEnvelope")]
+public sealed record EventEnvelope(
+    [property: Id(0)] string Stream,
+    [property: Id(1)] long Seq,
+    [property: Id(2)] string Type,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string DataJson,
+    [property: Id(5)] string? Audience = null)
+{
+    public bool IsEphemeral => Seq == 0;
+
+    public bool IsVisibleTo(string userId) => Audience is null || Audience == userId;
+}

@@ -1,0 +1,8 @@
+namespace Collab.Grains.Interfaces.Live;
+
+/// <summary>The state a caller may see as of <see cref="Seq"/>; the snapshot is JSON shaped by the area.</summary>
+[GenerateSerializer, Immutable, Alias("collab.JoinResult")]
+public sealed record JoinResult(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] DateTimeOffset ServerNow,
+    [property: Id(2)] string SnapshotJson);

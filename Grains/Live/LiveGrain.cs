@@ -1,0 +1,228 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Live;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Grains.Live;
+
+/// <summary>
+/// The real-time plumbing every area's grain shares (DESIGN §3, §5): sequence numbers, the retained event window,
+/// idempotent commands, durable-before-acknowledged writes, the per-node observers and presence.
+/// A subclass validates and changes its state inside <see cref="RunAsync{T}"/>, emitting events as it goes.
+/// </summary>
+public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState : LiveState, new()
+{
+    private readonly IPersistentState<TState> _store;
+    private readonly LiveStreamOptions _options;
+    private readonly ILogger _logger;
+    private readonly NodeRegistry _nodes = new();
+    private readonly List<EventEnvelope> _unpublished = [];
+    private bool _brokenByFailedWrite;
+
+    protected LiveGrain(IPersistentState<TState> store, IOptions<LiveStreamOptions> options, TimeProvider time, ILogger logger)
+    {
+        _store = store;
+        _options = options.Value;
+        Time = time;
+        _logger = logger;
+    }
+
+    protected TimeProvider Time { get; }
+
+    protected DateTimeOffset Now => Time.GetUtcNow();
+
+    protected TState State => _store.State;
+
+    protected IReadOnlyCollection<string> OnlineUsers => _nodes.OnlineUsers;
+
+    /// <summary>The first part of the stream name, e.g. <c>groups</c> in <c>groups/g-12</c>.</summary>
+    protected abstract string Area { get; }
+
+    protected string Id => this.GetPrimaryKeyString();
+
+    protected string StreamName => $"{Area}/{Id}";
+
+    /// <summary>Throws the refusal when this caller may not follow the stream.</summary>
+    protected abstract void AuthorizeJoin(Caller caller);
+
+    /// <summary>The state as this caller may see it; serialized as the snapshot of Join and Sync.</summary>
+    protected abstract object BuildSnapshot(Caller caller);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(SweepExpiredNodesAsync, _options.NodeSweepInterval, _options.NodeSweepInterval);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task<JoinResult> JoinAsync(Caller caller)
+    {
+        EnsureConsistent();
+        AuthorizeJoin(caller);
+        return Task.FromResult(new JoinResult(State.Log.Seq, Now, LiveJson.Serialize(BuildSnapshot(caller))));
+    }
+
+    public Task<SyncResult> SyncAsync(Caller caller, long sinceSeq)
+    {
+        EnsureConsistent();
+        AuthorizeJoin(caller);
+        if (sinceSeq < 0)
+        {
+            throw CollabException.Invalid("sinceSeq must not be negative");
+        }
+        var events = State.Log.ReadAfter(sinceSeq);
+        if (events is null)
+        {
+            return Task.FromResult(new SyncResult([], LiveJson.Serialize(BuildSnapshot(caller)), State.Log.Seq));
+        }
+        var visible = events.Where(e => e.IsVisibleTo(caller.UserId)).ToList();
+        return Task.FromResult(new SyncResult(visible, null, State.Log.Seq));
+    }
+
+    public Task<long> SubscribeNodeAsync(string nodeId, ILiveStreamObserver observer, IReadOnlyList<NodeConnection> connections, TimeSpan timeToLive)
+    {
+        var changes = _nodes.Subscribe(nodeId, observer, connections, Now + timeToLive);
+        PublishPresence(changes);
+        return Task.FromResult(State.Log.Seq);
+    }
+
+    public Task UnsubscribeNodeAsync(string nodeId)
+    {
+        PublishPresence(_nodes.Remove(nodeId));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ConnectionOpenedAsync(string nodeId, NodeConnection connection)
+    {
+        var changes = _nodes.Open(nodeId, connection);
+        if (changes is null)
+        {
+            return Task.FromResult(false);
+        }
+        PublishPresence(changes);
+        return Task.FromResult(true);
+    }
+
+    public Task ConnectionClosedAsync(string nodeId, string connectionId)
+    {
+        PublishPresence(_nodes.Close(nodeId, connectionId));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<EventEnvelope>> ReadEventsAsync(long afterSeq) =>
+        Task.FromResult(State.Log.ReadAfter(afterSeq) ?? State.Log.Events);
+
+    /// <summary>
+    /// Runs one command: a resend of a recorded command returns its first result; otherwise
+    /// <paramref name="change"/> validates (throwing before it changes anything) and applies, emitting events;
+    /// then the state, the events and the result are written together, and only then acknowledged and published.
+    /// </summary>
+    protected async Task<T> RunAsync<T>(CommandId? command, Func<T> change)
+    {
+        EnsureConsistent();
+        if (command is not null)
+        {
+            ValidateCommandId(command);
+            var recorded = State.Commands.Find(command);
+            if (recorded is not null)
+            {
+                return LiveJson.Deserialize<T>(recorded);
+            }
+        }
+        var result = change();
+        if (command is not null)
+        {
+            State.Commands.Record(command, LiveJson.Serialize(result), Now,
+                new CommandLogLimits(_options.CommandResultsPerClient, _options.CommandClients));
+        }
+        await WriteAsync();
+        return result;
+    }
+
+    protected Task RunAsync(Action change) => RunAsync<bool>(null, () =>
+    {
+        change();
+        return true;
+    });
+
+    /// <summary>Appends a durable event; it is published after the next successful write.</summary>
+    protected void Emit(string type, object data, string? audience = null)
+    {
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents);
+        _unpublished.Add(envelope);
+    }
+
+    /// <summary>Publishes an event that is not persisted and never replayed (cursors, typing, presence).</summary>
+    protected void EmitEphemeral(string type, object data, string? audience = null) =>
+        Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience));
+
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await _store.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            // The in-memory state is now ahead of the durable one; nothing may be served from it again.
+            _brokenByFailedWrite = true;
+            _unpublished.Clear();
+            DeactivateOnIdle();
+            _logger.LogError(exception, "Writing {Stream} failed; the activation is discarded", StreamName);
+            throw new CollabException(ErrorCodes.Unavailable, "the change could not be stored; try again");
+        }
+        foreach (var envelope in _unpublished)
+        {
+            Publish(envelope);
+        }
+        _unpublished.Clear();
+    }
+
+    private void EnsureConsistent()
+    {
+        if (_brokenByFailedWrite)
+        {
+            throw new CollabException(ErrorCodes.Unavailable, "the service is recovering from a storage failure; try again");
+        }
+    }
+
+    private static void ValidateCommandId(CommandId command)
+    {
+        if (string.IsNullOrWhiteSpace(command.ClientId) || command.ClientId.Length > 64)
+        {
+            throw CollabException.Invalid("clientId must be a non-empty string of at most 64 characters");
+        }
+        if (command.ClientSeq < 0)
+        {
+            throw CollabException.Invalid("clientSeq must not be negative");
+        }
+    }
+
+    private void Publish(EventEnvelope envelope)
+    {
+        foreach (var observer in _nodes.Observers)
+        {
+            try
+            {
+                observer.OnEventAsync(envelope).Ignore();
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Could not push {Stream} seq {Seq} to a node", StreamName, envelope.Seq);
+            }
+        }
+    }
+
+    private void PublishPresence(PresenceChanges changes)
+    {
+        foreach (var (userId, online) in changes.Flips)
+        {
+            EmitEphemeral("presence.changed", new { userId, online });
+        }
+    }
+
+    private Task SweepExpiredNodesAsync(CancellationToken cancellationToken)
+    {
+        PublishPresence(_nodes.RemoveExpired(Now));
+        return Task.CompletedTask;
+    }
+}

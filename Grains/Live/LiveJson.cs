@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Collab.Grains.Live;
+
+/// <summary>The one JSON shape of event data and snapshots: camelCase and UTC timestamps, as the client contract requires.</summary>
+public static class LiveJson
+{
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>Applies the contract's conventions to options owned by someone else (ASP.NET Core's, SignalR's).</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new UtcTimestampConverter());
+        return options;
+    }
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
+}

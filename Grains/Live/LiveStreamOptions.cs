@@ -1,0 +1,17 @@
+namespace Collab.Grains.Live;
+
+/// <summary>Bounds of every live grain, bound from <c>Collab:Live</c>.</summary>
+public sealed class LiveStreamOptions
+{
+    public const string Section = "Collab:Live";
+
+    /// <summary>Events kept per stream for <c>Sync</c>; a client further behind gets a snapshot.</summary>
+    public int RetainedEvents { get; set; } = 500;
+
+    public int CommandResultsPerClient { get; set; } = 32;
+
+    public int CommandClients { get; set; } = 500;
+
+    /// <summary>How often a grain drops the nodes whose subscription expired (and their users' presence).</summary>
+    public TimeSpan NodeSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+}

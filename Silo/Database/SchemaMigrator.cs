@@ -1,0 +1,118 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+
+namespace Collab.Silo.Database;
+
+/// <summary>
+/// Applies the project's SQL scripts (the same files as <c>deploy/sql/</c>, embedded) in order, each once, recording
+/// them in <c>collab_schema_version</c>. The scripts are idempotent as well, so an operator who ran them by hand
+/// loses nothing. Concurrent starts are serialised by a database lock.
+/// </summary>
+public sealed class SchemaMigrator(CollabDatabase database, ILogger<SchemaMigrator> logger)
+{
+    private const long PostgresLockKey = 0x436f6c6c6162; // "Collab"
+
+    public static IReadOnlyList<SchemaScript> Scripts(SqlDialect dialect)
+    {
+        var prefix = $"sql/{DialectFolder(dialect)}/";
+        var assembly = typeof(SchemaMigrator).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name => SchemaScript.Load(assembly, name, name[prefix.Length..]))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var dialect = database.Dialect;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (dialect == SqlDialect.Sqlite)
+        {
+            // WAL lets readers run beside the writer; it cannot be switched inside a transaction.
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        else
+        {
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey});", cancellationToken);
+        }
+        try
+        {
+            await ExecuteAsync(connection, null,
+                "CREATE TABLE IF NOT EXISTS collab_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL);",
+                cancellationToken);
+            var applied = await AppliedVersionsAsync(connection, cancellationToken);
+            var newlyApplied = new List<int>();
+            foreach (var script in Scripts(dialect).Where(s => !applied.Contains(s.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
+                await using (var record = connection.CreateCommand())
+                {
+                    record.Transaction = transaction;
+                    record.CommandText = "INSERT INTO collab_schema_version (version, name, applied_at) VALUES (@version, @name, @at);";
+                    AddParameter(record, "@version", script.Version);
+                    AddParameter(record, "@name", script.Name);
+                    AddParameter(record, "@at", DateTimeOffset.UtcNow.ToString("O"));
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                newlyApplied.Add(script.Version);
+                logger.LogInformation("Applied schema script {Name} ({Dialect})", script.Name, dialect);
+            }
+            return newlyApplied;
+        }
+        finally
+        {
+            if (dialect == SqlDialect.Postgres)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey});", CancellationToken.None);
+            }
+        }
+    }
+
+    private static string DialectFolder(SqlDialect dialect) => dialect == SqlDialect.Sqlite ? "sqlite" : "postgres";
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM collab_schema_version;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(Convert.ToInt32(reader.GetValue(0)));
+        }
+        return versions;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
+
+/// <summary>One numbered script, e.g. <c>0002_orleans_persistence.sql</c> is version 2.</summary>
+public sealed record SchemaScript(int Version, string Name, string Sql)
+{
+    public static SchemaScript Load(Assembly assembly, string resourceName, string fileName)
+    {
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"missing embedded script {resourceName}");
+        using var reader = new StreamReader(stream);
+        var version = int.Parse(fileName[..fileName.IndexOf('_')]);
+        return new SchemaScript(version, fileName, reader.ReadToEnd());
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Collab.Grains;
+using Collab.Grains.Live;
+using Collab.Silo.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+
+namespace Collab.Silo.Hosting;
+
+/// <summary>The one place that configures Orleans, for the headless silo and the Api's co-hosted silo alike.</summary>
+public static class CollabSiloConfiguration
+{
+    public const string SqliteInvariant = "Microsoft.Data.Sqlite";
+    public const string PostgresInvariant = "Npgsql";
+
+    public static ISiloBuilder AddCollabSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = CollabSettings.From(configuration);
+        var options = settings.Options;
+        var endpoints = options.Orleans;
+
+        silo.Services.AddCollabServices(configuration, settings);
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = endpoints.ClusterId;
+            cluster.ServiceId = endpoints.ServiceId;
+        });
+
+        if (options.Clustering == ClusteringKinds.Postgres)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(endpoints.AdvertisedIP), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseAdoNetClustering(clustering =>
+            {
+                clustering.Invariant = PostgresInvariant;
+                clustering.ConnectionString = settings.PostgresConnectionString;
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort);
+        }
+
+        if (settings.UsesSqlite)
+        {
+            Directory.CreateDirectory(settings.DataDirectory);
+        }
+        var (invariant, connectionString) = settings.UsesSqlite
+            ? (SqliteInvariant, settings.SqliteConnectionString)
+            : (PostgresInvariant, settings.PostgresConnectionString!);
+        silo.AddAdoNetGrainStorage(StorageNames.Default, storage =>
+        {
+            storage.Invariant = invariant;
+            storage.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = invariant;
+            reminders.ConnectionString = connectionString;
+        });
+
+        if (options.Database.Migrate)
+        {
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
+        }
+        return silo;
+    }
+
+    /// <summary>Services every host needs, silo or not: settings, the database, time, the live-stream bounds.</summary>
+    public static IServiceCollection AddCollabServices(this IServiceCollection services, IConfiguration configuration, CollabSettings settings)
+    {
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CollabDatabase>();
+        services.TryAddSingleton<SchemaMigrator>();
+        services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
+        return services;
+    }
+}
