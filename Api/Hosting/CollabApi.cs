@@ -11,6 +11,7 @@ using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Orleans.Configuration;
 
 namespace Collab.Api.Hosting;
@@ -58,6 +59,7 @@ public static class CollabApi
                 LiveJson.Configure(json.PayloadSerializerOptions);
                 json.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             });
+        builder.Services.AddSingleton<IHubProtocol, ErrorCodeHubProtocol>();
         builder.Services.AddLiveHub<GroupsHub, IGroupGrain>();
 
         builder.Services.AddHealthChecks()
@@ -66,6 +68,7 @@ public static class CollabApi
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseRequestSizeProblem(limits);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -195,7 +195,7 @@ public sealed class GroupGrain(
     {
         group = new { Info.Id, Info.Name, Info.Subject, Info.Grade, Info.Description },
         members = State.Members,
-        online = OnlineUsers.Where(u => RoleOf(u) is not null).Order(StringComparer.Ordinal).ToList(),
+        online = OnlineUsersWith(caller).Where(u => RoleOf(u) is not null).ToList(),
         sessions = State.Sessions,
         feed = State.Feed,
     };

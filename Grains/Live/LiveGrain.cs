@@ -29,11 +29,21 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
 
     protected TimeProvider Time { get; }
 
-    protected DateTimeOffset Now => Time.GetUtcNow();
+    /// <summary>Server time at the millisecond precision of the wire, so a replayed result equals the first one.</summary>
+    protected DateTimeOffset Now
+    {
+        get
+        {
+            var now = Time.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        }
+    }
 
     protected TState State => _store.State;
 
-    protected IReadOnlyCollection<string> OnlineUsers => _nodes.OnlineUsers;
+    /// <summary>Who is online, counting the caller who is joining now (their connection is registered right after Join).</summary>
+    protected IReadOnlyList<string> OnlineUsersWith(Caller caller) =>
+        _nodes.OnlineUsers.Append(caller.UserId).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The first part of the stream name, e.g. <c>groups</c> in <c>groups/g-12</c>.</summary>
     protected abstract string Area { get; }

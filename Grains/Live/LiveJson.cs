@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Collab.Grains.Live;
 
@@ -11,6 +13,8 @@ public static class LiveJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Chinese text stays readable (and a third of the size) instead of \uXXXX escapes.
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new UtcTimestampConverter());
         return options;
     }

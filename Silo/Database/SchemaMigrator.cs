@@ -6,8 +6,8 @@ namespace Collab.Silo.Database;
 
 /// <summary>
 /// Applies the project's SQL scripts (the same files as <c>deploy/sql/</c>, embedded) in order, each once, recording
-/// them in <c>collab_schema_version</c>. The scripts are idempotent as well, so an operator who ran them by hand
-/// loses nothing. Concurrent starts are serialised by a database lock.
+/// them in <c>collab_schema_version</c>. The scripts are idempotent as well, so an operator who ran them by hand, or a
+/// start that died half-way, loses nothing. Concurrent PostgreSQL starts are serialised by an advisory lock.
 /// </summary>
 public sealed class SchemaMigrator(CollabDatabase database, ILogger<SchemaMigrator> logger)
 {
@@ -28,12 +28,7 @@ public sealed class SchemaMigrator(CollabDatabase database, ILogger<SchemaMigrat
     {
         var dialect = database.Dialect;
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (dialect == SqlDialect.Sqlite)
-        {
-            // WAL lets readers run beside the writer; it cannot be switched inside a transaction.
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-        else
+        if (dialect == SqlDialect.Postgres)
         {
             await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey});", cancellationToken);
         }
@@ -46,7 +41,8 @@ public sealed class SchemaMigrator(CollabDatabase database, ILogger<SchemaMigrat
             var newlyApplied = new List<int>();
             foreach (var script in Scripts(dialect).Where(s => !applied.Contains(s.Version)))
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                // SQLite cannot switch to WAL inside a transaction, so its (idempotent) scripts run in autocommit mode.
+                await using var transaction = dialect == SqlDialect.Postgres ? await connection.BeginTransactionAsync(cancellationToken) : null;
                 await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
                 await using (var record = connection.CreateCommand())
                 {
@@ -57,7 +53,10 @@ public sealed class SchemaMigrator(CollabDatabase database, ILogger<SchemaMigrat
                     AddParameter(record, "@at", DateTimeOffset.UtcNow.ToString("O"));
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 }
-                await transaction.CommitAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
                 newlyApplied.Add(script.Version);
                 logger.LogInformation("Applied schema script {Name} ({Dialect})", script.Name, dialect);
             }

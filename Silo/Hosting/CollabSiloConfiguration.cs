@@ -12,7 +12,8 @@ namespace Collab.Silo.Hosting;
 /// <summary>The one place that configures Orleans, for the headless silo and the Api's co-hosted silo alike.</summary>
 public static class CollabSiloConfiguration
 {
-    public const string SqliteInvariant = "Microsoft.Data.Sqlite";
+    /// <summary>Orleans' ADO.NET providers name SQLite by this invariant and load Microsoft.Data.Sqlite's factory for it.</summary>
+    public const string SqliteInvariant = "System.Data.SQLite";
     public const string PostgresInvariant = "Npgsql";
 
     public static ISiloBuilder AddCollabSilo(this ISiloBuilder silo, IConfiguration configuration)

@@ -1,0 +1,28 @@
+namespace Collab.Api.Tests.Infrastructure;
+
+/// <summary>One Api for the tests of a collection, with rate limits low enough that floods are refused quickly.</summary>
+public sealed class SharedApiHost : IAsyncLifetime
+{
+    public ApiHost Host { get; } = new(ApiHost.NewDataDirectory(), new Dictionary<string, string?>
+    {
+        ["Collab:RateLimit:HubBurst"] = "40",
+        ["Collab:RateLimit:HubPerSecond"] = "20",
+        ["Collab:RateLimit:RestBurst"] = "40",
+        ["Collab:RateLimit:RestPerSecond"] = "20",
+        ["Collab:Live:RetainedEvents"] = "30",
+    });
+
+    public Task InitializeAsync() => Host.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        Directory.Delete(Host.DataDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<SharedApiHost>
+{
+    public const string Name = "api";
+}

@@ -1,0 +1,40 @@
+using Collab.Grains.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace Collab.Grains.Tests.Cluster;
+
+/// <summary>An in-process Orleans test cluster running the real grains on switchable in-memory storage.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloSetup>().Build();
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Deactivates every idle grain, so the next call reactivates it from storage.</summary>
+    public Task DeactivateAllAsync() =>
+        Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+    private sealed class SiloSetup : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default,
+                (services, _) => ActivatorUtilities.CreateInstance<SwitchableStorage>(services));
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.Configure<LiveStreamOptions>(options => options.RetainedEvents = 10);
+            silo.UseInMemoryReminderService();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,53 @@
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Collab.Grains.Tests.Cluster;
+
+/// <summary>In-memory grain storage whose writes can be made to fail, to test that nothing unpersisted is acknowledged.</summary>
+public sealed class SwitchableStorage(DeepCopier copier) : IGrainStorage
+{
+    private readonly Dictionary<string, (object State, string ETag)> _rows = [];
+
+    public static volatile bool FailWrites;
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        lock (_rows)
+        {
+            if (_rows.TryGetValue(Key(stateName, grainId), out var row))
+            {
+                grainState.State = copier.Copy((T)row.State);
+                grainState.ETag = row.ETag;
+                grainState.RecordExists = true;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (FailWrites)
+        {
+            throw new InvalidOperationException("storage is down (test)");
+        }
+        lock (_rows)
+        {
+            var etag = Guid.NewGuid().ToString("N");
+            _rows[Key(stateName, grainId)] = (copier.Copy(grainState.State)!, etag);
+            grainState.ETag = etag;
+            grainState.RecordExists = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        lock (_rows)
+        {
+            _rows.Remove(Key(stateName, grainId));
+        }
+        return Task.CompletedTask;
+    }
+
+    private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
+}

@@ -1,0 +1,113 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Tests.Cluster;
+
+namespace Collab.Grains.Tests.Groups;
+
+[Collection(ClusterCollection.Name)]
+public sealed class GroupGrainTests(ClusterFixture fixture)
+{
+    private static readonly Caller Leader = new("leader-1", "王老师", Roles.Teacher, "school-a", "county-a");
+    private static readonly Caller Colleague = new("teacher-2", "李老师", Roles.Teacher, "school-b", "county-b");
+    private static readonly Caller Student = new("student-1", "小明", Roles.Student, "school-a", "county-a");
+
+    private async Task<IGroupGrain> NewGroupAsync()
+    {
+        var group = fixture.Grains.GetGrain<IGroupGrain>($"g-{Guid.NewGuid():N}");
+        await group.CreateAsync(Leader, new CreateGroup("初中数学教研组", "math", "7", null));
+        return group;
+    }
+
+    [Fact]
+    public async Task Creating_twice_is_a_conflict()
+    {
+        var group = await NewGroupAsync();
+        var error = await Assert.ThrowsAsync<CollabException>(() => group.CreateAsync(Leader, new CreateGroup("again", "math", "7", null)));
+        Assert.Equal(ErrorCodes.Conflict, error.Code);
+    }
+
+    [Fact]
+    public async Task A_message_and_its_command_result_survive_reactivation()
+    {
+        var group = await NewGroupAsync();
+        var first = await group.PostMessageAsync(Leader, new CommandId("tab", 1), "第一条");
+        var seq = (await group.JoinAsync(Leader)).Seq;
+
+        await fixture.DeactivateAllAsync();
+
+        var resent = await group.PostMessageAsync(Leader, new CommandId("tab", 1), "第一条");
+        Assert.Equal(first, resent);
+        var joined = await group.JoinAsync(Leader);
+        Assert.Equal(seq, joined.Seq);
+        Assert.Contains("第一条", joined.SnapshotJson);
+        var sync = await group.SyncAsync(Leader, seq - 1);
+        Assert.Equal("message.posted", Assert.Single(sync.Events).Type);
+    }
+
+    [Fact]
+    public async Task A_failed_write_is_not_acknowledged_and_leaves_no_trace()
+    {
+        var group = await NewGroupAsync();
+        var seq = (await group.JoinAsync(Leader)).Seq;
+        SwitchableStorage.FailWrites = true;
+        try
+        {
+            var error = await Assert.ThrowsAsync<CollabException>(() => group.PostMessageAsync(Leader, new CommandId("tab", 1), "lost?"));
+            Assert.Equal(ErrorCodes.Unavailable, error.Code);
+        }
+        finally
+        {
+            SwitchableStorage.FailWrites = false;
+        }
+
+        var joined = await group.JoinAsync(Leader);
+        Assert.Equal(seq, joined.Seq);
+        Assert.DoesNotContain("lost?", joined.SnapshotJson);
+        var retried = await group.PostMessageAsync(Leader, new CommandId("tab", 1), "lost?");
+        Assert.Equal(seq + 1, (await group.JoinAsync(Leader)).Seq);
+        Assert.Equal("m1", retried.MessageId);
+    }
+
+    [Fact]
+    public async Task Students_are_neither_members_nor_applicants()
+    {
+        var group = await NewGroupAsync();
+        var join = await Assert.ThrowsAsync<CollabException>(() => group.JoinAsync(Student));
+        Assert.Equal(ErrorCodes.NotMember, join.Code);
+        var request = await Assert.ThrowsAsync<CollabException>(() => group.RequestJoinAsync(Student));
+        Assert.Equal(ErrorCodes.Forbidden, request.Code);
+    }
+
+    [Fact]
+    public async Task Other_areas_can_ask_for_a_members_role_and_schedule_sessions()
+    {
+        var group = await NewGroupAsync();
+        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
+
+        Assert.Equal(GroupRoles.Leader, await group.GetMemberRoleAsync(Leader.UserId));
+        Assert.Equal(GroupRoles.Member, await group.GetMemberRoleAsync(Colleague.UserId));
+        Assert.Null(await group.GetMemberRoleAsync(Student.UserId));
+
+        var startsAt = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        await group.ScheduleSessionAsync(new GroupSession("observation", "o-1", "公开课：勾股定理", startsAt));
+        var view = await group.GetAsync(Colleague);
+        Assert.Equal("o-1", Assert.Single(view.Sessions).Id);
+        var sync = await group.SyncAsync(Colleague, 0);
+        Assert.Contains(sync.Events, e => e.Type == "session.scheduled");
+    }
+
+    [Fact]
+    public async Task The_feed_keeps_the_latest_fifty_messages()
+    {
+        var group = await NewGroupAsync();
+        for (var i = 1; i <= 55; i++)
+        {
+            await group.PostMessageAsync(Leader, new CommandId("tab", i), $"msg {i}");
+        }
+        var snapshot = System.Text.Json.JsonDocument.Parse((await group.JoinAsync(Leader)).SnapshotJson).RootElement;
+        var feed = snapshot.GetProperty("feed");
+        Assert.Equal(50, feed.GetArrayLength());
+        Assert.Equal("msg 6", feed[0].GetProperty("text").GetString());
+        Assert.Equal("msg 55", feed[49].GetProperty("text").GetString());
+    }
+}
