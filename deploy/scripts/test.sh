@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (unit, grain, API, storage, PostgreSQL and multi-process cluster tests).
+# The tests start what they need themselves: PostgreSQL through deploy/scripts/pg-local.sh (installed with
+# apt-get when absent), silos and Api processes on free loopback ports. Prints "N passed, N failed[, N skipped]"
+# as its last line and exits non-zero on any failure.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+results="$root/TestResults"
+rm -rf "$results"
+
+dotnet test Collab.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+summary="$(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    skipped += int(counters.get("notExecuted", 0))
+line = f"{passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+PY
+)"
+if [[ -z "$summary" ]]; then
+  summary="0 passed, 1 failed"
+fi
+case "$summary" in
+  "0 passed, 0 failed"*) status=1 ;;
+  *", 0 failed"*) ;;
+  *) status=1 ;;
+esac
+echo "$summary"
+exit "$status"
