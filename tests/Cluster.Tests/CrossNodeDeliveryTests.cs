@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Collab.Cluster.Tests.Infrastructure;
+using Collab.TestSupport;
+
+namespace Collab.Cluster.Tests;
+
+/// <summary>
+/// Real processes on one PostgreSQL database: a message posted through one Api node reaches a member connected to
+/// another node exactly once, in order, with contiguous seqs, whether the Apis co-host the silos or are cluster clients
+/// of a headless silo.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private const int Messages = 100;
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _root = Directory.CreateTempSubdirectory("collab-cluster-").FullName;
+    private readonly List<NodeProcess> _nodes = [];
+
+    [Fact]
+    public async Task Two_cohosting_api_nodes_deliver_every_message_once_in_order_across_nodes()
+    {
+        var database = await postgres.CreateDatabaseAsync("cluster");
+        var a = Track(NodeProcess.StartApi("api-a", _root, database, "cohosted"));
+        var b = Track(NodeProcess.StartApi("api-b", _root, database, "cohosted"));
+
+        await WithLogsAsync(async () =>
+        {
+            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            Assert.Equal(new[] { a.SiloPort, b.SiloPort }.Order(), await Membership.ActiveSiloPortsAsync(database));
+
+            await PostOnAndReceiveOnAsync(a, b);
+        });
+    }
+
+    [Fact]
+    public async Task Two_client_api_nodes_of_a_headless_silo_deliver_every_message_once_in_order_across_nodes()
+    {
+        var database = await postgres.CreateDatabaseAsync("cluster");
+        var silo = Track(NodeProcess.StartSilo("silo", _root, database));
+
+        await WithLogsAsync(async () =>
+        {
+            // The silo applies the schema and joins; the clients find its gateway through the membership table.
+            await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
+                () => "the silo is not active in orleans_membership");
+            var a = Track(NodeProcess.StartApi("api-a", _root, database, "client"));
+            var b = Track(NodeProcess.StartApi("api-b", _root, database, "client"));
+            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            // The Apis are clients: the headless silo is the only member of the cluster.
+            Assert.Equal([silo.SiloPort], await Membership.ActiveSiloPortsAsync(database));
+
+            await PostOnAndReceiveOnAsync(a, b);
+        });
+    }
+
+    /// <summary>
+    /// A leader creates a group on <paramref name="postNode"/>; a member joins it through <paramref name="receiveNode"/>;
+    /// the leader posts <see cref="Messages"/> messages through <paramref name="postNode"/>.
+    /// </summary>
+    private static async Task PostOnAndReceiveOnAsync(NodeProcess postNode, NodeProcess receiveNode)
+    {
+        var leader = ClusterUser.NewTeacher("lead", "county-a");
+        var member = ClusterUser.NewTeacher("member", "county-b");
+        var groupId = await leader.CreateGroupAsync(postNode);
+        await leader.AddMemberAsync(postNode, groupId, member);
+
+        await using var receiver = await member.ConnectAsync(receiveNode);
+        var joinSeq = (await receiver.InvokeAsync("Join", groupId)).GetProperty("seq").GetInt64();
+        await using var author = await leader.ConnectAsync(postNode);
+
+        var expectedTexts = Enumerable.Range(1, Messages).Select(i => $"消息 {i:000} from {postNode.Name}").ToList();
+        var messageIds = new List<string>();
+        for (var i = 1; i <= Messages; i++)
+        {
+            var posted = await author.InvokeAsync("PostMessage", groupId, new { clientId = "tab-a", clientSeq = (long)i, text = expectedTexts[i - 1] });
+            messageIds.Add(posted.GetProperty("messageId").GetString()!);
+        }
+        Assert.Equal(Messages, messageIds.Distinct().Count());
+
+        var live = await receiver.WaitForCountAsync("message.posted", Messages, DeliveryTimeout);
+        AssertTheMessages(groupId, joinSeq, expectedTexts, messageIds, live, $"live on {receiveNode.Name}");
+
+        var sync = await receiver.InvokeAsync("Sync", groupId, joinSeq);
+        var synced = sync.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "message.posted").ToList();
+        AssertTheMessages(groupId, joinSeq, expectedTexts, messageIds, synced, "Sync");
+        Assert.Equal(Seqs(live), Seqs(synced));
+
+        // A last message is a barrier: once it arrived, a duplicate of an earlier one would have shown up before it.
+        var last = await author.InvokeAsync("PostMessage", groupId, new { clientId = "tab-a", clientSeq = (long)Messages + 1, text = "barrier" });
+        var all = await receiver.WaitForCountAsync("message.posted", Messages + 1, DeliveryTimeout);
+        Assert.Equal(Messages + 1, all.Count);
+        Assert.Equal(last.GetProperty("messageId").GetString(), all[^1].GetProperty("data").GetProperty("id").GetString());
+        Assert.Equal(Seqs(live).Append(Seqs(live)[^1] + 1), Seqs(all));
+    }
+
+    private static void AssertTheMessages(string groupId, long joinSeq, IReadOnlyList<string> texts, IReadOnlyList<string> ids,
+        IReadOnlyList<JsonElement> events, string source)
+    {
+        Assert.True(events.Count == texts.Count, $"{source}: {events.Count} message.posted events, expected {texts.Count}");
+        Assert.All(events, e => Assert.Equal($"groups/{groupId}", e.GetProperty("stream").GetString()));
+        Assert.Equal(texts, events.Select(e => e.GetProperty("data").GetProperty("text").GetString()));
+        Assert.Equal(ids, events.Select(e => e.GetProperty("data").GetProperty("id").GetString()));
+        var seqs = Seqs(events);
+        Assert.Equal(Enumerable.Range(0, seqs.Count).Select(i => joinSeq + 1 + i), seqs);
+    }
+
+    private static List<long> Seqs(IEnumerable<JsonElement> events) =>
+        events.Select(e => e.GetProperty("seq").GetInt64()).ToList();
+
+    private NodeProcess Track(NodeProcess node)
+    {
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Runs the scenario; a failure carries the tail of every node's log.</summary>
+    private async Task WithLogsAsync(Func<Task> scenario)
+    {
+        try
+        {
+            await scenario();
+        }
+        catch (Exception exception) when (exception is not NodeFailureException)
+        {
+            var logs = string.Join("\n", _nodes.Select(node => node.LogTail()));
+            throw new NodeFailureException($"{exception.GetType().Name}: {exception.Message}\n{logs}", exception);
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(_nodes.Select(node => node.DisposeAsync().AsTask()));
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
