@@ -14,8 +14,8 @@ public static class SiloHost
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Collab:Orleans:SiloPort"] = FreePort().ToString(),
-            ["Collab:Orleans:GatewayPort"] = FreePort().ToString(),
+            ["Collab:Orleans:SiloPort"] = FreePorts.Next().ToString(),
+            ["Collab:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.UseOrleans(silo =>
@@ -35,12 +35,5 @@ public static class SiloHost
     {
         await host.StopAsync();
         host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,8 +1,9 @@
+using Xunit;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Collab.Api.Tests.Infrastructure;
+namespace Collab.TestSupport;
 
 /// <summary>A real SignalR connection that records every <c>Event</c> it receives, so tests wait on events, not on time.</summary>
 public sealed class LiveClient : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Collab.Cluster.Tests.Infrastructure;
+namespace Collab.TestSupport;
 
 public static class FreePorts
 {
