@@ -139,12 +139,12 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
             }
         }
         var result = change();
+        var resultJson = LiveJson.Serialize(result);
         if (command is not null)
         {
-            State.Commands.Record(command, LiveJson.Serialize(result), Now,
-                new CommandLogLimits(_options.CommandResultsPerClient, _options.CommandClients));
+            State.Commands.Record(command, resultJson, Now, CommandLimits);
         }
-        await WriteAsync();
+        await WriteAsync(command, resultJson);
         return result;
     }
 
@@ -165,11 +165,26 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected void EmitEphemeral(string type, object data, string? audience = null) =>
         Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience));
 
-    private async Task WriteAsync()
+    protected CommandLogLimits CommandLimits => new(_options.CommandResultsPerClient, _options.CommandClients);
+
+    protected int RetainedEvents => _options.RetainedEvents;
+
+    /// <summary>
+    /// Makes one command's change durable: its new events, and its result under its command id. The default writes
+    /// the whole grain state; a grain with an append-only log (a keystroke must not rewrite a document) overrides it,
+    /// appends rows, and rebuilds its event window and command results from them when it activates.
+    /// </summary>
+    protected virtual Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson) =>
+        _store.WriteStateAsync();
+
+    /// <summary>Writes the grain state itself (for a snapshot, in a grain that overrides <see cref="PersistAsync"/>).</summary>
+    protected Task WriteStateAsync() => _store.WriteStateAsync();
+
+    private async Task WriteAsync(CommandId? command, string resultJson)
     {
         try
         {
-            await _store.WriteStateAsync();
+            await PersistAsync(_unpublished, command, resultJson);
         }
         catch (Exception exception)
         {
