@@ -25,10 +25,3 @@ public sealed class UserGroupsGrain(
     public Task<IReadOnlyList<string>> ListAsync() =>
         Task.FromResult<IReadOnlyList<string>>(store.State.GroupIds.Order(StringComparer.Ordinal).ToList());
 }
-
-[GenerateSerializer, Alias("collab.groups.UserGroupsState")]
-public sealed class UserGroupsState
-{
-    [Id(0)]
-    public HashSet<string> GroupIds { get; set; } = [];
-}

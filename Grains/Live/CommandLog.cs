@@ -54,30 +54,3 @@ public sealed class CommandLog
         }
     }
 }
-
-[GenerateSerializer, Alias("collab.ClientCommands")]
-public sealed class ClientCommands
-{
-    [Id(0)]
-    public List<RecordedResult> Results { get; set; } = [];
-
-    [Id(1)]
-    public DateTimeOffset LastUsedAt { get; set; }
-
-    [Id(2)]
-    public bool Truncated { get; set; }
-}
-
-[GenerateSerializer, Alias("collab.RecordedResult")]
-public sealed class RecordedResult
-{
-    [Id(0)]
-    public long ClientSeq { get; set; }
-
-    [Id(1)]
-    public string ResultJson { get; set; } = "";
-}
-
-/// <param name="ResultsPerClient">How many of a client's latest results are kept (commands in flight across a reconnect).</param>
-/// <param name="Clients">How many clients a grain remembers; the least recently active is forgotten first.</param>
-public sealed record CommandLogLimits(int ResultsPerClient, int Clients);

@@ -43,9 +43,3 @@ public sealed class CollabDatabase(CollabSettings settings)
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken)) == 1;
     }
 }
-
-public enum SqlDialect
-{
-    Sqlite,
-    Postgres,
-}

@@ -35,21 +35,3 @@ public sealed class CollabOptions
         public bool Migrate { get; set; } = true;
     }
 }
-
-public static class StorageKinds
-{
-    public const string Sqlite = "sqlite";
-    public const string Postgres = "postgres";
-}
-
-public static class ClusteringKinds
-{
-    public const string Localhost = "localhost";
-    public const string Postgres = "postgres";
-}
-
-public static class HostRoles
-{
-    public const string Cohosted = "cohosted";
-    public const string Client = "client";
-}

@@ -3,17 +3,6 @@ using Collab.Grains.Interfaces.Live;
 
 namespace Collab.Api.Live;
 
-public sealed record JoinResponse(long Seq, DateTimeOffset ServerNow, JsonElement Snapshot)
-{
-    public static JoinResponse From(JoinResult result) => new(result.Seq, result.ServerNow, Parse(result.SnapshotJson));
-
-    internal static JsonElement Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-}
-
 /// <summary>Either <c>events</c>, or (when they are no longer retained) no events, a snapshot and its seq.</summary>
 public sealed record SyncResponse(IReadOnlyList<EventMessage> Events, JsonElement? Snapshot, long? Seq)
 {

@@ -1,0 +1,9 @@
+namespace Collab.Grains.Interfaces.Groups;
+
+[GenerateSerializer, Immutable, Alias("collab.groups.GroupInfo")]
+public sealed record GroupInfo(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Subject,
+    [property: Id(3)] string Grade,
+    [property: Id(4)] string Description);

@@ -1,0 +1,7 @@
+namespace Collab.Silo.Database;
+
+public enum SqlDialect
+{
+    Sqlite,
+    Postgres,
+}

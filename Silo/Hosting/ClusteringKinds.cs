@@ -1,0 +1,7 @@
+namespace Collab.Silo.Hosting;
+
+public static class ClusteringKinds
+{
+    public const string Localhost = "localhost";
+    public const string Postgres = "postgres";
+}
