@@ -2,9 +2,11 @@ using Collab.Api.Auth;
 using Collab.Api.Errors;
 using Collab.Api.Groups;
 using Collab.Api.Health;
+using Collab.Api.LessonPreps;
 using Collab.Api.Live;
 using Collab.Api.RateLimiting;
 using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
 using Collab.Silo.Hosting;
@@ -39,6 +41,7 @@ public static class CollabApi
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.AddCollabAuthentication(settings);
+        builder.AddApiTelemetry();
         builder.Services.AddCollabRestRateLimiting(limits);
         builder.Services.Configure<JsonOptions>(json => LiveJson.Configure(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -61,6 +64,7 @@ public static class CollabApi
             });
         builder.Services.AddSingleton<IHubProtocol, ErrorCodeHubProtocol>();
         builder.Services.AddLiveHub<GroupsHub, IGroupGrain>();
+        builder.Services.AddLiveHub<LessonPrepHub, ILessonPrepGrain>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
@@ -73,11 +77,14 @@ public static class CollabApi
         app.UseRateLimiter();
         app.UseAuthorization();
 
+        app.MapApiTelemetry();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapDevTokenEndpoints();
         app.MapGroupEndpoints();
         app.MapHub<GroupsHub>("/hubs/groups");
+        app.MapLessonPrepEndpoints();
+        app.MapHub<LessonPrepHub>("/hubs/lessonprep");
         return app;
     }
 

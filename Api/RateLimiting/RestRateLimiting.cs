@@ -8,14 +8,14 @@ namespace Collab.Api.RateLimiting;
 
 public static class RestRateLimiting
 {
-    /// <summary>A token bucket per user (per remote address before sign-in) for REST; health probes are exempt.</summary>
+    /// <summary>A token bucket per user (per remote address before sign-in) for REST; health probes and the metrics scrape are exempt.</summary>
     public static IServiceCollection AddCollabRestRateLimiting(this IServiceCollection services, RateLimitOptions options)
     {
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Request.Path.StartsWithSegments("/health"))
+                if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics"))
                 {
                     return RateLimitPartition.GetNoLimiter("health");
                 }

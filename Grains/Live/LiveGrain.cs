@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
 using Microsoft.Extensions.Logging;
@@ -138,13 +139,25 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
                 return LiveJson.Deserialize<T>(recorded);
             }
         }
-        var result = change();
+        var startedAt = Stopwatch.GetTimestamp();
+        T result;
+        try
+        {
+            result = change();
+        }
+        catch (CollabException refusal)
+        {
+            LiveMetrics.Refused(Area, refusal.Code);
+            throw;
+        }
         var resultJson = LiveJson.Serialize(result);
         if (command is not null)
         {
             State.Commands.Record(command, resultJson, Now, CommandLimits);
         }
+        var events = _unpublished.Count;
         await WriteAsync(command, resultJson);
+        LiveMetrics.Applied(Area, startedAt, events);
         return result;
     }
 

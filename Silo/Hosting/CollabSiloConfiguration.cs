@@ -75,6 +75,7 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CollabDatabase>();
         services.TryAddSingleton<SchemaMigrator>();
+        services.AddOptions<Grains.LessonPreps.LessonPrepOptions>().Bind(configuration.GetSection(Grains.LessonPreps.LessonPrepOptions.Section)).Services.TryAddSingleton<Grains.LessonPreps.ILessonOpLog, LessonOpLog>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         return services;
     }

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Collab.Api.Auth;
+using Collab.Api.Hosting;
+using Collab.Grains.Interfaces.LessonPreps;
+
+namespace Collab.Api.LessonPreps;
+
+/// <summary>REST of PROTOCOL §2. Each endpoint: who is calling, one grain call, the result.</summary>
+public static class LessonPrepEndpoints
+{
+    public static IEndpointRouteBuilder MapLessonPrepEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/groups/{groupId}/lessonpreps", async (string groupId, CreateLessonPrep body, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var id = NewIds.Next("lp");
+            await grains.GetGrain<ILessonPrepGrain>(id).CreateAsync(user.ToCaller(), groupId, body);
+            return TypedResults.Created($"/api/lessonpreps/{id}", new { id });
+        }).RequireAuthorization();
+
+        routes.MapGet("/api/lessonpreps/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<ILessonPrepGrain>(id).GetAsync(user.ToCaller())).RequireAuthorization();
+
+        return routes;
+    }
+}

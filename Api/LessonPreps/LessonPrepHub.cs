@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Collab.Api.Live;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.LessonPreps;
+
+namespace Collab.Api.LessonPreps;
+
+/// <summary><c>ops</c> stays a JsonElement here: the grain parses it, so every client gets the same refusals.</summary>
+public sealed record SubmitOpRequest(string? ClientId, long ClientSeq, string? Section, long BaseRevision, JsonElement Ops);
+
+public sealed record MoveCursorRequest(string? Section, int Anchor, int Head);
+
+/// <summary>Hub of PROTOCOL §2 at <c>/hubs/lessonprep</c>; Join, Leave and Sync come from <see cref="LiveHub{THub,TGrain}"/>.</summary>
+public sealed class LessonPrepHub(IGrainFactory grains, LiveStreamBridge<LessonPrepHub, ILessonPrepGrain> bridge)
+    : LiveHub<LessonPrepHub, ILessonPrepGrain>(grains, bridge)
+{
+    public Task<OpAccepted> SubmitOp(string id, SubmitOpRequest request) =>
+        Grain(id).SubmitOpAsync(Caller, Command(request.ClientId, request.ClientSeq), request.Section ?? "", request.BaseRevision,
+            request.Ops.ValueKind == JsonValueKind.Undefined
+                ? throw CollabException.Invalid("ops are required")
+                : request.Ops.GetRawText());
+
+    public Task MoveCursor(string id, MoveCursorRequest request) =>
+        Grain(id).MoveCursorAsync(Caller, request.Section ?? "", request.Anchor, request.Head);
+
+    public Task SetPhase(string id, string phase) => Grain(id).SetPhaseAsync(Caller, phase);
+
+    public Task AssignSection(string id, string section, string? userId) => Grain(id).AssignSectionAsync(Caller, section, userId);
+}

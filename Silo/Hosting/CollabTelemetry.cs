@@ -1,0 +1,44 @@
+using Collab.Grains.Live;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Collab.Silo.Hosting;
+
+/// <summary>
+/// OpenTelemetry for every host: Orleans', Npgsql's and the project's own meters and traces. The OTLP exporter is
+/// on when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>Collab:Telemetry:OtlpEndpoint</c>) is set; hosts add more
+/// through <paramref name="metrics"/> and <paramref name="tracing"/> (the Api adds ASP.NET Core and Prometheus).
+/// </summary>
+public static class CollabTelemetry
+{
+    public static IServiceCollection AddCollabTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName,
+        Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? tracing = null)
+    {
+        var otlp = configuration["Collab:Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(meters =>
+            {
+                meters.AddMeter(LiveMetrics.MeterName, "Microsoft.Orleans", "Npgsql");
+                metrics?.Invoke(meters);
+                if (!string.IsNullOrEmpty(otlp))
+                {
+                    meters.AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp));
+                }
+            })
+            .WithTracing(traces =>
+            {
+                traces.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddNpgsql();
+                tracing?.Invoke(traces);
+                if (!string.IsNullOrEmpty(otlp))
+                {
+                    traces.AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp));
+                }
+            });
+        return services;
+    }
+}
