@@ -1,3 +1,4 @@
+using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -11,6 +12,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloSetup>().Build();
 
     public IGrainFactory Grains => Cluster.Client;
+
+    public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
@@ -29,6 +32,14 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<LiveStreamOptions>(options => options.RetainedEvents = 10);
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<InMemoryLessonOpLog>();
+            silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
+            // Small bounds, so tests reach the transform window's end and the snapshot interval in a few ops.
+            silo.Services.Configure<LessonPrepOptions>(options =>
+            {
+                options.RecentOps = 20;
+                options.SnapshotEveryOps = 5;
+            });
         }
     }
 }

@@ -1,0 +1,38 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Live;
+
+namespace Collab.Grains.Interfaces.LessonPreps;
+
+/// <summary>
+/// One lesson plan prepared collectively by members of a group (集体备课, PROTOCOL §2): ordered sections of plain text
+/// edited by operational transformation, a phase, and who is assigned to which section.
+/// </summary>
+[Alias("collab.ILessonPrepGrain")]
+public interface ILessonPrepGrain : ILiveStreamGrain
+{
+    /// <summary>Creates the plan in a group the caller belongs to; the caller becomes its lead preparer.</summary>
+    [Alias("Create")]
+    Task<LessonPrepView> CreateAsync(Caller caller, string groupId, CreateLessonPrep command);
+
+    [Alias("Get")]
+    Task<LessonPrepView> GetAsync(Caller caller);
+
+    /// <summary>
+    /// Applies an edit of one section made on <paramref name="baseRevision"/>. The ops travel as their JSON text
+    /// (the protocol's array of retains, deletes and inserts) because a JsonElement does not cross a grain boundary.
+    /// </summary>
+    [Alias("SubmitOp")]
+    Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson);
+
+    /// <summary>Broadcasts the caller's selection in a section as an ephemeral <c>cursor.moved</c>.</summary>
+    [Alias("MoveCursor")]
+    Task MoveCursorAsync(Caller caller, string section, int anchor, int head);
+
+    /// <summary>Moves the plan to drafting, discussion or finalized (read-only); lead preparer or group leader.</summary>
+    [Alias("SetPhase")]
+    Task SetPhaseAsync(Caller caller, string phase);
+
+    /// <summary>Makes a group member responsible for a section, or clears it with an empty user id.</summary>
+    [Alias("AssignSection")]
+    Task AssignSectionAsync(Caller caller, string section, string? userId);
+}

@@ -1,0 +1,390 @@
+using System.Text;
+using System.Text.Json;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.Interfaces.Live;
+using Collab.Grains.LessonPreps.Text;
+using Collab.Grains.Live;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Grains.LessonPreps;
+
+/// <summary>
+/// A lesson plan edited live (PROTOCOL §2). An accepted op is one row in the op log, not a rewrite of the plan; the
+/// plan itself is written for every other command and as a snapshot every <see cref="LessonPrepOptions.SnapshotEveryOps"/> ops.
+/// </summary>
+public sealed class LessonPrepGrain(
+    [PersistentState("lessonprep", StorageNames.Default)] IPersistentState<LessonPrepState> store,
+    ILessonOpLog opLog,
+    IOptions<LessonPrepOptions> prepOptions,
+    IOptions<LiveStreamOptions> options,
+    TimeProvider time,
+    ILogger<LessonPrepGrain> logger)
+    : LiveGrain<LessonPrepState>(store, options, time, logger), ILessonPrepGrain
+{
+    private const string OpApplied = "op.applied";
+
+    private readonly LessonPrepOptions _prep = prepOptions.Value;
+
+    /// <summary>The latest applied ops (as applied), oldest first, with contiguous revisions; rebuilt from the op log at activation.</summary>
+    private readonly Queue<AppliedOp> _recent = new();
+
+    /// <summary>Members the group confirmed, and when; negative answers are not kept so a new member gets in at once.</summary>
+    private readonly Dictionary<string, (string Role, DateTimeOffset CheckedAt)> _members = [];
+
+    /// <summary>The op the running command accepted, for <see cref="PersistAsync"/> to append instead of writing the state.</summary>
+    private PendingOp? _pendingOp;
+
+    private int _opsSinceSnapshot;
+
+    protected override string Area => "lessonprep";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.GroupId is null)
+        {
+            return;
+        }
+        // Rows up to the snapshot's seq only refill the transform window; later ones are not in the snapshot yet.
+        var windowStart = Math.Max(0, State.Revision - _prep.RecentOps);
+        foreach (var row in await opLog.ReadAfterRevisionAsync(Id, windowStart))
+        {
+            var operation = ParseStored(row.OpsJson);
+            if (row.Seq > State.Log.Seq)
+            {
+                Replay(row, operation);
+                _opsSinceSnapshot++;
+            }
+            Remember(row.Revision, row.Section, operation);
+        }
+    }
+
+    public async Task<LessonPrepView> CreateAsync(Caller caller, string groupId, CreateLessonPrep command)
+    {
+        if (State.GroupId is not null)
+        {
+            throw CollabException.Conflict($"lesson plan {Id} already exists");
+        }
+        var group = Grains.Text.Required(groupId, "groupId", LessonPrepLimits.ShortFieldLength);
+        var title = Grains.Text.Required(command.Title, "title", LessonPrepLimits.TitleLength);
+        var subject = Grains.Text.Required(command.Subject, "subject", LessonPrepLimits.ShortFieldLength);
+        var grade = Grains.Text.Required(command.Grade, "grade", LessonPrepLimits.ShortFieldLength);
+        var sections = ValidSections(command.Sections);
+        var role = await GrainFactory.GetGrain<IGroupGrain>(group).GetMemberRoleAsync(caller.UserId)
+            ?? throw NotMember(group);
+        _members[caller.UserId] = (role, Now);
+        return await RunAsync<LessonPrepView>(null, () =>
+        {
+            State.GroupId = group;
+            State.Title = title;
+            State.Subject = subject;
+            State.Grade = grade;
+            State.Phase = LessonPrepPhases.Drafting;
+            State.LeadPreparer = caller.UserId;
+            State.CreatedAt = Now;
+            State.Sections = sections.Select(s => new LessonSection { Key = s.Key, Title = s.Title }).ToList();
+            return View();
+        });
+    }
+
+    public async Task<LessonPrepView> GetAsync(Caller caller)
+    {
+        await RequireMemberAsync(caller);
+        return View();
+    }
+
+    // Re-implemented so the group can be asked (asynchronously) before the base's synchronous AuthorizeJoin runs.
+    public new async Task<JoinResult> JoinAsync(Caller caller)
+    {
+        await RequireMemberAsync(caller);
+        return await base.JoinAsync(caller);
+    }
+
+    public new async Task<SyncResult> SyncAsync(Caller caller, long sinceSeq)
+    {
+        await RequireMemberAsync(caller);
+        return await base.SyncAsync(caller, sinceSeq);
+    }
+
+    public async Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson)
+    {
+        await RequireMemberAsync(caller);
+        return await RunAsync(command, () =>
+        {
+            RequireEditable();
+            var target = FindSection(section);
+            var operation = Rebase(target, baseRevision, ParseSubmitted(opsJson));
+            if (operation.TargetLength > LessonPrepLimits.SectionCodePoints)
+            {
+                throw CollabException.TooLarge($"a section holds at most {LessonPrepLimits.SectionCodePoints} characters");
+            }
+            target.Text = operation.Apply(target.Text);
+            State.Revision++;
+            var wire = operation.ToWire();
+            Emit(OpApplied, new
+            {
+                revision = State.Revision,
+                section = target.Key,
+                ops = wire,
+                userId = caller.UserId,
+                clientId = command.ClientId,
+                clientSeq = command.ClientSeq,
+            });
+            Remember(State.Revision, target.Key, operation);
+            _pendingOp = new PendingOp(State.Revision, target.Key, LiveJson.Serialize(wire), caller.UserId);
+            return new OpAccepted(State.Revision);
+        });
+    }
+
+    public async Task MoveCursorAsync(Caller caller, string section, int anchor, int head)
+    {
+        await RequireMemberAsync(caller);
+        var target = FindSection(section);
+        var length = CodePoints.Count(target.Text);
+        if (anchor < 0 || head < 0 || anchor > length || head > length)
+        {
+            throw CollabException.Invalid($"a cursor in section {target.Key} lies within 0..{length}");
+        }
+        // The revision lets clients transform a cursor that arrives before or after an op they are applying.
+        EmitEphemeral("cursor.moved", new { userId = caller.UserId, section = target.Key, anchor, head, revision = State.Revision });
+    }
+
+    public async Task SetPhaseAsync(Caller caller, string phase)
+    {
+        if (!LessonPrepPhases.IsKnown(phase))
+        {
+            throw CollabException.Invalid("phase is drafting, discussion or finalized");
+        }
+        await RequireLeadAsync(caller);
+        if (State.Phase == phase)
+        {
+            return;
+        }
+        await RunAsync(() =>
+        {
+            State.Phase = phase;
+            Emit("phase.changed", new { phase, userId = caller.UserId });
+        });
+    }
+
+    public async Task AssignSectionAsync(Caller caller, string section, string? userId)
+    {
+        await RequireLeadAsync(caller);
+        RequireEditable();
+        var target = FindSection(section);
+        var assignee = string.IsNullOrWhiteSpace(userId) ? null : userId;
+        if (assignee is not null && await GrainFactory.GetGrain<IGroupGrain>(State.GroupId!).GetMemberRoleAsync(assignee) is null)
+        {
+            throw CollabException.Invalid($"{assignee} is not a member of group {State.GroupId}");
+        }
+        await RunAsync(() =>
+        {
+            target.Assignee = assignee;
+            Emit("section.assigned", new { section = target.Key, userId = assignee, assignedBy = caller.UserId });
+        });
+    }
+
+    /// <summary>An op is one appended row (plus a snapshot now and then); every other command writes the plan.</summary>
+    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
+    {
+        var op = _pendingOp;
+        _pendingOp = null;
+        if (op is null || command is null)
+        {
+            await base.PersistAsync(events, command, resultJson);
+            _opsSinceSnapshot = 0;
+            return;
+        }
+        var applied = events.Single();
+        await opLog.AppendAsync(new LessonOpRow(Id, applied.Seq, op.Revision, op.Section, op.OpsJson, op.UserId,
+            command.ClientId, command.ClientSeq, resultJson, applied.DataJson, applied.At));
+        if (++_opsSinceSnapshot >= _prep.SnapshotEveryOps)
+        {
+            await WriteStateAsync();
+            _opsSinceSnapshot = 0;
+        }
+    }
+
+    /// <summary>Only checks what <see cref="JoinAsync"/> and <see cref="SyncAsync"/> just confirmed with the group.</summary>
+    protected override void AuthorizeJoin(Caller caller)
+    {
+        if (!_members.ContainsKey(caller.UserId))
+        {
+            throw NotMember(State.GroupId!);
+        }
+    }
+
+    protected override object BuildSnapshot(Caller caller) => new
+    {
+        id = Id,
+        groupId = State.GroupId,
+        title = State.Title,
+        subject = State.Subject,
+        grade = State.Grade,
+        phase = State.Phase,
+        leadPreparer = State.LeadPreparer,
+        revision = State.Revision,
+        sections = Sections(),
+        comments = Array.Empty<object>(),
+        online = OnlineUsersWith(caller),
+    };
+
+    private LessonPrepView View() =>
+        new(Id, State.GroupId!, State.Title, State.Subject, State.Grade, State.Phase, State.LeadPreparer, State.Revision, Sections());
+
+    private List<LessonSectionView> Sections() =>
+        State.Sections.Select(s => new LessonSectionView(s.Key, s.Title, s.Text, s.Assignee)).ToList();
+
+    private static IReadOnlyList<SectionSpec> ValidSections(IReadOnlyList<SectionSpec>? requested)
+    {
+        if (requested is null || requested.Count == 0)
+        {
+            return LessonPrepLimits.DefaultSections;
+        }
+        if (requested.Count > LessonPrepLimits.Sections)
+        {
+            throw CollabException.TooLarge($"a plan has at most {LessonPrepLimits.Sections} sections");
+        }
+        var sections = requested
+            .Select(s => new SectionSpec(
+                Grains.Text.Required(s?.Key, "section key", LessonPrepLimits.ShortFieldLength),
+                Grains.Text.Required(s?.Title, "section title", LessonPrepLimits.TitleLength)))
+            .ToList();
+        if (sections.DistinctBy(s => s.Key).Count() != sections.Count)
+        {
+            throw CollabException.Invalid("section keys must be unique");
+        }
+        return sections;
+    }
+
+    private LessonSection FindSection(string? key) =>
+        State.Sections.Find(s => s.Key == key) ?? throw CollabException.Invalid($"lesson plan {Id} has no section '{key}'");
+
+    private void RequireEditable()
+    {
+        if (State.Phase == LessonPrepPhases.Finalized)
+        {
+            throw CollabException.Forbidden($"lesson plan {Id} is finalized and read-only");
+        }
+    }
+
+    private static TextOperation ParseSubmitted(string? opsJson)
+    {
+        if (opsJson is null)
+        {
+            throw CollabException.Invalid("ops are required");
+        }
+        if (Encoding.UTF8.GetByteCount(opsJson) > LessonPrepLimits.OpsJsonBytes)
+        {
+            throw CollabException.TooLarge($"ops are at most {LessonPrepLimits.OpsJsonBytes} bytes of JSON");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(opsJson);
+            return TextOperation.Parse(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            throw CollabException.Invalid("ops must be a JSON array");
+        }
+        catch (OtException error)
+        {
+            throw CollabException.Invalid($"malformed ops: {error.Message}");
+        }
+    }
+
+    private static TextOperation ParseStored(string opsJson)
+    {
+        using var document = JsonDocument.Parse(opsJson);
+        return TextOperation.Parse(document.RootElement);
+    }
+
+    /// <summary>Transforms an op made on <paramref name="baseRevision"/> through the ops applied to its section since.</summary>
+    private TextOperation Rebase(LessonSection section, long baseRevision, TextOperation operation)
+    {
+        if (baseRevision < 0 || baseRevision > State.Revision)
+        {
+            throw CollabException.Invalid($"baseRevision must lie within 0..{State.Revision}");
+        }
+        if (baseRevision < State.Revision && (_recent.Count == 0 || _recent.Peek().Revision > baseRevision + 1))
+        {
+            throw new CollabException(ErrorCodes.StaleRevision,
+                $"revision {baseRevision} is older than the server retains; join again to get the current text");
+        }
+        var concurrent = _recent.Where(a => a.Revision > baseRevision && a.Section == section.Key).Select(a => a.Operation);
+        TextOperation rebased;
+        try
+        {
+            rebased = TextOperation.TransformAgainst(operation, concurrent);
+        }
+        catch (OtException)
+        {
+            throw DoesNotSpan(section, baseRevision);
+        }
+        // Transform checks lengths only against concurrent ops; an op with none must match the current text itself.
+        if (rebased.BaseLength != CodePoints.Count(section.Text))
+        {
+            throw DoesNotSpan(section, baseRevision);
+        }
+        return rebased;
+    }
+
+    private static CollabException DoesNotSpan(LessonSection section, long baseRevision) =>
+        CollabException.Invalid($"the ops do not span the text of section {section.Key} as of revision {baseRevision}");
+
+    private void Remember(long revision, string section, TextOperation operation)
+    {
+        _recent.Enqueue(new AppliedOp(revision, section, operation));
+        while (_recent.Count > _prep.RecentOps)
+        {
+            _recent.Dequeue();
+        }
+    }
+
+    /// <summary>Re-applies a row the snapshot does not contain yet, exactly as the command that wrote it did.</summary>
+    private void Replay(LessonOpRow row, TextOperation operation)
+    {
+        var section = State.Sections.Find(s => s.Key == row.Section)
+            ?? throw new InvalidOperationException($"op log row {row.Seq} of {Id} names unknown section {row.Section}");
+        section.Text = operation.Apply(section.Text);
+        State.Revision = row.Revision;
+        var envelope = State.Log.Append(StreamName, OpApplied, row.At, row.EventJson, null, RetainedEvents);
+        if (envelope.Seq != row.Seq)
+        {
+            throw new InvalidOperationException($"op log of {Id} skips from seq {envelope.Seq - 1} to {row.Seq}");
+        }
+        State.Commands.Record(new CommandId(row.ClientId, row.ClientSeq), row.ResultJson, row.At, CommandLimits);
+    }
+
+    private async Task<string> RequireMemberAsync(Caller caller)
+    {
+        var groupId = State.GroupId ?? throw CollabException.NotFound($"lesson plan {Id}");
+        if (_members.TryGetValue(caller.UserId, out var known) && Now - known.CheckedAt < _prep.MembershipCacheTtl)
+        {
+            return known.Role;
+        }
+        _members.Remove(caller.UserId);
+        var role = await GrainFactory.GetGrain<IGroupGrain>(groupId).GetMemberRoleAsync(caller.UserId) ?? throw NotMember(groupId);
+        _members[caller.UserId] = (role, Now);
+        return role;
+    }
+
+    private async Task RequireLeadAsync(Caller caller)
+    {
+        var role = await RequireMemberAsync(caller);
+        if (caller.UserId != State.LeadPreparer && role != GroupRoles.Leader)
+        {
+            throw CollabException.Forbidden("only the lead preparer or the group leader may do this");
+        }
+    }
+
+    private static CollabException NotMember(string groupId) =>
+        new(ErrorCodes.NotMember, $"you are not a member of group {groupId}");
+
+    private sealed record AppliedOp(long Revision, string Section, TextOperation Operation);
+
+    private sealed record PendingOp(long Revision, string Section, string OpsJson, string UserId);
+}

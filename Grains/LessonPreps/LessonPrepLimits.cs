@@ -1,0 +1,24 @@
+using Collab.Grains.Interfaces.LessonPreps;
+
+namespace Collab.Grains.LessonPreps;
+
+/// <summary>Bounds and defaults of a lesson plan; text fields in characters (UTF-16 code units), section text in code points.</summary>
+public static class LessonPrepLimits
+{
+    public const int TitleLength = 100;
+    public const int ShortFieldLength = 50;
+    public const int Sections = 30;
+    public const int OpsJsonBytes = 64 * 1024;
+    public const int SectionCodePoints = 100_000;
+
+    /// <summary>The sections of a Chinese lesson plan (教案) when the creator names none.</summary>
+    public static readonly IReadOnlyList<SectionSpec> DefaultSections =
+    [
+        new("objectives", "Teaching objectives"),
+        new("key-points", "Key and difficult points"),
+        new("process", "Teaching process"),
+        new("homework", "Homework"),
+        new("board-design", "Board design"),
+        new("reflection", "Teaching reflection"),
+    ];
+}

@@ -1,0 +1,22 @@
+namespace Collab.Grains.LessonPreps;
+
+/// <summary>Bounds of a lesson plan's live editing, bound from <c>Collab:LessonPrep</c>.</summary>
+public sealed class LessonPrepOptions
+{
+    public const string Section = "Collab:LessonPrep";
+
+    /// <summary>
+    /// Applied ops kept in memory per plan to transform late ops against; an op made on an older revision is refused
+    /// with <c>stale_revision</c> and its client re-joins.
+    /// </summary>
+    public int RecentOps { get; set; } = 1000;
+
+    /// <summary>After this many ops appended to the op log, the whole plan is written as a snapshot, bounding replay at activation.</summary>
+    public int SnapshotEveryOps { get; set; } = 100;
+
+    /// <summary>
+    /// How long a positive answer of the group about a member is trusted, so a keystroke is not a call to the group grain;
+    /// a removed member can keep editing for at most this long.
+    /// </summary>
+    public TimeSpan MembershipCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+}

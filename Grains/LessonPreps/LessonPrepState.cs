@@ -1,0 +1,40 @@
+using Collab.Grains.Live;
+
+namespace Collab.Grains.LessonPreps;
+
+/// <summary>
+/// The snapshot of a plan. Between snapshots its ops live only in the op log (<see cref="ILessonOpLog"/>), whose rows
+/// after <see cref="LiveState.Log"/>'s seq are replayed at activation.
+/// </summary>
+[GenerateSerializer, Alias("collab.lessonprep.LessonPrepState")]
+public sealed class LessonPrepState : LiveState
+{
+    /// <summary>Null until the plan is created.</summary>
+    [Id(0)]
+    public string? GroupId { get; set; }
+
+    [Id(1)]
+    public string Title { get; set; } = "";
+
+    [Id(2)]
+    public string Subject { get; set; } = "";
+
+    [Id(3)]
+    public string Grade { get; set; } = "";
+
+    [Id(4)]
+    public string Phase { get; set; } = "";
+
+    [Id(5)]
+    public string LeadPreparer { get; set; } = "";
+
+    [Id(6)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The document revision: the number of ops applied to the plan, across all sections.</summary>
+    [Id(7)]
+    public long Revision { get; set; }
+
+    [Id(8)]
+    public List<LessonSection> Sections { get; set; } = [];
+}

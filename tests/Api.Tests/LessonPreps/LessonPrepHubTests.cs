@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collab.Api.Tests.Groups;
+using Collab.Api.Tests.Infrastructure;
+using Collab.Grains.LessonPreps.Text;
+
+namespace Collab.Api.Tests.LessonPreps;
+
+[Collection(ApiCollection.Name)]
+public sealed class LessonPrepHubTests(SharedApiHost shared)
+{
+    private const string Hub = "/hubs/lessonprep";
+    private readonly GroupScenario _scenario = new(shared.Host);
+
+    private static object Op(string clientId, long clientSeq, string section, long baseRevision, params object[] ops) =>
+        new { clientId, clientSeq, section, baseRevision, ops };
+
+    private static async Task<string> CreatePlanAsync(TestUser author, string groupId, object? sections = null)
+    {
+        using var http = await author.HttpAsync();
+        var response = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps",
+            new { title = "《背影》集体备课", subject = "chinese", grade = "8", sections });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.StartsWith("lp-", id);
+        return id;
+    }
+
+    private static async Task<JsonElement> GetPlanAsync(TestUser user, string id)
+    {
+        using var http = await user.HttpAsync();
+        return await http.GetFromJsonAsync<JsonElement>($"/api/lessonpreps/{id}");
+    }
+
+    private static string SectionText(JsonElement sections, string key) =>
+        sections.EnumerateArray().Single(s => s.GetProperty("key").GetString() == key).GetProperty("text").GetString()!;
+
+    /// <summary>What a client that applies every broadcast op in revision order ends with, starting from an empty section.</summary>
+    private static string Replayed(IEnumerable<JsonElement> applied, string section) =>
+        applied.Select(e => e.GetProperty("data"))
+            .Where(d => d.GetProperty("section").GetString() == section)
+            .OrderBy(d => d.GetProperty("revision").GetInt64())
+            .Aggregate("", (text, d) => TextOperation.Parse(d.GetProperty("ops")).Apply(text));
+
+    [Fact]
+    public async Task Two_members_co_edit_one_section_in_Chinese_and_emoji_and_converge()
+    {
+        var leader = _scenario.Teacher("county-a");
+        var colleague = _scenario.Teacher("county-b");
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        await _scenario.AddMemberAsync(leader, groupId, colleague);
+        var id = await CreatePlanAsync(leader, groupId);
+        await using var a = await leader.ConnectAsync(Hub);
+        await using var b = await colleague.ConnectAsync(Hub);
+        await a.InvokeAsync("Join", id);
+        var joined = await b.InvokeAsync("Join", id);
+
+        var snapshot = joined.GetProperty("snapshot");
+        Assert.Equal("《背影》集体备课", snapshot.GetProperty("title").GetString());
+        Assert.Equal("drafting", snapshot.GetProperty("phase").GetString());
+        Assert.Equal(0, snapshot.GetProperty("revision").GetInt64());
+        Assert.Equal(6, snapshot.GetProperty("sections").GetArrayLength());
+        Assert.Empty(snapshot.GetProperty("comments").EnumerateArray());
+        Assert.Contains(colleague.UserId, snapshot.GetProperty("online").EnumerateArray().Select(u => u.GetString()));
+
+        // Both type into the empty section at once, each on revision 0.
+        var results = await Task.WhenAll(
+            a.InvokeAsync("SubmitOp", id, Op("tab-a", 1, "objectives", 0, "体会父爱的深沉")),
+            b.InvokeAsync("SubmitOp", id, Op("tab-b", 1, "objectives", 0, "🎯 目标：")));
+        Assert.Equal([1L, 2L], results.Select(r => r.GetProperty("revision").GetInt64()).Order());
+        var next = await a.InvokeAsync("SubmitOp", id, Op("tab-a", 2, "objectives", 2, CodePoints.Count("体会父爱的深沉🎯 目标："), "。"));
+        Assert.Equal(3, next.GetProperty("revision").GetInt64());
+
+        var seenByA = await a.WaitForCountAsync("op.applied", 3);
+        var seenByB = await b.WaitForCountAsync("op.applied", 3);
+        var server = SectionText((await GetPlanAsync(colleague, id)).GetProperty("sections"), "objectives");
+        Assert.Equal(13, CodePoints.Count(server));
+        Assert.Contains("体会父爱的深沉", server);
+        Assert.Contains("🎯 目标：", server);
+        Assert.Equal(server, Replayed(seenByA, "objectives"));
+        Assert.Equal(server, Replayed(seenByB, "objectives"));
+        var fromB = seenByA.Single(e => e.GetProperty("data").GetProperty("clientId").GetString() == "tab-b").GetProperty("data");
+        Assert.Equal(colleague.UserId, fromB.GetProperty("userId").GetString());
+        Assert.Equal(1, fromB.GetProperty("clientSeq").GetInt64());
+
+        await b.InvokeAsync("MoveCursor", id, new { section = "objectives", anchor = 2, head = 4 });
+        var cursor = await a.WaitForTypeAsync("cursor.moved");
+        Assert.Equal(0, cursor.GetProperty("seq").GetInt64());
+        Assert.Equal(colleague.UserId, cursor.GetProperty("data").GetProperty("userId").GetString());
+    }
+
+    [Fact]
+    public async Task Outsiders_are_refused_everywhere()
+    {
+        var leader = _scenario.Teacher();
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        var id = await CreatePlanAsync(leader, groupId);
+        var outsider = _scenario.Teacher();
+        await using var client = await outsider.ConnectAsync(Hub);
+
+        await HubErrors.AssertRefusedAsync("not_member", () => client.InvokeAsync("Join", id));
+        await HubErrors.AssertRefusedAsync("not_member", () => client.InvokeAsync("Sync", id, 0L));
+        await HubErrors.AssertRefusedAsync("not_member", () => client.InvokeAsync("SubmitOp", id, Op("c", 1, "objectives", 0, "x")));
+        await HubErrors.AssertRefusedAsync("not_found", () => client.InvokeAsync("Join", "lp-nothere"));
+        using var http = await outsider.HttpAsync();
+        await ProblemAssert.IsAsync(await http.GetAsync($"/api/lessonpreps/{id}"), HttpStatusCode.Forbidden, "not_member");
+        await ProblemAssert.IsAsync(await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "t", subject = "s", grade = "g" }),
+            HttpStatusCode.Forbidden, "not_member");
+        Assert.Empty(client.Events);
+    }
+
+    [Fact]
+    public async Task Malformed_ops_are_refused_and_change_nothing()
+    {
+        var leader = _scenario.Teacher();
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        var id = await CreatePlanAsync(leader, groupId, new[] { new { key = "intro", title = "导入" } });
+        await using var client = await leader.ConnectAsync(Hub);
+        var seq = (await client.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
+
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => client.InvokeAsync("SubmitOp", id,
+            new { clientId = "c", clientSeq = 1, section = "intro", baseRevision = 0, ops = new { insert = "x" } }));
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => client.InvokeAsync("SubmitOp", id,
+            new { clientId = "c", clientSeq = 2, section = "intro", baseRevision = 0 }));
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => client.InvokeAsync("SubmitOp", id, Op("c", 3, "intro", 0, 4, "x")));
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => client.InvokeAsync("SubmitOp", id, Op("c", 4, "objectives", 0, "x")));
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => client.InvokeAsync("SubmitOp", id, Op("", 5, "intro", 0, "x")));
+
+        var plan = await GetPlanAsync(leader, id);
+        Assert.Equal(0, plan.GetProperty("revision").GetInt64());
+        Assert.Equal("", SectionText(plan.GetProperty("sections"), "intro"));
+        Assert.Empty((await client.InvokeAsync("Sync", id, seq)).GetProperty("events").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Text_revision_and_command_results_survive_a_restart_of_the_embedded_host()
+    {
+        var dataDirectory = ApiHost.NewDataDirectory();
+        try
+        {
+            string id;
+            var host = new ApiHost(dataDirectory);
+            await host.StartAsync();
+            try
+            {
+                var scenario = new GroupScenario(host);
+                var lead = host.User("lp-restart-lead");
+                var groupId = await scenario.CreateGroupAsync(lead);
+                id = await CreatePlanAsync(lead, groupId);
+                await using var client = await lead.ConnectAsync(Hub);
+                await client.InvokeAsync("Join", id);
+                await client.InvokeAsync("SubmitOp", id, Op("tab", 1, "process", 0, "一、导入😀"));
+                await client.InvokeAsync("SubmitOp", id, Op("tab", 2, "process", 1, 5, "\n二、朗读"));
+                await client.InvokeAsync("SubmitOp", id, Op("tab", 3, "homework", 2, "背诵"));
+            }
+            finally
+            {
+                await host.StopAsync();
+            }
+
+            var restarted = new ApiHost(dataDirectory);
+            await restarted.StartAsync();
+            try
+            {
+                var lead = restarted.User("lp-restart-lead");
+                await using var client = await lead.ConnectAsync(Hub);
+                var snapshot = (await client.InvokeAsync("Join", id)).GetProperty("snapshot");
+                Assert.Equal(3, snapshot.GetProperty("revision").GetInt64());
+                Assert.Equal("一、导入😀\n二、朗读", SectionText(snapshot.GetProperty("sections"), "process"));
+                Assert.Equal("背诵", SectionText(snapshot.GetProperty("sections"), "homework"));
+
+                var resent = await client.InvokeAsync("SubmitOp", id, Op("tab", 2, "process", 1, 5, "\n二、朗读"));
+                Assert.Equal(2, resent.GetProperty("revision").GetInt64());
+                var next = await client.InvokeAsync("SubmitOp", id, Op("tab", 4, "homework", 3, 2, "第六段"));
+                Assert.Equal(4, next.GetProperty("revision").GetInt64());
+                Assert.Equal("背诵第六段", SectionText((await GetPlanAsync(lead, id)).GetProperty("sections"), "homework"));
+            }
+            finally
+            {
+                await restarted.StopAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
