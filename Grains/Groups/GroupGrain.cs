@@ -185,10 +185,11 @@ public sealed class GroupGrain(
             Emit("session.scheduled", session);
         });
 
-    protected override void AuthorizeJoin(Caller caller)
+    protected override Task AuthorizeJoinAsync(Caller caller)
     {
         _ = Info;
         RequireMember(caller);
+        return Task.CompletedTask;
     }
 
     protected override object BuildSnapshot(Caller caller) => new

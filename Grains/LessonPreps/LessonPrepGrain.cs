@@ -96,19 +96,6 @@ public sealed class LessonPrepGrain(
         return View();
     }
 
-    // Re-implemented so the group can be asked (asynchronously) before the base's synchronous AuthorizeJoin runs.
-    public new async Task<JoinResult> JoinAsync(Caller caller)
-    {
-        await RequireMemberAsync(caller);
-        return await base.JoinAsync(caller);
-    }
-
-    public new async Task<SyncResult> SyncAsync(Caller caller, long sinceSeq)
-    {
-        await RequireMemberAsync(caller);
-        return await base.SyncAsync(caller, sinceSeq);
-    }
-
     public async Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson)
     {
         await RequireMemberAsync(caller);
@@ -208,14 +195,7 @@ public sealed class LessonPrepGrain(
         }
     }
 
-    /// <summary>Only checks what <see cref="JoinAsync"/> and <see cref="SyncAsync"/> just confirmed with the group.</summary>
-    protected override void AuthorizeJoin(Caller caller)
-    {
-        if (!_members.ContainsKey(caller.UserId))
-        {
-            throw NotMember(State.GroupId!);
-        }
-    }
+    protected override Task AuthorizeJoinAsync(Caller caller) => RequireMemberAsync(caller);
 
     protected override object BuildSnapshot(Caller caller) => new
     {

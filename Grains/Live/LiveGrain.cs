@@ -53,8 +53,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
 
     protected string StreamName => $"{Area}/{Id}";
 
-    /// <summary>Throws the refusal when this caller may not follow the stream.</summary>
-    protected abstract void AuthorizeJoin(Caller caller);
+    /// <summary>Throws the refusal when this caller may not follow the stream (asynchronous: it may ask another grain).</summary>
+    protected abstract Task AuthorizeJoinAsync(Caller caller);
 
     /// <summary>The state as this caller may see it; serialized as the snapshot of Join and Sync.</summary>
     protected abstract object BuildSnapshot(Caller caller);
@@ -65,17 +65,17 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public Task<JoinResult> JoinAsync(Caller caller)
+    public async Task<JoinResult> JoinAsync(Caller caller)
     {
         EnsureConsistent();
-        AuthorizeJoin(caller);
-        return Task.FromResult(new JoinResult(State.Log.Seq, Now, LiveJson.Serialize(BuildSnapshot(caller))));
+        await AuthorizeJoinAsync(caller);
+        return new JoinResult(State.Log.Seq, Now, LiveJson.Serialize(BuildSnapshot(caller)));
     }
 
-    public Task<SyncResult> SyncAsync(Caller caller, long sinceSeq)
+    public async Task<SyncResult> SyncAsync(Caller caller, long sinceSeq)
     {
         EnsureConsistent();
-        AuthorizeJoin(caller);
+        await AuthorizeJoinAsync(caller);
         if (sinceSeq < 0)
         {
             throw CollabException.Invalid("sinceSeq must not be negative");
@@ -83,10 +83,10 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         var events = State.Log.ReadAfter(sinceSeq);
         if (events is null)
         {
-            return Task.FromResult(new SyncResult([], LiveJson.Serialize(BuildSnapshot(caller)), State.Log.Seq));
+            return new SyncResult([], LiveJson.Serialize(BuildSnapshot(caller)), State.Log.Seq);
         }
         var visible = events.Where(e => e.IsVisibleTo(caller.UserId)).ToList();
-        return Task.FromResult(new SyncResult(visible, null, State.Log.Seq));
+        return new SyncResult(visible, null, State.Log.Seq);
     }
 
     public Task<long> SubscribeNodeAsync(string nodeId, ILiveStreamObserver observer, IReadOnlyList<NodeConnection> connections, TimeSpan timeToLive)

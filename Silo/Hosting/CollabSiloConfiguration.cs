@@ -1,5 +1,6 @@
 using System.Net;
 using Collab.Grains;
+using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Silo.Database;
 using Microsoft.Extensions.Configuration;
@@ -75,7 +76,8 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CollabDatabase>();
         services.TryAddSingleton<SchemaMigrator>();
-        services.AddOptions<Grains.LessonPreps.LessonPrepOptions>().Bind(configuration.GetSection(Grains.LessonPreps.LessonPrepOptions.Section)).Services.TryAddSingleton<Grains.LessonPreps.ILessonOpLog, LessonOpLog>();
+        services.AddOptions<LessonPrepOptions>().Bind(configuration.GetSection(LessonPrepOptions.Section));
+        services.TryAddSingleton<ILessonOpLog, LessonOpLog>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         return services;
     }
