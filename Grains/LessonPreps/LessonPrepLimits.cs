@@ -14,11 +14,11 @@ public static class LessonPrepLimits
     /// <summary>The sections of a Chinese lesson plan (教案) when the creator names none.</summary>
     public static readonly IReadOnlyList<SectionSpec> DefaultSections =
     [
-        new("objectives", "Teaching objectives"),
-        new("key-points", "Key and difficult points"),
-        new("process", "Teaching process"),
-        new("homework", "Homework"),
-        new("board-design", "Board design"),
-        new("reflection", "Teaching reflection"),
+        new("objectives", "教学目标"),
+        new("key-points", "教学重难点"),
+        new("process", "教学过程"),
+        new("homework", "作业布置"),
+        new("board-design", "板书设计"),
+        new("reflection", "教学反思"),
     ];
 }
