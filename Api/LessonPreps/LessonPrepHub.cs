@@ -10,6 +10,8 @@ public sealed record SubmitOpRequest(string? ClientId, long ClientSeq, string? S
 
 public sealed record MoveCursorRequest(string? Section, int Anchor, int Head);
 
+public sealed record AddCommentRequest(string? ClientId, long ClientSeq, string? Section, int Start, int End, string? Text);
+
 /// <summary>Hub of PROTOCOL §2 at <c>/hubs/lessonprep</c>; Join, Leave and Sync come from <see cref="LiveHub{THub,TGrain}"/>.</summary>
 public sealed class LessonPrepHub(IGrainFactory grains, LiveStreamBridge<LessonPrepHub, ILessonPrepGrain> bridge)
     : LiveHub<LessonPrepHub, ILessonPrepGrain>(grains, bridge)
@@ -26,4 +28,9 @@ public sealed class LessonPrepHub(IGrainFactory grains, LiveStreamBridge<LessonP
     public Task SetPhase(string id, string phase) => Grain(id).SetPhaseAsync(Caller, phase);
 
     public Task AssignSection(string id, string section, string? userId) => Grain(id).AssignSectionAsync(Caller, section, userId);
+
+    public Task<CommentAdded> AddComment(string id, AddCommentRequest request) =>
+        Grain(id).AddCommentAsync(Caller, Command(request.ClientId, request.ClientSeq), request.Section ?? "", request.Start, request.End, request.Text ?? "");
+
+    public Task ResolveComment(string id, string commentId) => Grain(id).ResolveCommentAsync(Caller, commentId);
 }

@@ -35,4 +35,12 @@ public interface ILessonPrepGrain : ILiveStreamGrain
     /// <summary>Makes a group member responsible for a section, or clears it with an empty user id.</summary>
     [Alias("AssignSection")]
     Task AssignSectionAsync(Caller caller, string section, string? userId);
+
+    /// <summary>Comments on the range start..end (code points, current text) of a section; the range then moves with later ops.</summary>
+    [Alias("AddComment")]
+    Task<CommentAdded> AddCommentAsync(Caller caller, CommandId command, string section, int start, int end, string text);
+
+    /// <summary>Marks a comment resolved; any member may, as in a discussion the group closes together.</summary>
+    [Alias("ResolveComment")]
+    Task ResolveCommentAsync(Caller caller, string commentId);
 }

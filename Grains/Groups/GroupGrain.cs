@@ -28,10 +28,10 @@ public sealed class GroupGrain(
             throw CollabException.Conflict($"group {Id} already exists");
         }
         var info = new GroupInfo(Id,
-            Text.Required(command.Name, "name", GroupLimits.NameLength),
-            Text.Required(command.Subject, "subject", GroupLimits.ShortFieldLength),
-            Text.Required(command.Grade, "grade", GroupLimits.ShortFieldLength),
-            Text.Optional(command.Description, "description", GroupLimits.DescriptionLength));
+            TextFields.Required(command.Name, "name", GroupLimits.NameLength),
+            TextFields.Required(command.Subject, "subject", GroupLimits.ShortFieldLength),
+            TextFields.Required(command.Grade, "grade", GroupLimits.ShortFieldLength),
+            TextFields.Optional(command.Description, "description", GroupLimits.DescriptionLength));
         await GrainFactory.GetGrain<IUserGroupsGrain>(caller.UserId).AddAsync(Id);
         return await RunAsync<GroupInfo>(null, () =>
         {
@@ -75,7 +75,7 @@ public sealed class GroupGrain(
     public async Task<GroupMember> AddMemberAsync(Caller caller, NewMember member)
     {
         RequireLeader(caller);
-        var userId = Text.Required(member.UserId, "userId", GroupLimits.ShortFieldLength);
+        var userId = TextFields.Required(member.UserId, "userId", GroupLimits.ShortFieldLength);
         var existing = State.Members.Find(m => m.UserId == userId);
         if (existing is not null)
         {
@@ -83,9 +83,9 @@ public sealed class GroupGrain(
         }
         RequireRoomForMember();
         var added = new GroupMember(userId,
-            Text.Required(member.Name, "name", GroupLimits.NameLength),
-            Text.Optional(member.School, "school", GroupLimits.ShortFieldLength),
-            Text.Optional(member.County, "county", GroupLimits.ShortFieldLength),
+            TextFields.Required(member.Name, "name", GroupLimits.NameLength),
+            TextFields.Optional(member.School, "school", GroupLimits.ShortFieldLength),
+            TextFields.Optional(member.County, "county", GroupLimits.ShortFieldLength),
             GroupRoles.Member);
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).AddAsync(Id);
         return await RunAsync<GroupMember>(null, () => Admit(added));
@@ -159,7 +159,7 @@ public sealed class GroupGrain(
         RunAsync(command, () =>
         {
             RequireMember(caller);
-            var body = Text.Required(text, "text", GroupLimits.MessageLength, trim: false);
+            var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
             State.MessageCount++;
             var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
             State.Feed.Add(message);

@@ -68,10 +68,10 @@ public sealed class LessonPrepGrain(
         {
             throw CollabException.Conflict($"lesson plan {Id} already exists");
         }
-        var group = Grains.Text.Required(groupId, "groupId", LessonPrepLimits.ShortFieldLength);
-        var title = Grains.Text.Required(command.Title, "title", LessonPrepLimits.TitleLength);
-        var subject = Grains.Text.Required(command.Subject, "subject", LessonPrepLimits.ShortFieldLength);
-        var grade = Grains.Text.Required(command.Grade, "grade", LessonPrepLimits.ShortFieldLength);
+        var group = Grains.TextFields.Required(groupId, "groupId", LessonPrepLimits.ShortFieldLength);
+        var title = Grains.TextFields.Required(command.Title, "title", LessonPrepLimits.TitleLength);
+        var subject = Grains.TextFields.Required(command.Subject, "subject", LessonPrepLimits.ShortFieldLength);
+        var grade = Grains.TextFields.Required(command.Grade, "grade", LessonPrepLimits.ShortFieldLength);
         var sections = ValidSections(command.Sections);
         var role = await GrainFactory.GetGrain<IGroupGrain>(group).GetMemberRoleAsync(caller.UserId)
             ?? throw NotMember(group);
@@ -109,6 +109,7 @@ public sealed class LessonPrepGrain(
                 throw CollabException.TooLarge($"a section holds at most {LessonPrepLimits.SectionCodePoints} characters");
             }
             target.Text = operation.Apply(target.Text);
+            MoveComments(target.Key, operation);
             State.Revision++;
             var wire = operation.ToWire();
             Emit(OpApplied, new
@@ -174,6 +175,55 @@ public sealed class LessonPrepGrain(
         });
     }
 
+    public async Task<CommentAdded> AddCommentAsync(Caller caller, CommandId command, string section, int start, int end, string text)
+    {
+        await RequireMemberAsync(caller);
+        return await RunAsync(command, () =>
+        {
+            RequireEditable();
+            var target = FindSection(section);
+            var length = CodePoints.Count(target.Text);
+            if (start < 0 || end < start || end > length)
+            {
+                throw CollabException.Invalid($"a comment covers start..end within 0..{length} of section {target.Key}");
+            }
+            if (State.Comments.Count >= LessonPrepLimits.Comments)
+            {
+                throw CollabException.Conflict($"a plan holds at most {LessonPrepLimits.Comments} comments");
+            }
+            var comment = new LessonComment
+            {
+                Id = $"c{++State.CommentCount}",
+                Section = target.Key,
+                Start = start,
+                End = end,
+                Text = TextFields.Required(text, "text", LessonPrepLimits.CommentLength, trim: false),
+                UserId = caller.UserId,
+                Name = caller.Name,
+                At = Now,
+            };
+            State.Comments.Add(comment);
+            Emit("comment.added", CommentView(comment));
+            return new CommentAdded(comment.Id);
+        });
+    }
+
+    public async Task ResolveCommentAsync(Caller caller, string commentId)
+    {
+        await RequireMemberAsync(caller);
+        var comment = State.Comments.Find(c => c.Id == commentId) ?? throw CollabException.NotFound($"comment {commentId}");
+        if (comment.Resolved)
+        {
+            return;
+        }
+        await RunAsync(() =>
+        {
+            comment.Resolved = true;
+            comment.ResolvedBy = caller.UserId;
+            Emit("comment.resolved", new { commentId, userId = caller.UserId });
+        });
+    }
+
     /// <summary>An op is one appended row (plus a snapshot now and then); every other command writes the plan.</summary>
     protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
     {
@@ -208,9 +258,33 @@ public sealed class LessonPrepGrain(
         leadPreparer = State.LeadPreparer,
         revision = State.Revision,
         sections = Sections(),
-        comments = Array.Empty<object>(),
+        comments = State.Comments.Select(CommentView).ToList(),
         online = OnlineUsersWith(caller),
     };
+
+    private static object CommentView(LessonComment comment) => new
+    {
+        id = comment.Id,
+        section = comment.Section,
+        start = comment.Start,
+        end = comment.End,
+        text = comment.Text,
+        userId = comment.UserId,
+        name = comment.Name,
+        at = comment.At,
+        resolved = comment.Resolved,
+        resolvedBy = comment.ResolvedBy,
+    };
+
+    /// <summary>Moves the anchors of a section's comments through an op; a range whose text was deleted collapses.</summary>
+    private void MoveComments(string section, TextOperation operation)
+    {
+        foreach (var comment in State.Comments.Where(c => c.Section == section))
+        {
+            comment.Start = TextOperation.TransformIndex(comment.Start, operation, followInsert: true);
+            comment.End = Math.Max(comment.Start, TextOperation.TransformIndex(comment.End, operation, followInsert: false));
+        }
+    }
 
     private LessonPrepView View() =>
         new(Id, State.GroupId!, State.Title, State.Subject, State.Grade, State.Phase, State.LeadPreparer, State.Revision, Sections());
@@ -230,8 +304,8 @@ public sealed class LessonPrepGrain(
         }
         var sections = requested
             .Select(s => new SectionSpec(
-                Grains.Text.Required(s?.Key, "section key", LessonPrepLimits.ShortFieldLength),
-                Grains.Text.Required(s?.Title, "section title", LessonPrepLimits.TitleLength)))
+                Grains.TextFields.Required(s?.Key, "section key", LessonPrepLimits.ShortFieldLength),
+                Grains.TextFields.Required(s?.Title, "section title", LessonPrepLimits.TitleLength)))
             .ToList();
         if (sections.DistinctBy(s => s.Key).Count() != sections.Count)
         {
@@ -330,6 +404,7 @@ public sealed class LessonPrepGrain(
         var section = State.Sections.Find(s => s.Key == row.Section)
             ?? throw new InvalidOperationException($"op log row {row.Seq} of {Id} names unknown section {row.Section}");
         section.Text = operation.Apply(section.Text);
+        MoveComments(section.Key, operation);
         State.Revision = row.Revision;
         var envelope = State.Log.Append(StreamName, OpApplied, row.At, row.EventJson, null, RetainedEvents);
         if (envelope.Seq != row.Seq)

@@ -10,6 +10,8 @@ public static class LessonPrepLimits
     public const int Sections = 30;
     public const int OpsJsonBytes = 64 * 1024;
     public const int SectionCodePoints = 100_000;
+    public const int CommentLength = 2000;
+    public const int Comments = 2000;
 
     /// <summary>The sections of a Chinese lesson plan (教案) when the creator names none.</summary>
     public static readonly IReadOnlyList<SectionSpec> DefaultSections =

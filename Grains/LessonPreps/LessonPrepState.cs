@@ -37,4 +37,10 @@ public sealed class LessonPrepState : LiveState
 
     [Id(8)]
     public List<LessonSection> Sections { get; set; } = [];
+
+    [Id(9)]
+    public List<LessonComment> Comments { get; set; } = [];
+
+    [Id(10)]
+    public long CommentCount { get; set; }
 }

@@ -186,4 +186,35 @@ public sealed class LessonPrepHubTests(SharedApiHost shared)
             Directory.Delete(dataDirectory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Comments_reach_every_member_and_move_with_the_text()
+    {
+        var leader = _scenario.Teacher();
+        var colleague = _scenario.Teacher("county-b");
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        await _scenario.AddMemberAsync(leader, groupId, colleague);
+        var id = await CreatePlanAsync(leader, groupId);
+        await using var writer = await leader.ConnectAsync(Hub);
+        await using var reviewer = await colleague.ConnectAsync(Hub);
+        await writer.InvokeAsync("Join", id);
+        await reviewer.InvokeAsync("Join", id);
+        await writer.InvokeAsync("SubmitOp", id, Op("w", 1, "objectives", 0, "理解勾股定理"));
+
+        var added = await reviewer.InvokeAsync("AddComment", id, new { clientId = "r", clientSeq = 1, section = "objectives", start = 2, end = 6, text = "目标要可测量" });
+        var commentId = added.GetProperty("commentId").GetString();
+        var broadcast = await writer.WaitForTypeAsync("comment.added");
+        Assert.Equal(commentId, broadcast.GetProperty("data").GetProperty("id").GetString());
+        Assert.Equal(colleague.UserId, broadcast.GetProperty("data").GetProperty("userId").GetString());
+
+        await writer.InvokeAsync("SubmitOp", id, Op("w", 2, "objectives", 1, "能", 6));
+        var comment = (await reviewer.InvokeAsync("Join", id)).GetProperty("snapshot").GetProperty("comments")[0];
+        Assert.Equal(3, comment.GetProperty("start").GetInt32());
+        Assert.Equal(7, comment.GetProperty("end").GetInt32());
+
+        await writer.InvokeAsync("ResolveComment", id, commentId);
+        await reviewer.WaitForTypeAsync("comment.resolved", d => d.GetProperty("commentId").GetString() == commentId);
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => reviewer.InvokeAsync("AddComment", id,
+            new { clientId = "r", clientSeq = 2, section = "objectives", start = 5, end = 99, text = "out of range" }));
+    }
 }

@@ -3,7 +3,7 @@ using Collab.Grains.Interfaces.Common;
 namespace Collab.Grains;
 
 /// <summary>Validation of user-supplied text fields, with the protocol's error codes.</summary>
-public static class Text
+public static class TextFields
 {
     public static string Required(string? value, string field, int maxLength, bool trim = true)
     {
