@@ -1,0 +1,22 @@
+namespace Collab.Bench.Baseline;
+
+/// <summary>The REST calls the groups scenario makes while setting up, answered without checks or storage.</summary>
+public static class BaselineEndpoints
+{
+    public static IEndpointRouteBuilder MapBaselineEndpoints(this IEndpointRouteBuilder routes)
+    {
+        // The token is the user id itself: the hub reads it back as the caller's name, nothing verifies it.
+        routes.MapPost("/api/dev/token", (TokenRequest request) => TypedResults.Ok(new { token = request.UserId ?? "anonymous" }));
+
+        routes.MapPost("/api/groups", (GroupCounters groups) =>
+        {
+            var id = groups.Create();
+            return TypedResults.Created($"/api/groups/{id}", new { id });
+        });
+
+        routes.MapPost("/api/groups/{id}/members", (string id, MemberRequest member) =>
+            TypedResults.Ok(new { member.UserId, member.Name, member.School, member.County, role = "member" }));
+
+        return routes;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Collab.Bench.Baseline;
+
+public sealed record JoinReply(long Seq, string ServerNow, EmptySnapshot Snapshot);

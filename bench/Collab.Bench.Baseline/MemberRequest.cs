@@ -1,0 +1,3 @@
+namespace Collab.Bench.Baseline;
+
+public sealed record MemberRequest(string? UserId, string? Name, string? School, string? County);

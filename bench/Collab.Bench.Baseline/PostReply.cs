@@ -1,0 +1,3 @@
+namespace Collab.Bench.Baseline;
+
+public sealed record PostReply(string MessageId, string At);

@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace Collab.Bench;
+
+/// <summary>The command line: a scenario name, then <c>--name value</c> options and the <c>--smoke</c> switch.</summary>
+public sealed class BenchOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/Collab.Bench -- <scenario> [options]
+
+        scenarios
+          groups        G groups x M members (all joined); one poster per group posts every P ms at a fixed schedule
+          connections   N idle hub connections; server RSS per connection
+          compare       starts B0 (bare SignalR) and Collab as child processes, runs `groups` on each, prints ratios
+
+        options (defaults in brackets; --smoke changes them to a seconds-long run that fails on any error)
+          --url URL                    server to drive [http://127.0.0.1:5000]
+          --spawn collab|b0            start that server as a child process instead of using --url
+          --server-pid PID             server process for CPU and RSS from /proc
+          --server-process-name TEXT   or: the one process whose command line contains TEXT
+          --groups G [50]  --members M [10]  --interval-ms P [200]  --text-length CHARS [100]
+          --warmup S [10]  --duration S [30]  --drain S [10]
+          --connections N [2000]  --settle S [5]  --connect-concurrency C [32]
+          --root DIR                   checkout whose Api/bin/Release Api.dll compare and --spawn collab run [around the working directory]
+          --smoke                      groups: 2 x 3, 100 ms, 1 s + 2 s; connections: 20
+        """;
+
+    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare"];
+
+    public required string Scenario { get; init; }
+    public string Url { get; init; } = "http://127.0.0.1:5000";
+    public string? Spawn { get; init; }
+    public int? ServerPid { get; init; }
+    public string? ServerProcessName { get; init; }
+    public bool Smoke { get; init; }
+    public int Groups { get; init; }
+    public int Members { get; init; }
+    public int IntervalMs { get; init; }
+    public int TextLength { get; init; }
+    public double WarmupSeconds { get; init; }
+    public double DurationSeconds { get; init; }
+    public double DrainSeconds { get; init; }
+    public int Connections { get; init; }
+    public double SettleSeconds { get; init; }
+    public int ConnectConcurrency { get; init; }
+    public string? Root { get; init; }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || !Scenarios.Contains(args[0]))
+        {
+            throw new ArgumentException($"the first argument is the scenario: {string.Join(", ", Scenarios)}");
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var smoke = false;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--smoke")
+            {
+                smoke = true;
+                continue;
+            }
+            if (!name.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"unexpected argument '{name}'");
+            }
+            values[name[2..]] = args[++i];
+        }
+
+        var reader = new OptionReader(values);
+        var options = new BenchOptions
+        {
+            Scenario = args[0],
+            Smoke = smoke,
+            Url = reader.Text("url") ?? "http://127.0.0.1:5000",
+            Spawn = reader.Text("spawn"),
+            ServerPid = reader.OptionalInt("server-pid"),
+            ServerProcessName = reader.Text("server-process-name"),
+            Groups = reader.Int("groups", smoke ? 2 : 50),
+            Members = reader.Int("members", smoke ? 3 : 10),
+            IntervalMs = reader.Int("interval-ms", smoke ? 100 : 200),
+            TextLength = reader.Int("text-length", 100),
+            WarmupSeconds = reader.Double("warmup", smoke ? 1 : 10),
+            DurationSeconds = reader.Double("duration", smoke ? 2 : 30),
+            DrainSeconds = reader.Double("drain", smoke ? 5 : 10),
+            Connections = reader.Int("connections", smoke ? 20 : 2000),
+            SettleSeconds = reader.Double("settle", smoke ? 1 : 5),
+            ConnectConcurrency = reader.Int("connect-concurrency", 32),
+            Root = reader.Text("root"),
+        };
+        reader.RejectUnused();
+        if (options.Spawn is not null and not ("collab" or "b0"))
+        {
+            throw new ArgumentException("--spawn is collab or b0");
+        }
+        if (options.Groups < 1 || options.Members < 1 || options.IntervalMs < 1 || options.TextLength < 1 || options.Connections < 1)
+        {
+            throw new ArgumentException("--groups, --members, --interval-ms, --text-length and --connections are positive");
+        }
+        return options;
+    }
+
+    private sealed class OptionReader(Dictionary<string, string> values)
+    {
+        private readonly HashSet<string> _used = [];
+
+        public string? Text(string name)
+        {
+            _used.Add(name);
+            return values.GetValueOrDefault(name);
+        }
+
+        public int Int(string name, int fallback) => OptionalInt(name) ?? fallback;
+
+        public int? OptionalInt(string name) =>
+            Text(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+
+        public double Double(string name, double fallback) =>
+            Text(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+        public void RejectUnused()
+        {
+            var unknown = values.Keys.Where(key => !_used.Contains(key)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException($"unknown option(s): {string.Join(", ", unknown.Select(name => "--" + name))}");
+            }
+        }
+    }
+}
