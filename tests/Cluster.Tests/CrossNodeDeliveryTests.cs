@@ -7,7 +7,7 @@ namespace Collab.Cluster.Tests;
 /// <summary>
 /// Real processes on one PostgreSQL database: a message posted through one Api node reaches a member connected to
 /// another node exactly once, in order, with contiguous seqs, whether the Apis co-host the silos or are cluster clients
-/// of a headless silo.
+/// of a headless silo; and when an Api node is killed, its clients rejoin through another node and miss nothing.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLifetime
@@ -52,6 +52,64 @@ public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLife
             Assert.Equal([silo.SiloPort], await Membership.ActiveSiloPortsAsync(database));
 
             await PostOnAndReceiveOnAsync(a, b);
+        });
+    }
+
+    [Fact]
+    public async Task When_an_api_node_dies_its_clients_rejoin_through_another_node_and_miss_no_event()
+    {
+        var database = await postgres.CreateDatabaseAsync("cluster");
+        var silo = Track(NodeProcess.StartSilo("silo", _root, database));
+
+        await WithLogsAsync(async () =>
+        {
+            await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
+                () => "the silo is not active in orleans_membership");
+            var survivor = Track(NodeProcess.StartApi("api-a", _root, database, "client"));
+            var doomed = Track(NodeProcess.StartApi("api-b", _root, database, "client"));
+            await Task.WhenAll(survivor.WaitReadyAsync(), doomed.WaitReadyAsync());
+
+            var leader = ClusterUser.NewTeacher("lead", "county-a");
+            var member = ClusterUser.NewTeacher("member", "county-b");
+            var groupId = await leader.CreateGroupAsync(survivor);
+            await leader.AddMemberAsync(survivor, groupId, member);
+            await using var author = await leader.ConnectAsync(survivor);
+            await using var onDoomed = await member.ConnectAsync(doomed);
+            await onDoomed.InvokeAsync("Join", groupId);
+            var closed = new TaskCompletionSource();
+            onDoomed.Connection.Closed += _ =>
+            {
+                closed.TrySetResult();
+                return Task.CompletedTask;
+            };
+
+            for (var i = 1; i <= 5; i++)
+            {
+                await author.InvokeAsync("PostMessage", groupId, new { clientId = "tab-a", clientSeq = (long)i, text = $"before {i}" });
+            }
+            var seen = await onDoomed.WaitForCountAsync("message.posted", 5, DeliveryTimeout);
+            var lastSeq = Seqs(seen)[^1];
+
+            await doomed.DisposeAsync();
+            await closed.Task.WaitAsync(DeliveryTimeout);
+            for (var i = 6; i <= 15; i++)
+            {
+                await author.InvokeAsync("PostMessage", groupId, new { clientId = "tab-a", clientSeq = (long)i, text = $"while down {i}" });
+            }
+
+            // What a client does after losing its node: connect to another, Join again, and Sync from its last seq.
+            await using var rejoined = await member.ConnectAsync(survivor);
+            var joined = await rejoined.InvokeAsync("Join", groupId);
+            var missed = (await rejoined.InvokeAsync("Sync", groupId, lastSeq)).GetProperty("events").EnumerateArray()
+                .Where(e => e.GetProperty("type").GetString() == "message.posted").ToList();
+            Assert.Equal(Enumerable.Range(6, 10).Select(i => $"while down {i}"),
+                missed.Select(e => e.GetProperty("data").GetProperty("text").GetString()));
+            Assert.Equal(Enumerable.Range(1, 10).Select(i => lastSeq + i), Seqs(missed));
+            Assert.Equal(lastSeq + 10, joined.GetProperty("seq").GetInt64());
+
+            await author.InvokeAsync("PostMessage", groupId, new { clientId = "tab-a", clientSeq = 16L, text = "after" });
+            var next = await rejoined.WaitForCountAsync("message.posted", 1, DeliveryTimeout);
+            Assert.Equal(lastSeq + 11, next[0].GetProperty("seq").GetInt64());
         });
     }
 
