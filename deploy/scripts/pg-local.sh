@@ -110,7 +110,12 @@ cmd_start() {
 
   local port tries=0
   while :; do
-    port="$(free_port)"
+    # A restarted server keeps its port (clients hold connection strings), unless that port is taken now.
+    if [[ $tries -eq 0 && -f "$dir/port" ]] && ! (exec 3<>"/dev/tcp/127.0.0.1/$(cat "$dir/port")") 2>/dev/null; then
+      port="$(cat "$dir/port")"
+    else
+      port="$(free_port)"
+    fi
     echo "$port" > "$dir/port"
     if as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "$PG_START_TIMEOUT" \
          -o "-p $port -k $dir/sock -c listen_addresses=127.0.0.1" start >/dev/null; then

@@ -35,6 +35,11 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the server (a database outage); <see cref="StartAgainAsync"/> brings it back on the same port.</summary>
+    public Task StopAsync() => RunScriptAsync("stop");
+
+    public Task StartAgainAsync() => RunScriptAsync("start");
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix = "collab")
     {
