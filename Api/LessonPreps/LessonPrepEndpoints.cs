@@ -20,6 +20,12 @@ public static class LessonPrepEndpoints
         routes.MapGet("/api/lessonpreps/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).GetAsync(user.ToCaller())).RequireAuthorization();
 
+        routes.MapGet("/api/lessonpreps/{id}/versions", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<ILessonPrepGrain>(id).ListVersionsAsync(user.ToCaller())).RequireAuthorization();
+
+        routes.MapGet("/api/lessonpreps/{id}/versions/{versionId}", (string id, string versionId, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<ILessonPrepGrain>(id).GetVersionAsync(user.ToCaller(), versionId)).RequireAuthorization();
+
         return routes;
     }
 }

@@ -33,4 +33,8 @@ public sealed class LessonPrepHub(IGrainFactory grains, LiveStreamBridge<LessonP
         Grain(id).AddCommentAsync(Caller, Command(request.ClientId, request.ClientSeq), request.Section ?? "", request.Start, request.End, request.Text ?? "");
 
     public Task ResolveComment(string id, string commentId) => Grain(id).ResolveCommentAsync(Caller, commentId);
+
+    public Task<VersionSaved> SaveVersion(string id, string label) => Grain(id).SaveVersionAsync(Caller, label);
+
+    public Task<OpAccepted> RestoreVersion(string id, string versionId) => Grain(id).RestoreVersionAsync(Caller, versionId);
 }

@@ -43,4 +43,18 @@ public interface ILessonPrepGrain : ILiveStreamGrain
     /// <summary>Marks a comment resolved; any member may, as in a discussion the group closes together.</summary>
     [Alias("ResolveComment")]
     Task ResolveCommentAsync(Caller caller, string commentId);
+
+    /// <summary>Keeps the plan as it stands under a label; phase changes save one automatically.</summary>
+    [Alias("SaveVersion")]
+    Task<VersionSaved> SaveVersionAsync(Caller caller, string label);
+
+    [Alias("ListVersions")]
+    Task<IReadOnlyList<LessonVersionSummary>> ListVersionsAsync(Caller caller);
+
+    [Alias("GetVersion")]
+    Task<LessonVersionView> GetVersionAsync(Caller caller, string versionId);
+
+    /// <summary>Returns the sections to a version's text through ordinary ops; lead preparer or group leader.</summary>
+    [Alias("RestoreVersion")]
+    Task<OpAccepted> RestoreVersionAsync(Caller caller, string versionId);
 }

@@ -18,6 +18,7 @@ namespace Collab.Grains.LessonPreps;
 public sealed class LessonPrepGrain(
     [PersistentState("lessonprep", StorageNames.Default)] IPersistentState<LessonPrepState> store,
     ILessonOpLog opLog,
+    ILessonVersionStore versions,
     IOptions<LessonPrepOptions> prepOptions,
     IOptions<LiveStreamOptions> options,
     TimeProvider time,
@@ -103,28 +104,33 @@ public sealed class LessonPrepGrain(
         {
             RequireEditable();
             var target = FindSection(section);
-            var operation = Rebase(target, baseRevision, ParseSubmitted(opsJson));
-            if (operation.TargetLength > LessonPrepLimits.SectionCodePoints)
-            {
-                throw CollabException.TooLarge($"a section holds at most {LessonPrepLimits.SectionCodePoints} characters");
-            }
-            target.Text = operation.Apply(target.Text);
-            MoveComments(target.Key, operation);
-            State.Revision++;
-            var wire = operation.ToWire();
-            Emit(OpApplied, new
-            {
-                revision = State.Revision,
-                section = target.Key,
-                ops = wire,
-                userId = caller.UserId,
-                clientId = command.ClientId,
-                clientSeq = command.ClientSeq,
-            });
-            Remember(State.Revision, target.Key, operation);
-            _pendingOp = new PendingOp(State.Revision, target.Key, LiveJson.Serialize(wire), caller.UserId);
-            return new OpAccepted(State.Revision);
+            return AcceptOp(caller, command, target, Rebase(target, baseRevision, ParseSubmitted(opsJson)));
         });
+    }
+
+    /// <summary>Applies an op already transformed to the current text: the one path for edits and restores alike.</summary>
+    private OpAccepted AcceptOp(Caller caller, CommandId command, LessonSection target, TextOperation operation)
+    {
+        if (operation.TargetLength > LessonPrepLimits.SectionCodePoints)
+        {
+            throw CollabException.TooLarge($"a section holds at most {LessonPrepLimits.SectionCodePoints} characters");
+        }
+        target.Text = operation.Apply(target.Text);
+        MoveComments(target.Key, operation);
+        State.Revision++;
+        var wire = operation.ToWire();
+        Emit(OpApplied, new
+        {
+            revision = State.Revision,
+            section = target.Key,
+            ops = wire,
+            userId = caller.UserId,
+            clientId = command.ClientId,
+            clientSeq = command.ClientSeq,
+        });
+        Remember(State.Revision, target.Key, operation);
+        _pendingOp = new PendingOp(State.Revision, target.Key, LiveJson.Serialize(wire), caller.UserId);
+        return new OpAccepted(State.Revision);
     }
 
     public async Task MoveCursorAsync(Caller caller, string section, int anchor, int head)
@@ -156,6 +162,58 @@ public sealed class LessonPrepGrain(
             State.Phase = phase;
             Emit("phase.changed", new { phase, userId = caller.UserId });
         });
+        // Each phase change keeps the plan as it entered that phase, so the discussion can be compared with the draft.
+        await SaveVersionCoreAsync(caller, $"phase: {phase}");
+    }
+
+    public async Task<VersionSaved> SaveVersionAsync(Caller caller, string label)
+    {
+        await RequireMemberAsync(caller);
+        return new VersionSaved(await SaveVersionCoreAsync(caller, TextFields.Required(label, "label", LessonPrepLimits.TitleLength)));
+    }
+
+    public async Task<IReadOnlyList<LessonVersionSummary>> ListVersionsAsync(Caller caller)
+    {
+        await RequireMemberAsync(caller);
+        return await versions.ListAsync(Id);
+    }
+
+    public async Task<LessonVersionView> GetVersionAsync(Caller caller, string versionId)
+    {
+        await RequireMemberAsync(caller);
+        return await versions.GetAsync(Id, versionId) ?? throw CollabException.NotFound($"version {versionId} of lesson plan {Id}");
+    }
+
+    /// <summary>
+    /// Brings every section back to a version's text through ordinary ops (one per changed section), so history stays
+    /// linear, collaborators simply see edits, and their pending ops transform against them as against anyone's.
+    /// </summary>
+    public async Task<OpAccepted> RestoreVersionAsync(Caller caller, string versionId)
+    {
+        await RequireLeadAsync(caller);
+        RequireEditable();
+        var version = await versions.GetAsync(Id, versionId) ?? throw CollabException.NotFound($"version {versionId} of lesson plan {Id}");
+        foreach (var saved in version.Sections)
+        {
+            var target = State.Sections.Find(s => s.Key == saved.Key);
+            if (target is null || target.Text == saved.Text)
+            {
+                continue;
+            }
+            var command = new CommandId($"restore-{versionId}", State.Revision + 1);
+            await RunAsync(command, () => AcceptOp(caller, command, target, TextDiff.Between(target.Text, saved.Text)));
+        }
+        await RunAsync(() => Emit("version.restored", new { versionId, revision = State.Revision, userId = caller.UserId }));
+        return new OpAccepted(State.Revision);
+    }
+
+    private async Task<string> SaveVersionCoreAsync(Caller caller, string label)
+    {
+        var versionId = $"v{State.Revision}-{Guid.NewGuid():N}"[..20];
+        var summary = new LessonVersionSummary(versionId, label, State.Revision, caller.UserId, Now);
+        await versions.SaveAsync(Id, new LessonVersionView(summary, Sections()));
+        await RunAsync(() => Emit("version.saved", summary));
+        return versionId;
     }
 
     public async Task AssignSectionAsync(Caller caller, string section, string? userId)

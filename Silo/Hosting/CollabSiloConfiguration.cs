@@ -78,6 +78,7 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<SchemaMigrator>();
         services.AddOptions<LessonPrepOptions>().Bind(configuration.GetSection(LessonPrepOptions.Section));
         services.TryAddSingleton<ILessonOpLog, LessonOpLog>();
+        services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         return services;
     }

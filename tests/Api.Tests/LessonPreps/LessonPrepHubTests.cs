@@ -217,4 +217,38 @@ public sealed class LessonPrepHubTests(SharedApiHost shared)
         await HubErrors.AssertRefusedAsync("invalid_argument", () => reviewer.InvokeAsync("AddComment", id,
             new { clientId = "r", clientSeq = 2, section = "objectives", start = 5, end = 99, text = "out of range" }));
     }
+
+    [Fact]
+    public async Task Versions_are_saved_over_the_hub_listed_and_viewed_over_rest_and_restored_for_everyone()
+    {
+        var leader = _scenario.Teacher();
+        var colleague = _scenario.Teacher("county-b");
+        var outsider = _scenario.Teacher("county-c");
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        await _scenario.AddMemberAsync(leader, groupId, colleague);
+        var id = await CreatePlanAsync(leader, groupId);
+        await using var lead = await leader.ConnectAsync(Hub);
+        await using var other = await colleague.ConnectAsync(Hub);
+        await lead.InvokeAsync("Join", id);
+        await other.InvokeAsync("Join", id);
+        await lead.InvokeAsync("SubmitOp", id, Op("l", 1, "homework", 0, "练习册第3页"));
+        var versionId = (await other.InvokeAsync("SaveVersion", id, "讨论前")).GetProperty("versionId").GetString()!;
+        await lead.WaitForTypeAsync("version.saved", d => d.GetProperty("versionId").GetString() == versionId);
+        await lead.InvokeAsync("SubmitOp", id, Op("l", 2, "homework", 1, -6));
+
+        using var http = await colleague.HttpAsync();
+        var listed = await http.GetFromJsonAsync<JsonElement>($"/api/lessonpreps/{id}/versions");
+        Assert.Equal("讨论前", Assert.Single(listed.EnumerateArray()).GetProperty("label").GetString());
+        var viewed = await http.GetFromJsonAsync<JsonElement>($"/api/lessonpreps/{id}/versions/{versionId}");
+        Assert.Equal("练习册第3页", SectionText(viewed.GetProperty("sections"), "homework"));
+        using var outsiderHttp = await outsider.HttpAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsiderHttp.GetAsync($"/api/lessonpreps/{id}/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/lessonpreps/{id}/versions/v-none")).StatusCode);
+
+        await HubErrors.AssertRefusedAsync("forbidden", () => other.InvokeAsync("RestoreVersion", id, versionId));
+        await lead.InvokeAsync("RestoreVersion", id, versionId);
+        await other.WaitForTypeAsync("version.restored");
+        Assert.Equal("练习册第3页", Replayed(other.EventsOfType("op.applied"), "homework"));
+        Assert.Equal("练习册第3页", SectionText((await GetPlanAsync(colleague, id)).GetProperty("sections"), "homework"));
+    }
 }

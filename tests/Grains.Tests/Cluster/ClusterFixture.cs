@@ -34,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<InMemoryLessonOpLog>();
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
+            silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
             // Small bounds, so tests reach the transform window's end and the snapshot interval in a few ops.
             silo.Services.Configure<LessonPrepOptions>(options =>
             {

@@ -178,7 +178,7 @@ public sealed class LessonPrepGrainTests(ClusterFixture fixture)
         Assert.Equal(LessonPrepPhases.Finalized, view.Phase);
         Assert.Equal(0, view.Revision);
         var events = (await plan.SyncAsync(Leader, seq)).Events;
-        Assert.Equal(["phase.changed", "phase.changed"], events.Select(e => e.Type));
+        Assert.Equal(["phase.changed", "version.saved", "phase.changed", "version.saved"], events.Select(e => e.Type));
     }
 
     [Fact]
