@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Collab.Api.Auth;
 using Collab.Api.Hosting;
+using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.LessonPreps;
 
 namespace Collab.Api.LessonPreps;
 
@@ -19,6 +21,18 @@ public static class LessonPrepEndpoints
 
         routes.MapGet("/api/lessonpreps/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).GetAsync(user.ToCaller())).RequireAuthorization();
+
+        routes.MapGet("/api/lessonpreps/{id}/export", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            if (format is not (null or "markdown" or "html"))
+            {
+                throw CollabException.Invalid("format is markdown or html");
+            }
+            var plan = await grains.GetGrain<ILessonPrepGrain>(id).GetAsync(user.ToCaller());
+            return format == "html"
+                ? Results.Text(LessonPlanExport.Html(plan), "text/html; charset=utf-8")
+                : Results.Text(LessonPlanExport.Markdown(plan), "text/markdown; charset=utf-8");
+        }).RequireAuthorization();
 
         routes.MapGet("/api/lessonpreps/{id}/versions", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).ListVersionsAsync(user.ToCaller())).RequireAuthorization();

@@ -251,4 +251,26 @@ public sealed class LessonPrepHubTests(SharedApiHost shared)
         Assert.Equal("练习册第3页", Replayed(other.EventsOfType("op.applied"), "homework"));
         Assert.Equal("练习册第3页", SectionText((await GetPlanAsync(colleague, id)).GetProperty("sections"), "homework"));
     }
+
+    [Fact]
+    public async Task A_plan_exports_as_markdown_or_html_to_members_only()
+    {
+        var leader = _scenario.Teacher();
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        var id = await CreatePlanAsync(leader, groupId);
+        await using var lead = await leader.ConnectAsync(Hub);
+        await lead.InvokeAsync("Join", id);
+        await lead.InvokeAsync("SubmitOp", id, Op("l", 1, "objectives", 0, "体会<父爱>"));
+
+        using var http = await leader.HttpAsync();
+        var markdown = await http.GetAsync($"/api/lessonpreps/{id}/export?format=markdown");
+        Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("体会<父爱>", await markdown.Content.ReadAsStringAsync());
+        var html = await http.GetAsync($"/api/lessonpreps/{id}/export?format=html");
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("体会&lt;父爱&gt;", await html.Content.ReadAsStringAsync());
+        await ProblemAssert.IsAsync(await http.GetAsync($"/api/lessonpreps/{id}/export?format=pdf"), HttpStatusCode.BadRequest, "invalid_argument");
+        using var outsider = await _scenario.Teacher().HttpAsync();
+        await ProblemAssert.IsAsync(await outsider.GetAsync($"/api/lessonpreps/{id}/export"), HttpStatusCode.Forbidden, "not_member");
+    }
 }
