@@ -22,6 +22,13 @@ public static class LessonPrepEndpoints
         routes.MapGet("/api/lessonpreps/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).GetAsync(user.ToCaller())).RequireAuthorization();
 
+        routes.MapPost("/api/lessonpreps/{id}/fork", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var forkId = NewIds.Next("lp");
+            await grains.GetGrain<ILessonPrepGrain>(id).ForkAsync(user.ToCaller(), forkId);
+            return TypedResults.Created($"/api/lessonpreps/{forkId}", new { id = forkId });
+        }).RequireAuthorization();
+
         routes.MapGet("/api/lessonpreps/{id}/export", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             if (format is not (null or "markdown" or "html"))

@@ -57,4 +57,12 @@ public interface ILessonPrepGrain : ILiveStreamGrain
     /// <summary>Returns the sections to a version's text through ordinary ops; lead preparer or group leader.</summary>
     [Alias("RestoreVersion")]
     Task<OpAccepted> RestoreVersionAsync(Caller caller, string versionId);
+
+    /// <summary>Copies this finalized plan into a personal plan <paramref name="forkId"/> of the caller (二次备课).</summary>
+    [Alias("Fork")]
+    Task<LessonPrepView> ForkAsync(Caller caller, string forkId);
+
+    /// <summary>Called on the new plan by the one being forked; the caller becomes the copy's only owner.</summary>
+    [Alias("CreateFork")]
+    Task<LessonPrepView> CreateForkAsync(Caller caller, ForkSource source);
 }

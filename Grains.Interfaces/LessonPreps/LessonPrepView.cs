@@ -11,4 +11,6 @@ public sealed record LessonPrepView(
     [property: Id(5)] string Phase,
     [property: Id(6)] string LeadPreparer,
     [property: Id(7)] long Revision,
-    [property: Id(8)] IReadOnlyList<LessonSectionView> Sections);
+    [property: Id(8)] IReadOnlyList<LessonSectionView> Sections,
+    [property: Id(9)] string? ForkedFrom = null,
+    [property: Id(10)] string? Owner = null);

@@ -69,10 +69,10 @@ public sealed class LessonPrepGrain(
         {
             throw CollabException.Conflict($"lesson plan {Id} already exists");
         }
-        var group = Grains.TextFields.Required(groupId, "groupId", LessonPrepLimits.ShortFieldLength);
-        var title = Grains.TextFields.Required(command.Title, "title", LessonPrepLimits.TitleLength);
-        var subject = Grains.TextFields.Required(command.Subject, "subject", LessonPrepLimits.ShortFieldLength);
-        var grade = Grains.TextFields.Required(command.Grade, "grade", LessonPrepLimits.ShortFieldLength);
+        var group = TextFields.Required(groupId, "groupId", LessonPrepLimits.ShortFieldLength);
+        var title = TextFields.Required(command.Title, "title", LessonPrepLimits.TitleLength);
+        var subject = TextFields.Required(command.Subject, "subject", LessonPrepLimits.ShortFieldLength);
+        var grade = TextFields.Required(command.Grade, "grade", LessonPrepLimits.ShortFieldLength);
         var sections = ValidSections(command.Sections);
         var role = await GrainFactory.GetGrain<IGroupGrain>(group).GetMemberRoleAsync(caller.UserId)
             ?? throw NotMember(group);
@@ -87,6 +87,43 @@ public sealed class LessonPrepGrain(
             State.LeadPreparer = caller.UserId;
             State.CreatedAt = Now;
             State.Sections = sections.Select(s => new LessonSection { Key = s.Key, Title = s.Title }).ToList();
+            return View();
+        });
+    }
+
+    public async Task<LessonPrepView> ForkAsync(Caller caller, string forkId)
+    {
+        await RequireMemberAsync(caller);
+        if (!caller.IsTeacher)
+        {
+            throw CollabException.Forbidden("only teachers fork lesson plans");
+        }
+        if (State.Phase != LessonPrepPhases.Finalized)
+        {
+            throw CollabException.Conflict("only a finalized plan can be forked into a personal copy");
+        }
+        var source = new ForkSource(Id, State.GroupId!, State.Title, State.Subject, State.Grade, Sections());
+        return await GrainFactory.GetGrain<ILessonPrepGrain>(forkId).CreateForkAsync(caller, source);
+    }
+
+    public Task<LessonPrepView> CreateForkAsync(Caller caller, ForkSource source)
+    {
+        if (State.GroupId is not null)
+        {
+            throw CollabException.Conflict($"lesson plan {Id} already exists");
+        }
+        return RunAsync<LessonPrepView>(null, () =>
+        {
+            State.GroupId = source.GroupId;
+            State.Title = source.Title;
+            State.Subject = source.Subject;
+            State.Grade = source.Grade;
+            State.Phase = LessonPrepPhases.Drafting;
+            State.LeadPreparer = caller.UserId;
+            State.Owner = caller.UserId;
+            State.ForkedFrom = source.OriginId;
+            State.CreatedAt = Now;
+            State.Sections = source.Sections.Select(s => new LessonSection { Key = s.Key, Title = s.Title, Text = s.Text }).ToList();
             return View();
         });
     }
@@ -314,6 +351,8 @@ public sealed class LessonPrepGrain(
         grade = State.Grade,
         phase = State.Phase,
         leadPreparer = State.LeadPreparer,
+        forkedFrom = State.ForkedFrom,
+        owner = State.Owner,
         revision = State.Revision,
         sections = Sections(),
         comments = State.Comments.Select(CommentView).ToList(),
@@ -345,7 +384,8 @@ public sealed class LessonPrepGrain(
     }
 
     private LessonPrepView View() =>
-        new(Id, State.GroupId!, State.Title, State.Subject, State.Grade, State.Phase, State.LeadPreparer, State.Revision, Sections());
+        new(Id, State.GroupId!, State.Title, State.Subject, State.Grade, State.Phase, State.LeadPreparer, State.Revision, Sections(),
+            State.ForkedFrom, State.Owner);
 
     private List<LessonSectionView> Sections() =>
         State.Sections.Select(s => new LessonSectionView(s.Key, s.Title, s.Text, s.Assignee)).ToList();
@@ -362,8 +402,8 @@ public sealed class LessonPrepGrain(
         }
         var sections = requested
             .Select(s => new SectionSpec(
-                Grains.TextFields.Required(s?.Key, "section key", LessonPrepLimits.ShortFieldLength),
-                Grains.TextFields.Required(s?.Title, "section title", LessonPrepLimits.TitleLength)))
+                TextFields.Required(s?.Key, "section key", LessonPrepLimits.ShortFieldLength),
+                TextFields.Required(s?.Title, "section title", LessonPrepLimits.TitleLength)))
             .ToList();
         if (sections.DistinctBy(s => s.Key).Count() != sections.Count)
         {
@@ -475,6 +515,13 @@ public sealed class LessonPrepGrain(
     private async Task<string> RequireMemberAsync(Caller caller)
     {
         var groupId = State.GroupId ?? throw CollabException.NotFound($"lesson plan {Id}");
+        if (State.Owner is not null)
+        {
+            // A personal copy belongs to its owner alone, even should they leave the group.
+            return caller.UserId == State.Owner
+                ? GroupRoles.Leader
+                : throw CollabException.Forbidden($"lesson plan {Id} is a personal copy of another teacher");
+        }
         if (_members.TryGetValue(caller.UserId, out var known) && Now - known.CheckedAt < _prep.MembershipCacheTtl)
         {
             return known.Role;

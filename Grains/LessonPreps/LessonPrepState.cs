@@ -43,4 +43,12 @@ public sealed class LessonPrepState : LiveState
 
     [Id(10)]
     public long CommentCount { get; set; }
+
+    /// <summary>The plan this one was copied from (二次备课), if any.</summary>
+    [Id(11)]
+    public string? ForkedFrom { get; set; }
+
+    /// <summary>Set on a personal copy: the one teacher who may see and edit it.</summary>
+    [Id(12)]
+    public string? Owner { get; set; }
 }

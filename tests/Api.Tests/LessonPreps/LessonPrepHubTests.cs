@@ -273,4 +273,31 @@ public sealed class LessonPrepHubTests(SharedApiHost shared)
         using var outsider = await _scenario.Teacher().HttpAsync();
         await ProblemAssert.IsAsync(await outsider.GetAsync($"/api/lessonpreps/{id}/export"), HttpStatusCode.Forbidden, "not_member");
     }
+
+    [Fact]
+    public async Task A_member_forks_a_finalized_plan_over_rest_into_a_personal_copy()
+    {
+        var leader = _scenario.Teacher();
+        var colleague = _scenario.Teacher("county-b");
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        await _scenario.AddMemberAsync(leader, groupId, colleague);
+        var id = await CreatePlanAsync(leader, groupId);
+        await using var lead = await leader.ConnectAsync(Hub);
+        await lead.InvokeAsync("Join", id);
+        await lead.InvokeAsync("SubmitOp", id, Op("l", 1, "process", 0, "朗读课文"));
+        using var http = await colleague.HttpAsync();
+        await ProblemAssert.IsAsync(await http.PostAsync($"/api/lessonpreps/{id}/fork", null), HttpStatusCode.Conflict, "conflict");
+
+        await lead.InvokeAsync("SetPhase", id, "finalized");
+        var response = await http.PostAsync($"/api/lessonpreps/{id}/fork", null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var forkId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var fork = await GetPlanAsync(colleague, forkId);
+        Assert.Equal(id, fork.GetProperty("forkedFrom").GetString());
+        Assert.Equal(colleague.UserId, fork.GetProperty("owner").GetString());
+        Assert.Equal("朗读课文", SectionText(fork.GetProperty("sections"), "process"));
+        using var leaderHttp = await leader.HttpAsync();
+        await ProblemAssert.IsAsync(await leaderHttp.GetAsync($"/api/lessonpreps/{forkId}"), HttpStatusCode.Forbidden, "forbidden");
+    }
 }
