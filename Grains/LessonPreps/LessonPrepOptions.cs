@@ -15,8 +15,9 @@ public sealed class LessonPrepOptions
     public int SnapshotEveryOps { get; set; } = 100;
 
     /// <summary>
-    /// How long a positive answer of the group about a member is trusted, so a keystroke is not a call to the group grain;
-    /// a removed member can keep editing for at most this long.
+    /// How long a positive answer of the group about a member is trusted. Zero (the default) asks the group on every
+    /// command, so a removed member is refused at once (the issue requires it); a few seconds trade that for fewer
+    /// calls to the group grain on a busy plan.
     /// </summary>
-    public TimeSpan MembershipCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MembershipCacheTtl { get; set; } = TimeSpan.Zero;
 }

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.Tests.Cluster;
+
+namespace Collab.Grains.Tests.LessonPreps;
+
+[Collection(ClusterCollection.Name)]
+public sealed class LessonMembershipTests(ClusterFixture fixture)
+{
+    private static readonly Caller Leader = new("lm-leader", "王老师", Roles.Teacher, "school-a", "county-a");
+    private static readonly Caller Colleague = new("lm-colleague", "李老师", Roles.Teacher, "school-b", "county-b");
+
+    private static string Ops(params object[] components) => JsonSerializer.Serialize(components);
+
+    [Fact]
+    public async Task A_member_removed_from_the_group_is_refused_at_once()
+    {
+        var groupId = $"g-{Guid.NewGuid():N}";
+        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
+        await group.CreateAsync(Leader, new CreateGroup("初中英语教研组", "english", "7", null));
+        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
+        var plan = fixture.Grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
+        await plan.CreateAsync(Leader, groupId, new CreateLessonPrep("Unit 4", "english", "7", null));
+        await plan.SubmitOpAsync(Colleague, new CommandId("c", 1), "objectives", 0, Ops("first"));
+
+        await group.RemoveMemberAsync(Leader, Colleague.UserId);
+
+        var refused = await Assert.ThrowsAsync<CollabException>(() => plan.SubmitOpAsync(Colleague, new CommandId("c", 2), "objectives", 1, Ops(5, "!")));
+        Assert.Equal(ErrorCodes.NotMember, refused.Code);
+        Assert.Equal(1, (await plan.GetAsync(Leader)).Revision);
+    }
+}
