@@ -65,4 +65,8 @@ public interface ILessonPrepGrain : ILiveStreamGrain
     /// <summary>Called on the new plan by the one being forked; the caller becomes the copy's only owner.</summary>
     [Alias("CreateFork")]
     Task<LessonPrepView> CreateForkAsync(Caller caller, ForkSource source);
+
+    /// <summary>Called on the original by a personal copy whose owner wrote their after-class reflection (课后反思).</summary>
+    [Alias("ForkReflected")]
+    Task ForkReflectedAsync(string forkId);
 }

@@ -103,7 +103,28 @@ public sealed class LessonPrepGrain(
             throw CollabException.Conflict("only a finalized plan can be forked into a personal copy");
         }
         var source = new ForkSource(Id, State.GroupId!, State.Title, State.Subject, State.Grade, Sections());
-        return await GrainFactory.GetGrain<ILessonPrepGrain>(forkId).CreateForkAsync(caller, source);
+        var copy = await GrainFactory.GetGrain<ILessonPrepGrain>(forkId).CreateForkAsync(caller, source);
+        await RunAsync(() =>
+        {
+            var record = new ForkRecord(forkId, caller.UserId, caller.Name, Now, Reflected: false);
+            State.Forks.Add(record);
+            Emit("plan.forked", record);
+        });
+        return copy;
+    }
+
+    public Task ForkReflectedAsync(string forkId)
+    {
+        var index = State.Forks.FindIndex(f => f.ForkId == forkId);
+        if (index < 0 || State.Forks[index].Reflected)
+        {
+            return Task.CompletedTask;
+        }
+        return RunAsync(() =>
+        {
+            State.Forks[index] = State.Forks[index] with { Reflected = true };
+            Emit("fork.reflected", State.Forks[index]);
+        });
     }
 
     public Task<LessonPrepView> CreateForkAsync(Caller caller, ForkSource source)
@@ -123,7 +144,12 @@ public sealed class LessonPrepGrain(
             State.Owner = caller.UserId;
             State.ForkedFrom = source.OriginId;
             State.CreatedAt = Now;
-            State.Sections = source.Sections.Select(s => new LessonSection { Key = s.Key, Title = s.Title, Text = s.Text }).ToList();
+            // The copy's reflection is its own teacher's, written after teaching this class: it starts empty.
+            State.Sections = source.Sections
+                .Where(s => s.Key != LessonPrepLimits.Reflection.Key)
+                .Select(s => new LessonSection { Key = s.Key, Title = s.Title, Text = s.Text })
+                .Append(new LessonSection { Key = LessonPrepLimits.Reflection.Key, Title = LessonPrepLimits.Reflection.Title })
+                .ToList();
             return View();
         });
     }
@@ -137,12 +163,26 @@ public sealed class LessonPrepGrain(
     public async Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson)
     {
         await RequireMemberAsync(caller);
-        return await RunAsync(command, () =>
+        var accepted = await RunAsync(command, () =>
         {
             RequireEditable();
             var target = FindSection(section);
             return AcceptOp(caller, command, target, Rebase(target, baseRevision, ParseSubmitted(opsJson)));
         });
+        await ReportReflectionAsync();
+        return accepted;
+    }
+
+    /// <summary>Tells the original, once, that this personal copy's reflection is written; retried with every later op until it succeeds.</summary>
+    private async Task ReportReflectionAsync()
+    {
+        if (State.ForkedFrom is null || State.ReflectionReported
+            || State.Sections.Find(s => s.Key == LessonPrepLimits.Reflection.Key) is not { Text.Length: > 0 })
+        {
+            return;
+        }
+        await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom).ForkReflectedAsync(Id);
+        await RunAsync(() => State.ReflectionReported = true);
     }
 
     /// <summary>Applies an op already transformed to the current text: the one path for edits and restores alike.</summary>
@@ -353,6 +393,7 @@ public sealed class LessonPrepGrain(
         leadPreparer = State.LeadPreparer,
         forkedFrom = State.ForkedFrom,
         owner = State.Owner,
+        forks = State.Forks,
         revision = State.Revision,
         sections = Sections(),
         comments = State.Comments.Select(CommentView).ToList(),
@@ -385,7 +426,7 @@ public sealed class LessonPrepGrain(
 
     private LessonPrepView View() =>
         new(Id, State.GroupId!, State.Title, State.Subject, State.Grade, State.Phase, State.LeadPreparer, State.Revision, Sections(),
-            State.ForkedFrom, State.Owner);
+            State.ForkedFrom, State.Owner, State.Forks);
 
     private List<LessonSectionView> Sections() =>
         State.Sections.Select(s => new LessonSectionView(s.Key, s.Title, s.Text, s.Assignee)).ToList();

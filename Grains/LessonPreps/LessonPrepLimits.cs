@@ -13,6 +13,9 @@ public static class LessonPrepLimits
     public const int CommentLength = 2000;
     public const int Comments = 2000;
 
+    /// <summary>The section of a personal copy where its teacher writes the after-class reflection (课后反思).</summary>
+    public static readonly SectionSpec Reflection = new("reflection", "课后反思");
+
     /// <summary>The sections of a Chinese lesson plan (教案) when the creator names none.</summary>
     public static readonly IReadOnlyList<SectionSpec> DefaultSections =
     [

@@ -1,3 +1,4 @@
+using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Live;
 
 namespace Collab.Grains.LessonPreps;
@@ -51,4 +52,12 @@ public sealed class LessonPrepState : LiveState
     /// <summary>Set on a personal copy: the one teacher who may see and edit it.</summary>
     [Id(12)]
     public string? Owner { get; set; }
+
+    /// <summary>On an original: the personal copies made of it.</summary>
+    [Id(13)]
+    public List<ForkRecord> Forks { get; set; } = [];
+
+    /// <summary>On a personal copy: the original has been told that its reflection is written.</summary>
+    [Id(14)]
+    public bool ReflectionReported { get; set; }
 }

@@ -46,4 +46,35 @@ public sealed class LessonForkTests(ClusterFixture fixture)
         var twice = await Assert.ThrowsAsync<CollabException>(() => original.ForkAsync(Leader, forkId));
         Assert.Equal(ErrorCodes.Conflict, twice.Code);
     }
+
+    [Fact]
+    public async Task The_group_sees_on_the_original_who_forked_and_who_wrote_their_reflection()
+    {
+        var groupId = $"g-{Guid.NewGuid():N}";
+        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
+        await group.CreateAsync(Leader, new CreateGroup("初中英语教研组", "english", "7", null));
+        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
+        var original = fixture.Grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
+        await original.CreateAsync(Leader, groupId, new CreateLessonPrep("Unit 5", "english", "7", null));
+        await original.SubmitOpAsync(Leader, new CommandId("t", 1), "reflection", 0, Ops("the lead's own notes"));
+        await original.SetPhaseAsync(Leader, LessonPrepPhases.Finalized);
+        var forkId = $"lp-{Guid.NewGuid():N}";
+
+        var copy = await original.ForkAsync(Colleague, forkId);
+
+        var reflection = copy.Sections.Single(s => s.Key == "reflection");
+        Assert.Equal(("课后反思", ""), (reflection.Title, reflection.Text));
+        var forked = Assert.Single((await original.GetAsync(Leader)).Forks!);
+        Assert.Equal((forkId, Colleague.UserId, false), (forked.ForkId, forked.UserId, forked.Reflected));
+
+        var fork = fixture.Grains.GetGrain<ILessonPrepGrain>(forkId);
+        await fork.SubmitOpAsync(Colleague, new CommandId("c", 1), "process", 0, Ops("warm-up game"));
+        Assert.False(Assert.Single((await original.GetAsync(Leader)).Forks!).Reflected);
+        await fork.SubmitOpAsync(Colleague, new CommandId("c", 2), "reflection", 1, Ops("学生对游戏环节反应热烈"));
+
+        Assert.True(Assert.Single((await original.GetAsync(Leader)).Forks!).Reflected);
+        var events = (await original.SyncAsync(Leader, 0)).Events.Select(e => e.Type).ToList();
+        Assert.Contains("plan.forked", events);
+        Assert.Contains("fork.reflected", events);
+    }
 }
