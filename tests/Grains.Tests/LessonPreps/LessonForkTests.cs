@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
-using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
+using static Collab.Grains.Tests.LessonPreps.PlanScenario;
 using Collab.Grains.Tests.Cluster;
 
 namespace Collab.Grains.Tests.LessonPreps;
@@ -13,17 +12,11 @@ public sealed class LessonForkTests(ClusterFixture fixture)
     private static readonly Caller Colleague = new("lf-colleague", "李老师", Roles.Teacher, "school-b", "county-b");
     private static readonly Caller Outsider = new("lf-outsider", "赵老师", Roles.Teacher, "school-c", "county-c");
 
-    private static string Ops(params object[] components) => JsonSerializer.Serialize(components);
-
     [Fact]
     public async Task A_finalized_plan_forks_into_a_personal_copy_that_only_its_owner_sees_and_edits()
     {
-        var groupId = $"g-{Guid.NewGuid():N}";
-        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
-        await group.CreateAsync(Leader, new CreateGroup("初中英语教研组", "english", "7", null));
-        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
-        var original = fixture.Grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
-        await original.CreateAsync(Leader, groupId, new CreateLessonPrep("Unit 3", "english", "7", null));
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
+        var original = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 3");
         await original.SubmitOpAsync(Leader, new CommandId("t", 1), "objectives", 0, Ops("Talk about hobbies"));
         var forkId = $"lp-{Guid.NewGuid():N}";
 
@@ -50,12 +43,8 @@ public sealed class LessonForkTests(ClusterFixture fixture)
     [Fact]
     public async Task The_group_sees_on_the_original_who_forked_and_who_wrote_their_reflection()
     {
-        var groupId = $"g-{Guid.NewGuid():N}";
-        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
-        await group.CreateAsync(Leader, new CreateGroup("初中英语教研组", "english", "7", null));
-        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
-        var original = fixture.Grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
-        await original.CreateAsync(Leader, groupId, new CreateLessonPrep("Unit 5", "english", "7", null));
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
+        var original = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 5");
         await original.SubmitOpAsync(Leader, new CommandId("t", 1), "reflection", 0, Ops("the lead's own notes"));
         await original.SetPhaseAsync(Leader, LessonPrepPhases.Finalized);
         var forkId = $"lp-{Guid.NewGuid():N}";

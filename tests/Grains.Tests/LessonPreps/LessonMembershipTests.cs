@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
+using static Collab.Grains.Tests.LessonPreps.PlanScenario;
 using Collab.Grains.Tests.Cluster;
 
 namespace Collab.Grains.Tests.LessonPreps;
@@ -12,17 +12,12 @@ public sealed class LessonMembershipTests(ClusterFixture fixture)
     private static readonly Caller Leader = new("lm-leader", "王老师", Roles.Teacher, "school-a", "county-a");
     private static readonly Caller Colleague = new("lm-colleague", "李老师", Roles.Teacher, "school-b", "county-b");
 
-    private static string Ops(params object[] components) => JsonSerializer.Serialize(components);
-
     [Fact]
     public async Task A_member_removed_from_the_group_is_refused_at_once()
     {
-        var groupId = $"g-{Guid.NewGuid():N}";
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
         var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
-        await group.CreateAsync(Leader, new CreateGroup("初中英语教研组", "english", "7", null));
-        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
-        var plan = fixture.Grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
-        await plan.CreateAsync(Leader, groupId, new CreateLessonPrep("Unit 4", "english", "7", null));
+        var plan = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 4");
         await plan.SubmitOpAsync(Colleague, new CommandId("c", 1), "objectives", 0, Ops("first"));
 
         await group.RemoveMemberAsync(Leader, Colleague.UserId);

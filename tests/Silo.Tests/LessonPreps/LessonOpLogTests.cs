@@ -1,9 +1,6 @@
 using Collab.Grains.LessonPreps;
 using Collab.Silo.Database;
-using Collab.Silo.Hosting;
 using Collab.Silo.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collab.Silo.Tests.LessonPreps;
 
@@ -16,33 +13,22 @@ public sealed class LessonOpLogTests(PostgresServer postgres)
     [InlineData("postgres")]
     public async Task Rows_round_trip_in_revision_order_and_a_duplicate_seq_is_refused(string dialect)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("collab-oplog-").FullName;
-        try
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(dialect == "sqlite"
-                ? new Dictionary<string, string?> { ["Collab:DataDirectory"] = dataDirectory }
-                : new Dictionary<string, string?> { ["Collab:Storage"] = "postgres", ["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync() }).Build();
-            var database = new CollabDatabase(CollabSettings.From(configuration));
-            await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-            var log = new LessonOpLog(database);
-            var at = new DateTimeOffset(2026, 11, 23, 9, 30, 1, 120, TimeSpan.Zero);
-            LessonOpRow Row(string plan, long seq, long revision) =>
-                new(plan, seq, revision, "objectives", "[3,\"学生 👍\"]", "t-1", "tab", seq, $"{{\"revision\":{revision}}}", "{\"x\":1}", at.AddSeconds(seq));
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var database = empty.Database;
+        var log = new LessonOpLog(database);
+        var at = new DateTimeOffset(2026, 11, 23, 9, 30, 1, 120, TimeSpan.Zero);
+        LessonOpRow Row(string plan, long seq, long revision) =>
+            new(plan, seq, revision, "objectives", "[3,\"学生 👍\"]", "t-1", "tab", seq, $"{{\"revision\":{revision}}}", "{\"x\":1}", at.AddSeconds(seq));
 
-            await log.AppendAsync(Row("lp-a", 2, 1));
-            await log.AppendAsync(Row("lp-b", 2, 1));
-            await log.AppendAsync(Row("lp-a", 4, 3));
-            await log.AppendAsync(Row("lp-a", 3, 2));
+        await log.AppendAsync(Row("lp-a", 2, 1));
+        await log.AppendAsync(Row("lp-b", 2, 1));
+        await log.AppendAsync(Row("lp-a", 4, 3));
+        await log.AppendAsync(Row("lp-a", 3, 2));
 
-            var rows = await log.ReadAfterRevisionAsync("lp-a", 1);
-            Assert.Equal([Row("lp-a", 3, 2), Row("lp-a", 4, 3)], rows);
-            Assert.Equal(3, (await log.ReadAfterRevisionAsync("lp-a", 0)).Count);
-            Assert.Empty(await log.ReadAfterRevisionAsync("lp-a", 3));
-            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => log.AppendAsync(Row("lp-a", 4, 9)));
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        var rows = await log.ReadAfterRevisionAsync("lp-a", 1);
+        Assert.Equal([Row("lp-a", 3, 2), Row("lp-a", 4, 3)], rows);
+        Assert.Equal(3, (await log.ReadAfterRevisionAsync("lp-a", 0)).Count);
+        Assert.Empty(await log.ReadAfterRevisionAsync("lp-a", 3));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => log.AppendAsync(Row("lp-a", 4, 9)));
     }
 }

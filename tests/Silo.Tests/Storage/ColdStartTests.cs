@@ -1,12 +1,9 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Silo.Database;
-using Collab.Silo.Hosting;
 using Collab.Silo.Tests.Infrastructure;
 using Collab.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Collab.Silo.Tests.Storage;
@@ -59,29 +56,17 @@ public sealed class ColdStartTests(PostgresServer postgres)
     [InlineData("postgres")]
     public async Task Every_script_can_be_applied_again_by_hand(string dialect)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("collab-rerun-").FullName;
-        try
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(dialect == "sqlite"
-                ? new Dictionary<string, string?> { ["Collab:DataDirectory"] = dataDirectory }
-                : new Dictionary<string, string?> { ["Collab:Storage"] = "postgres", ["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync() }).Build();
-            var database = new CollabDatabase(CollabSettings.From(configuration));
-            var migrator = new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance);
-            Assert.NotEmpty(await migrator.MigrateAsync(CancellationToken.None));
+        await using var empty = await EmptyDatabase.CreateAsync(dialect, postgres);
+        Assert.NotEmpty(await empty.Migrator.MigrateAsync(CancellationToken.None));
 
-            await using var connection = await database.OpenAsync();
-            foreach (var script in SchemaMigrator.Scripts(database.Dialect))
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = script.Sql;
-                await command.ExecuteNonQueryAsync();
-            }
-            Assert.Empty(await migrator.MigrateAsync(CancellationToken.None));
-        }
-        finally
+        await using var connection = await empty.Database.OpenAsync();
+        foreach (var script in SchemaMigrator.Scripts(empty.Database.Dialect))
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            await using var command = connection.CreateCommand();
+            command.CommandText = script.Sql;
+            await command.ExecuteNonQueryAsync();
         }
+        Assert.Empty(await empty.Migrator.MigrateAsync(CancellationToken.None));
     }
 
     private static async Task AssertColdStartAsync(Dictionary<string, string?> settings, int scriptCount)
