@@ -17,8 +17,6 @@ public abstract class LiveHub<THub, TGrain>(IGrainFactory grains, LiveStreamBrid
 {
     public const int MaxIdLength = 64;
 
-    protected IGrainFactory Grains => grains;
-
     protected Caller Caller => Context.User!.ToCaller();
 
     public async Task<JoinResponse> Join(string id)

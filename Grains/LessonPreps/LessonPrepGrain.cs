@@ -173,7 +173,7 @@ public sealed class LessonPrepGrain(
         return accepted;
     }
 
-    /// <summary>Tells the original, once, that this personal copy's reflection is written; retried with every later op until it succeeds.</summary>
+    /// <summary>Tells the original, once, that this personal copy's reflection is written; a failure does not fail the op.</summary>
     private async Task ReportReflectionAsync()
     {
         if (State.ForkedFrom is null || State.ReflectionReported
@@ -181,8 +181,16 @@ public sealed class LessonPrepGrain(
         {
             return;
         }
-        await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom).ForkReflectedAsync(Id);
-        await RunAsync(() => State.ReflectionReported = true);
+        try
+        {
+            await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom).ForkReflectedAsync(Id);
+            await RunAsync(() => State.ReflectionReported = true);
+        }
+        catch (Exception exception)
+        {
+            // The op itself is durable and acknowledged; the report is retried with the next op.
+            logger.LogWarning(exception, "Telling {Origin} that copy {Fork} has its reflection failed", State.ForkedFrom, Id);
+        }
     }
 
     /// <summary>Applies an op already transformed to the current text: the one path for edits and restores alike.</summary>

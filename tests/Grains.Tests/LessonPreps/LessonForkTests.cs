@@ -66,4 +66,17 @@ public sealed class LessonForkTests(ClusterFixture fixture)
         Assert.Contains("plan.forked", events);
         Assert.Contains("fork.reflected", events);
     }
+
+    [Fact]
+    public async Task Only_teachers_fork_a_plan()
+    {
+        var admin = new Caller("lf-admin", "教研员", Roles.Admin, "bureau", "city");
+        var groupId = await NewGroupAsync(fixture.Grains, admin, Colleague);
+        var plan = await NewPlanAsync(fixture.Grains, admin, groupId, "Unit 6");
+        await plan.SetPhaseAsync(admin, LessonPrepPhases.Finalized);
+
+        var refused = await Assert.ThrowsAsync<CollabException>(() => plan.ForkAsync(admin, $"lp-{Guid.NewGuid():N}"));
+        Assert.Equal(ErrorCodes.Forbidden, refused.Code);
+        Assert.Empty((await plan.GetAsync(admin)).Forks!);
+    }
 }

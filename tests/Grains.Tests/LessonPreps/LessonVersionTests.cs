@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
-using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
+using static Collab.Grains.Tests.LessonPreps.PlanScenario;
 using Collab.Grains.Tests.Cluster;
 
 namespace Collab.Grains.Tests.LessonPreps;
@@ -12,16 +12,10 @@ public sealed class LessonVersionTests(ClusterFixture fixture)
     private static readonly Caller Leader = new("lv-leader", "王老师", Roles.Teacher, "school-a", "county-a");
     private static readonly Caller Colleague = new("lv-colleague", "李老师", Roles.Teacher, "school-b", "county-b");
 
-    private static string Ops(params object[] components) => JsonSerializer.Serialize(components);
-
     private async Task<ILessonPrepGrain> NewPlanAsync()
     {
-        var groupId = $"g-{Guid.NewGuid():N}";
-        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
-        await group.CreateAsync(Leader, new CreateGroup("初中物理教研组", "physics", "8", null));
-        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
-        var plan = fixture.Grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
-        await plan.CreateAsync(Leader, groupId, new CreateLessonPrep("浮力", "physics", "8", null));
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
+        var plan = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "浮力");
         return plan;
     }
 
