@@ -1,0 +1,15 @@
+namespace Collab.Grains.Interfaces.Exams;
+
+/// <summary>The body of <c>POST /api/exams</c> and <c>PUT /api/exams/{id}</c>, validated.</summary>
+[GenerateSerializer, Immutable, Alias("collab.exams.ExamSpec")]
+public sealed record ExamSpec(
+    [property: Id(0)] string Title,
+    [property: Id(1)] string Subject,
+    [property: Id(2)] IReadOnlyList<PaperQuestion> Questions,
+    [property: Id(3)] DateTimeOffset OpensAt,
+    [property: Id(4)] int DurationMinutes,
+    [property: Id(5)] int LateJoinMinutes,
+    [property: Id(6)] IReadOnlyList<string> Roster,
+    [property: Id(7)] bool ShuffleQuestions,
+    [property: Id(8)] bool ShuffleOptions,
+    [property: Id(9)] MarkingPolicy Marking);
