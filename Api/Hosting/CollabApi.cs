@@ -1,10 +1,12 @@
 using Collab.Api.Auth;
 using Collab.Api.Errors;
+using Collab.Api.Exams;
 using Collab.Api.Groups;
 using Collab.Api.Health;
 using Collab.Api.LessonPreps;
 using Collab.Api.Live;
 using Collab.Api.RateLimiting;
+using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
@@ -65,6 +67,8 @@ public static class CollabApi
         builder.Services.AddSingleton<IHubProtocol, ErrorCodeHubProtocol>();
         builder.Services.AddLiveHub<GroupsHub, IGroupGrain>();
         builder.Services.AddLiveHub<LessonPrepHub, ILessonPrepGrain>();
+        builder.Services.AddLiveHub<ExamHub, IExamGrain>();
+        builder.Services.AddLiveHub<ExamHub, IExamAttemptGrain>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
@@ -85,6 +89,8 @@ public static class CollabApi
         app.MapHub<GroupsHub>("/hubs/groups");
         app.MapLessonPrepEndpoints();
         app.MapHub<LessonPrepHub>("/hubs/lessonprep");
+        app.MapExamEndpoints();
+        app.MapHub<ExamHub>("/hubs/exam");
         return app;
     }
 

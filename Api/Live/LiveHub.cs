@@ -23,7 +23,7 @@ public abstract class LiveHub<THub, TGrain>(IGrainFactory grains, LiveStreamBrid
     {
         var caller = Caller;
         var result = await Grain(id).JoinAsync(caller);
-        await bridge.JoinAsync(id, Context.ConnectionId, caller.UserId);
+        await bridge.JoinAsync(id, Context.ConnectionId, caller.UserId, result.AudienceGroups);
         return JoinResponse.From(result);
     }
 

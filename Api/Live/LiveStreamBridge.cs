@@ -35,7 +35,7 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
     }
 
     /// <summary>Starts the event flow of a stream for a connection the grain has already authorized.</summary>
-    public async Task JoinAsync(string id, string connectionId, string userId)
+    public async Task JoinAsync(string id, string connectionId, string userId, IReadOnlyList<string>? audienceGroups = null)
     {
         while (true)
         {
@@ -51,7 +51,7 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
                 lock (follow.Connections)
                 {
                     known = follow.Connections.Count > 0 || follow.Reference is not null;
-                    follow.Connections[connectionId] = userId;
+                    follow.Connections[connectionId] = new JoinedConnection(userId, audienceGroups ?? []);
                 }
                 await _hub.Groups.AddToGroupAsync(connectionId, id);
                 _streamsByConnection.GetOrAdd(connectionId, _ => new()).TryAdd(id, 0);

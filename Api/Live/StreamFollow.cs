@@ -36,15 +36,15 @@ internal sealed class StreamFollow : ILiveStreamObserver
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
-    /// <summary>Connection id to user id, for the connections of this node joined to the stream.</summary>
-    public Dictionary<string, string> Connections { get; } = [];
+    /// <summary>The connections of this node joined to the stream, by connection id.</summary>
+    public Dictionary<string, JoinedConnection> Connections { get; } = [];
 
     public ILiveStreamObserver? Reference { get; set; }
 
     public bool Ended { get; private set; }
 
     public IReadOnlyList<NodeConnection> ConnectionList() =>
-        Connections.Select(c => new NodeConnection(c.Key, c.Value)).ToList();
+        Connections.Select(c => new NodeConnection(c.Key, c.Value.UserId)).ToList();
 
     public Task OnEventAsync(EventEnvelope envelope)
     {
@@ -151,14 +151,14 @@ internal sealed class StreamFollow : ILiveStreamObserver
     private Task SendAsync(EventEnvelope envelope)
     {
         var message = EventMessage.From(envelope);
-        if (envelope.Audience is null)
+        if (envelope.IsForEveryone)
         {
             return _clients.Group(_id).SendAsync("Event", message);
         }
         List<string> audience;
         lock (Connections)
         {
-            audience = Connections.Where(c => c.Value == envelope.Audience).Select(c => c.Key).ToList();
+            audience = Connections.Where(c => envelope.IsVisibleTo(c.Value.UserId, c.Value.AudienceGroups)).Select(c => c.Key).ToList();
         }
         return audience.Count == 0 ? Task.CompletedTask : _clients.Clients(audience).SendAsync("Event", message);
     }

@@ -1,6 +1,9 @@
 namespace Collab.Grains.Interfaces.Exams;
 
-/// <summary>The body of <c>POST /api/exams</c> and <c>PUT /api/exams/{id}</c>, validated.</summary>
+/// <summary>
+/// The body of <c>POST /api/exams</c> and <c>PUT /api/exams/{id}</c>, validated. <see cref="Markers"/> are the
+/// teachers besides the author who mark short answers (double marking needs at least two markers).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("collab.exams.ExamSpec")]
 public sealed record ExamSpec(
     [property: Id(0)] string Title,
@@ -12,4 +15,5 @@ public sealed record ExamSpec(
     [property: Id(6)] IReadOnlyList<string> Roster,
     [property: Id(7)] bool ShuffleQuestions,
     [property: Id(8)] bool ShuffleOptions,
-    [property: Id(9)] MarkingPolicy Marking);
+    [property: Id(9)] MarkingPolicy Marking,
+    [property: Id(10)] IReadOnlyList<string>? Markers = null);

@@ -56,6 +56,9 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>Throws the refusal when this caller may not follow the stream (asynchronous: it may ask another grain).</summary>
     protected abstract Task AuthorizeJoinAsync(Caller caller);
 
+    /// <summary>The audience groups (e.g. an exam's proctors) whose events this caller receives; none by default.</summary>
+    protected virtual IReadOnlyList<string> AudienceGroupsOf(Caller caller) => [];
+
     /// <summary>The state as this caller may see it; serialized as the snapshot of Join and Sync.</summary>
     protected abstract object BuildSnapshot(Caller caller);
 
@@ -69,7 +72,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     {
         EnsureConsistent();
         await AuthorizeJoinAsync(caller);
-        return new JoinResult(State.Log.Seq, Now, LiveJson.Serialize(BuildSnapshot(caller)));
+        var groups = AudienceGroupsOf(caller);
+        return new JoinResult(State.Log.Seq, Now, LiveJson.Serialize(BuildSnapshot(caller)), groups.Count == 0 ? null : groups);
     }
 
     public async Task<SyncResult> SyncAsync(Caller caller, long sinceSeq)
@@ -85,7 +89,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         {
             return new SyncResult([], LiveJson.Serialize(BuildSnapshot(caller)), State.Log.Seq);
         }
-        var visible = events.Where(e => e.IsVisibleTo(caller.UserId)).ToList();
+        var groups = AudienceGroupsOf(caller);
+        var visible = events.Where(e => e.IsVisibleTo(caller.UserId, groups)).ToList();
         return new SyncResult(visible, null, State.Log.Seq);
     }
 
@@ -168,15 +173,15 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     });
 
     /// <summary>Appends a durable event; it is published after the next successful write.</summary>
-    protected void Emit(string type, object data, string? audience = null)
+    protected void Emit(string type, object data, string? audience = null, string? audienceGroup = null)
     {
-        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents);
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents, audienceGroup);
         _unpublished.Add(envelope);
     }
 
     /// <summary>Publishes an event that is not persisted and never replayed (cursors, typing, presence).</summary>
-    protected void EmitEphemeral(string type, object data, string? audience = null) =>
-        Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience));
+    protected void EmitEphemeral(string type, object data, string? audience = null, string? audienceGroup = null) =>
+        Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience, audienceGroup));
 
     protected CommandLogLimits CommandLimits => new(_options.CommandResultsPerClient, _options.CommandClients);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Collab.Grains;
+using Collab.Grains.Exams;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Silo.Database;
@@ -79,6 +80,7 @@ public static class CollabSiloConfiguration
         services.AddOptions<LessonPrepOptions>().Bind(configuration.GetSection(LessonPrepOptions.Section));
         services.TryAddSingleton<ILessonOpLog, LessonOpLog>();
         services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();
+        services.AddOptions<ExamOptions>().Bind(configuration.GetSection(ExamOptions.Section));
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         return services;
     }

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Collab.Api.Auth;
+using Collab.Api.Hosting;
+using Collab.Api.Live;
+using Collab.Grains.Exams;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams;
+
+namespace Collab.Api.Exams;
+
+/// <summary>REST of PROTOCOL §5 for exam authors, proctors and markers. Each endpoint: who is calling, one grain call, the result.</summary>
+public static class ExamEndpoints
+{
+    public static IEndpointRouteBuilder MapExamEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var exams = routes.MapGroup("/api/exams").RequireAuthorization();
+
+        exams.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var id = NewIds.Next("ex");
+            var view = await grains.GetGrain<IExamGrain>(id).CreateAsync(user.ToCaller(), await BodyAsync(request));
+            return TypedResults.Created($"/api/exams/{id}", new { id = view.Id });
+        });
+
+        exams.MapPut("/{id}", async (string id, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+            ExamViewResponse.From(await Exam(grains, id).UpdateAsync(user.ToCaller(), await BodyAsync(request))));
+
+        exams.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            ExamViewResponse.From(await Exam(grains, id).GetAsync(user.ToCaller())));
+
+        exams.MapPost("/{id}/publish", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            ExamViewResponse.From(await Exam(grains, id).PublishAsync(user.ToCaller())));
+
+        exams.MapPost("/{id}/extra-time", (string id, CandidateActionRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
+            Exam(grains, id).ActOnCandidateAsync(user.ToCaller(),
+                new ProctorAction(body.StudentId ?? "", ProctorAction.Extend, body.Minutes, body.Cause ?? "")));
+
+        exams.MapGet("/{id}/irregularities", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            Exam(grains, id).GetIrregularitiesAsync(user.ToCaller()));
+
+        exams.MapGet("/{id}/results", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            Exam(grains, id).GetResultsAsync(user.ToCaller()));
+
+        exams.MapGet("/{id}/results.csv", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var exam = Exam(grains, id);
+            var caller = user.ToCaller();
+            var results = await exam.GetResultsAsync(caller);
+            var view = await exam.GetAsync(caller);
+            return Results.Text(ResultsCsv.Write(results.Students, view.Spec.Questions), "text/csv; charset=utf-8");
+        });
+
+        exams.MapGet("/{id}/marking/next", async (string id, string? questionId, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var task = await Marking(grains, id, questionId).NextAsync(user.ToCaller());
+            return task is null ? Results.NoContent() : Results.Ok(task);
+        });
+
+        exams.MapGet("/{id}/marking/progress", (string id, string? questionId, ClaimsPrincipal user, IGrainFactory grains) =>
+            Marking(grains, id, questionId).GetProgressAsync(user.ToCaller()));
+
+        exams.MapPost("/{id}/marks", (string id, MarkRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
+            Marking(grains, id, body.QuestionId).MarkAsync(user.ToCaller(), body.AttemptRef ?? "", body.Points));
+
+        return routes;
+    }
+
+    private static IExamGrain Exam(IGrainFactory grains, string id) =>
+        grains.GetGrain<IExamGrain>(ValidExamId(id));
+
+    private static IExamMarkingGrain Marking(IGrainFactory grains, string id, string? questionId) =>
+        string.IsNullOrWhiteSpace(questionId) || questionId.Length > LiveHub<ExamHub, IExamGrain>.MaxIdLength
+            ? throw CollabException.Invalid("questionId is required")
+            : grains.GetGrain<IExamMarkingGrain>(AttemptKeys.Of(ValidExamId(id), questionId));
+
+    private static string ValidExamId(string id) =>
+        id.Contains(':') ? throw CollabException.Invalid("an exam id has no colon") : id;
+
+    /// <summary>The paper travels as JSON text to the grain, which parses it, so every client gets the same refusals.</summary>
+    private static async Task<string> BodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync();
+    }
+}

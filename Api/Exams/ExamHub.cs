@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Collab.Api.Live;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams;
+
+namespace Collab.Api.Exams;
+
+/// <summary>
+/// Hub of PROTOCOL §5 at <c>/hubs/exam</c>. Join, Leave and Sync follow the exam's stream (a proctor's roster view, or
+/// a candidate's announcements); <c>StartAttempt</c> also starts the flow of the student's own attempt stream, which
+/// <c>SyncAttempt</c> catches up.
+/// </summary>
+public sealed class ExamHub(
+    IGrainFactory grains,
+    LiveStreamBridge<ExamHub, IExamGrain> bridge,
+    LiveStreamBridge<ExamHub, IExamAttemptGrain> attempts)
+    : LiveHub<ExamHub, IExamGrain>(grains, bridge)
+{
+    public async Task<AttemptStarted> StartAttempt(string examId)
+    {
+        var caller = Caller;
+        var key = AttemptKey(examId, caller.UserId);
+        var view = await grains.GetGrain<IExamAttemptGrain>(key).StartAsync(caller);
+        var exam = await Grain(examId).JoinAsync(caller);
+        await bridge.JoinAsync(examId, Context.ConnectionId, caller.UserId, exam.AudienceGroups);
+        await attempts.JoinAsync(key, Context.ConnectionId, caller.UserId);
+        return AttemptStarted.From(view, key, examId, exam.Seq);
+    }
+
+    public Task<AnswerSaved> SaveAnswer(string examId, SaveAnswerRequest request) =>
+        Attempt(examId).SaveAnswerAsync(Caller, Command(request.ClientId, request.ClientSeq), request.QuestionId ?? "",
+            request.Answer.ValueKind == JsonValueKind.Undefined
+                ? throw CollabException.Invalid("answer is required (null clears it)")
+                : request.Answer.GetRawText());
+
+    public Task<AttemptSubmitted> Submit(string examId) => Attempt(examId).SubmitAsync(Caller);
+
+    public Task ReportFocus(string examId, FocusReport report) => Attempt(examId).ReportFocusAsync(Caller, report.Lost, report.At);
+
+    public async Task<SyncResponse> SyncAttempt(string examId, long sinceSeq) =>
+        SyncResponse.From(await Attempt(examId).SyncAsync(Caller, sinceSeq));
+
+    public Task<AnnouncementMade> Announce(string examId, string text) => Grain(examId).AnnounceAsync(Caller, text);
+
+    public Task<CandidateProgress> ForceSubmit(string examId, string studentId) =>
+        Act(examId, new ProctorAction(studentId, ProctorAction.Submit, 0, ""));
+
+    public Task<CandidateProgress> PauseCandidate(string examId, CandidateActionRequest request) =>
+        Act(examId, new ProctorAction(request.StudentId ?? "", ProctorAction.Pause, 0, request.Cause ?? ""));
+
+    public Task<CandidateProgress> ResumeCandidate(string examId, CandidateActionRequest request) =>
+        Act(examId, new ProctorAction(request.StudentId ?? "", ProctorAction.Resume, 0, request.Cause ?? ""));
+
+    public Task<CandidateProgress> ExtendTime(string examId, CandidateActionRequest request) =>
+        Act(examId, new ProctorAction(request.StudentId ?? "", ProctorAction.Extend, request.Minutes, request.Cause ?? ""));
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await base.OnDisconnectedAsync(exception);
+        await attempts.DropConnectionAsync(Context.ConnectionId);
+    }
+
+    private Task<CandidateProgress> Act(string examId, ProctorAction action) => Grain(examId).ActOnCandidateAsync(Caller, action);
+
+    private IExamAttemptGrain Attempt(string examId) => grains.GetGrain<IExamAttemptGrain>(AttemptKey(examId, Caller.UserId));
+
+    private string AttemptKey(string examId, string studentId)
+    {
+        _ = Grain(examId);
+        return examId.Contains(':')
+            ? throw CollabException.Invalid("an exam id has no colon")
+            : AttemptKeys.Of(examId, studentId);
+    }
+}

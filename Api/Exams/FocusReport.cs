@@ -1,0 +1,3 @@
+namespace Collab.Api.Exams;
+
+public sealed record FocusReport(bool Lost, DateTimeOffset? At);

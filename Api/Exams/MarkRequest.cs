@@ -1,0 +1,3 @@
+namespace Collab.Api.Exams;
+
+public sealed record MarkRequest(string? AttemptRef, string? QuestionId, decimal Points);

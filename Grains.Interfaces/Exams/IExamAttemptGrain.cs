@@ -1,0 +1,42 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Live;
+
+namespace Collab.Grains.Interfaces.Exams;
+
+/// <summary>
+/// One student's attempt at one exam, keyed <c>examId:studentId</c> (see <see cref="AttemptKeys"/>): their order,
+/// answers, deadline and score. Its stream carries what concerns this student alone (submission, pause, time).
+/// </summary>
+[Alias("collab.IExamAttemptGrain")]
+public interface IExamAttemptGrain : ILiveStreamGrain
+{
+    /// <summary>Draws the order and writes the attempt before the exam opens, so that starting does little work.</summary>
+    [Alias("Prepare")]
+    Task PrepareAsync(CandidatePlan plan);
+
+    [Alias("Start")]
+    Task<AttemptView> StartAsync(Caller caller);
+
+    [Alias("SaveAnswer")]
+    Task<AnswerSaved> SaveAnswerAsync(Caller caller, CommandId command, string questionId, string answerJson);
+
+    [Alias("Submit")]
+    Task<AttemptSubmitted> SubmitAsync(Caller caller);
+
+    [Alias("ReportFocus")]
+    Task ReportFocusAsync(Caller caller, bool lost, DateTimeOffset? at);
+
+    /// <summary>A proctor's action, already authorized by the exam.</summary>
+    [Alias("Apply")]
+    Task<CandidateProgress> ApplyAsync(ProctorAction action);
+
+    [Alias("GetProgress")]
+    Task<CandidateProgress> GetProgressAsync();
+
+    [Alias("GetResult")]
+    Task<StudentResult> GetResultAsync();
+
+    /// <summary>The text of a short answer, for marking. Read-only and durable once submitted, so it may interleave.</summary>
+    [Alias("GetShortAnswer"), AlwaysInterleave]
+    Task<string> GetShortAnswerAsync(string questionId);
+}

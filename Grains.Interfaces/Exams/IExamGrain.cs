@@ -1,0 +1,52 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Live;
+
+namespace Collab.Grains.Interfaces.Exams;
+
+/// <summary>
+/// One exam session (PROTOCOL §5): the paper, schedule and roster, the proctor's live view, announcements and the
+/// irregularity log. It never hears of single answers: attempts report summarised progress, and results are read
+/// from the attempts when asked for.
+/// </summary>
+[Alias("collab.IExamGrain")]
+public interface IExamGrain : ILiveStreamGrain
+{
+    [Alias("Create")]
+    Task<ExamView> CreateAsync(Caller caller, string specJson);
+
+    [Alias("Update")]
+    Task<ExamView> UpdateAsync(Caller caller, string specJson);
+
+    [Alias("Publish")]
+    Task<ExamView> PublishAsync(Caller caller);
+
+    [Alias("Get")]
+    Task<ExamView> GetAsync(Caller caller);
+
+    /// <summary>What an attempt needs to prepare itself for a student on the roster; refuses anyone else.</summary>
+    [Alias("GetCandidatePlan"), AlwaysInterleave]
+    Task<CandidatePlan> GetCandidatePlanAsync(string studentId);
+
+    /// <summary>The published paper, with keys: attempts grade with it. It never changes once published.</summary>
+    [Alias("GetPaper"), AlwaysInterleave]
+    Task<IReadOnlyList<PaperQuestion>> GetPaperAsync();
+
+    [Alias("ReportProgress"), OneWay]
+    Task ReportProgressAsync(CandidateProgress progress);
+
+    [Alias("Announce")]
+    Task<AnnouncementMade> AnnounceAsync(Caller caller, string text);
+
+    [Alias("ActOnCandidate")]
+    Task<CandidateProgress> ActOnCandidateAsync(Caller caller, ProctorAction action);
+
+    [Alias("GetIrregularities")]
+    Task<IReadOnlyList<Irregularity>> GetIrregularitiesAsync(Caller caller);
+
+    [Alias("GetResults")]
+    Task<ExamResults> GetResultsAsync(Caller caller);
+
+    /// <summary>Throws unless the caller may mark this exam (its author, one of its markers, or an admin); returns the short-answer question.</summary>
+    [Alias("AuthorizeMarking")]
+    Task<PaperQuestion> AuthorizeMarkingAsync(Caller caller, string questionId);
+}

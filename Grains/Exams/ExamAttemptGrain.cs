@@ -1,0 +1,452 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Live;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Collab.Grains.Exams;
+
+/// <summary>
+/// One student's attempt (PROTOCOL §5). Every answer is durable before <c>SaveAnswer</c> returns. The deadline is
+/// enforced on every command, by a grain timer while the attempt is active, and by a durable reminder that fires
+/// even when no silo holds the attempt at that moment; whichever comes first submits it.
+/// </summary>
+public sealed class ExamAttemptGrain(
+    [PersistentState("examattempt", StorageNames.Default)] IPersistentState<AttemptState> store,
+    IOptions<ExamOptions> examOptions,
+    IOptions<LiveStreamOptions> options,
+    TimeProvider time,
+    ILogger<ExamAttemptGrain> logger)
+    : LiveGrain<AttemptState>(store, options, time, logger), IExamAttemptGrain, IRemindable
+{
+    private const string DeadlineReminder = "deadline";
+
+    private readonly ExamOptions _exam = examOptions.Value;
+    private readonly ILogger _logger = logger;
+    private IReadOnlyList<PaperQuestion>? _paper;
+    private IGrainTimer? _deadlineTimer;
+    private IGrainTimer? _answeredReport;
+
+    protected override string Area => "exam-attempts";
+
+    private string ExamId => AttemptKeys.Split(Id).ExamId;
+
+    private string StudentId => AttemptKeys.Split(Id).OtherId;
+
+    private IExamGrain Exam => GrainFactory.GetGrain<IExamGrain>(ExamId);
+
+    private string Status =>
+        State.SubmittedAt is not null ? AttemptStatuses.Submitted
+        : State.PausedAt is not null ? AttemptStatuses.Paused
+        : State.StartedAt is not null ? AttemptStatuses.Active
+        : AttemptStatuses.Absent;
+
+    /// <summary>Start plus duration and extra time, plus every pause; while paused it moves with the clock.</summary>
+    private DateTimeOffset? Deadline =>
+        State.StartedAt is null || State.Plan is null
+            ? null
+            : State.StartedAt.Value + _exam.Minute * (State.Plan.DurationMinutes + State.ExtraMinutes) + State.PausedTotal
+              + (State.PausedAt is null ? TimeSpan.Zero : Now - State.PausedAt.Value);
+
+    private bool IsRunning => State.StartedAt is not null && State.SubmittedAt is null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (IsRunning && State.PausedAt is null)
+        {
+            ArmDeadlineTimer();
+        }
+    }
+
+    public async Task PrepareAsync(CandidatePlan plan)
+    {
+        if (State.Plan is not null)
+        {
+            return;
+        }
+        var paper = await PaperAsync();
+        await RunAsync(() => Prepare(plan, paper));
+    }
+
+    public async Task<AttemptView> StartAsync(Caller caller)
+    {
+        RequireStudent(caller);
+        var plan = State.Plan ?? await Exam.GetCandidatePlanAsync(StudentId);
+        var paper = await PaperAsync();
+        await EnforceDeadlineAsync();
+        if (State.StartedAt is null)
+        {
+            if (Now < plan.OpensAt)
+            {
+                throw new CollabException(ErrorCodes.NotOpen, $"exam {ExamId} opens at {plan.OpensAt:yyyy-MM-dd HH:mm:ss}Z");
+            }
+            if (Now > plan.OpensAt + _exam.Minute * plan.LateJoinMinutes)
+            {
+                throw new CollabException(ErrorCodes.NotOpen, $"exam {ExamId} no longer admits new candidates (late join closed {plan.LateJoinMinutes} minutes after opening)");
+            }
+            await RunAsync(() =>
+            {
+                if (State.Order is null)
+                {
+                    Prepare(plan, paper);
+                }
+                State.StartedAt = Now;
+                State.LastSeenAt = Now;
+                State.Name = caller.Name;
+                Emit("attempt.started", new { startedAt = State.StartedAt, deadline = Deadline });
+            });
+            await RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
+            ArmDeadlineTimer();
+            ReportProgress();
+        }
+        else
+        {
+            State.LastSeenAt = Now;
+            ReportProgress();
+        }
+        return View(paper);
+    }
+
+    public async Task<AnswerSaved> SaveAnswerAsync(Caller caller, CommandId command, string questionId, string answerJson)
+    {
+        RequireStudent(caller);
+        await EnforceDeadlineAsync();
+        var paper = await PaperAsync();
+        var saved = await RunAsync(command, () =>
+        {
+            RequireWritable();
+            var question = paper.FirstOrDefault(q => q.Id == questionId)
+                ?? throw CollabException.Invalid($"question {questionId} is not on this paper");
+            var answer = AnswerParser.Parse(question, answerJson);
+            if (IsCleared(answer))
+            {
+                State.Answers.Remove(question.Id);
+            }
+            else
+            {
+                State.Answers[question.Id] = new SavedAnswer(answer, Now);
+            }
+            State.LastSeenAt = Now;
+            return new AnswerSaved(Now);
+        });
+        _answeredReport ??= this.RegisterGrainTimer(ReportAnsweredAsync, _exam.AnsweredReportInterval, Timeout.InfiniteTimeSpan);
+        return saved;
+    }
+
+    public async Task<AttemptSubmitted> SubmitAsync(Caller caller)
+    {
+        RequireStudent(caller);
+        await EnforceDeadlineAsync();
+        if (State.SubmittedAt is not null)
+        {
+            return new AttemptSubmitted(State.SubmittedAt.Value, State.SubmitReason);
+        }
+        if (State.StartedAt is null)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, "you have not started this exam");
+        }
+        return await SubmitNowAsync(SubmitReasons.Student);
+    }
+
+    public async Task ReportFocusAsync(Caller caller, bool lost, DateTimeOffset? at)
+    {
+        RequireStudent(caller);
+        if (!IsRunning || !lost)
+        {
+            return;
+        }
+        await RunAsync(() =>
+        {
+            State.FocusLosses++;
+            State.LastSeenAt = Now;
+        });
+        ReportProgress();
+    }
+
+    public async Task<CandidateProgress> ApplyAsync(ProctorAction action)
+    {
+        if (State.Plan is null)
+        {
+            await PrepareAsync(await Exam.GetCandidatePlanAsync(StudentId));
+        }
+        await EnforceDeadlineAsync();
+        switch (action.Kind)
+        {
+            case ProctorAction.Pause:
+                RequireStatus(AttemptStatuses.Active, "paused");
+                await RunAsync(() =>
+                {
+                    State.PausedAt = Now;
+                    Emit("attempt.paused", new { cause = action.Cause });
+                });
+                _deadlineTimer?.Dispose();
+                break;
+            case ProctorAction.Resume:
+                RequireStatus(AttemptStatuses.Paused, "resumed");
+                await RunAsync(() =>
+                {
+                    State.PausedTotal += Now - State.PausedAt!.Value;
+                    State.PausedAt = null;
+                    Emit("attempt.resumed", new { deadline = Deadline, serverNow = Now });
+                });
+                await RescheduleDeadlineAsync();
+                break;
+            case ProctorAction.Extend:
+                if (State.SubmittedAt is not null)
+                {
+                    throw CollabException.Conflict($"{StudentId} has already submitted");
+                }
+                await RunAsync(() =>
+                {
+                    State.ExtraMinutes += action.Minutes;
+                    Emit("deadline.changed", new { deadline = Deadline, extraMinutes = State.ExtraMinutes, serverNow = Now });
+                });
+                if (IsRunning)
+                {
+                    await RescheduleDeadlineAsync();
+                }
+                break;
+            case ProctorAction.Submit:
+                if (State.StartedAt is null)
+                {
+                    throw CollabException.Conflict($"{StudentId} has not started; there is nothing to submit");
+                }
+                if (State.SubmittedAt is null)
+                {
+                    await SubmitNowAsync(SubmitReasons.Proctor);
+                }
+                break;
+        }
+        ReportProgress();
+        return Progress();
+    }
+
+    public Task<CandidateProgress> GetProgressAsync() => Task.FromResult(Progress());
+
+    public async Task<StudentResult> GetResultAsync()
+    {
+        var paper = await PaperAsync();
+        var submitted = State.SubmittedAt is not null;
+        return new StudentResult(
+            StudentId,
+            State.Name.Length > 0 ? State.Name : StudentId,
+            Status,
+            submitted ? State.Scores.Values.Sum() : 0,
+            Grader.MaxScore(paper),
+            submitted ? State.AwaitingMarking.Count : 0,
+            submitted ? new Dictionary<string, decimal>(State.Scores) : new Dictionary<string, decimal>());
+    }
+
+    public Task<string> GetShortAnswerAsync(string questionId) =>
+        Task.FromResult(State.Answers.GetValueOrDefault(questionId)?.Answer.Text ?? "");
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder)
+        {
+            return;
+        }
+        if (State.StartedAt is null || (State.SubmittedAt is not null && (State.MarkingQueued || State.AwaitingMarking.Count == 0)))
+        {
+            await UnregisterDeadlineReminderAsync();
+            return;
+        }
+        if (State.SubmittedAt is not null)
+        {
+            await QueueMarkingAsync();
+            return;
+        }
+        await EnforceDeadlineAsync();
+    }
+
+    protected override Task AuthorizeJoinAsync(Caller caller)
+    {
+        RequireStudent(caller);
+        return Task.CompletedTask;
+    }
+
+    protected override object BuildSnapshot(Caller caller) => new
+    {
+        status = Status,
+        startedAt = State.StartedAt,
+        deadline = Deadline,
+        submittedAt = State.SubmittedAt,
+        submitReason = State.SubmittedAt is null ? null : State.SubmitReason,
+        serverNow = Now,
+    };
+
+    private void Prepare(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper)
+    {
+        State.Plan = plan;
+        State.Order = PaperShuffler.Draw(plan.ExamId, StudentId, paper, plan.ShuffleQuestions, plan.ShuffleOptions);
+        State.AttemptRef = $"r-{Guid.NewGuid():N}";
+    }
+
+    /// <summary>Submits a running attempt whose deadline has passed, before the command that noticed goes on.</summary>
+    private async Task EnforceDeadlineAsync()
+    {
+        if (IsRunning && State.PausedAt is null && Now >= Deadline)
+        {
+            await SubmitNowAsync(SubmitReasons.Deadline);
+        }
+    }
+
+    private async Task<AttemptSubmitted> SubmitNowAsync(string reason)
+    {
+        var paper = await PaperAsync();
+        var submitted = await RunAsync<AttemptSubmitted>(null, () =>
+        {
+            State.SubmittedAt = Now;
+            State.SubmitReason = reason;
+            State.PausedAt = null;
+            Grade(paper);
+            Emit("attempt.submitted", new { reason, submittedAt = State.SubmittedAt });
+            return new AttemptSubmitted(Now, reason);
+        });
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        ReportProgress();
+        await QueueMarkingAsync();
+        return submitted;
+    }
+
+    private void Grade(IReadOnlyList<PaperQuestion> paper)
+    {
+        State.Scores.Clear();
+        State.AwaitingMarking.Clear();
+        foreach (var question in paper)
+        {
+            var answer = State.Answers.GetValueOrDefault(question.Id)?.Answer;
+            if (QuestionKinds.IsObjective(question.Kind))
+            {
+                State.Scores[question.Id] = Grader.Grade(question, answer) ?? 0;
+            }
+            else if (string.IsNullOrWhiteSpace(answer?.Text))
+            {
+                State.Scores[question.Id] = 0;
+            }
+            else
+            {
+                State.AwaitingMarking.Add(question.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands the short answers to their marking queues after the submission is durable. A failure leaves the
+    /// deadline reminder registered, and its next tick tries again.
+    /// </summary>
+    private async Task QueueMarkingAsync()
+    {
+        try
+        {
+            foreach (var questionId in State.AwaitingMarking)
+            {
+                await GrainFactory.GetGrain<IExamMarkingGrain>(AttemptKeys.Of(ExamId, questionId))
+                    .EnqueueAsync(State.AttemptRef, StudentId, State.Plan!.Marking);
+            }
+            await RunAsync(() => State.MarkingQueued = true);
+            await UnregisterDeadlineReminderAsync();
+        }
+        catch (Exception exception) when (exception is not CollabException)
+        {
+            _logger.LogWarning(exception, "Queueing attempt {Attempt} for marking failed; the reminder retries", Id);
+        }
+    }
+
+    private async Task RescheduleDeadlineAsync()
+    {
+        await RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
+        ArmDeadlineTimer();
+    }
+
+    private void ArmDeadlineTimer()
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = this.RegisterGrainTimer(_ => EnforceDeadlineAsync(), Until(Deadline!.Value), Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task UnregisterDeadlineReminderAsync()
+    {
+        var reminder = await GetReminder(DeadlineReminder);
+        if (reminder is not null)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    private Task ReportAnsweredAsync(CancellationToken cancellationToken)
+    {
+        _answeredReport?.Dispose();
+        _answeredReport = null;
+        ReportProgress();
+        return Task.CompletedTask;
+    }
+
+    private void ReportProgress() => Exam.ReportProgressAsync(Progress()).Ignore();
+
+    private CandidateProgress Progress() => new(
+        StudentId,
+        State.Name.Length > 0 ? State.Name : StudentId,
+        Status,
+        State.Answers.Count,
+        State.LastSeenAt,
+        State.FocusLosses,
+        Deadline,
+        State.SubmittedAt);
+
+    private AttemptView View(IReadOnlyList<PaperQuestion> paper)
+    {
+        var kinds = paper.ToDictionary(q => q.Id, q => q.Kind);
+        var answers = State.Answers.ToDictionary(
+            a => a.Key,
+            a => LiveJson.Serialize(ExamWire.Answer(kinds[a.Key], a.Value.Answer)));
+        return new AttemptView(Status, PaperShuffler.StudentPaper(paper, State.Order!), answers, Deadline, Now, State.StartedAt, State.SubmittedAt, State.Log.Seq);
+    }
+
+    private async Task<IReadOnlyList<PaperQuestion>> PaperAsync() => _paper ??= await Exam.GetPaperAsync();
+
+    private TimeSpan Until(DateTimeOffset moment)
+    {
+        var wait = moment - Now;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private static bool IsCleared(StudentAnswer answer) =>
+        answer.Choice is null && answer.Choices is null && answer.Truth is null && answer.Blanks is null && answer.Text is null;
+
+    private void RequireStudent(Caller caller)
+    {
+        if (caller.UserId != StudentId)
+        {
+            throw CollabException.Forbidden("an attempt belongs to its student alone");
+        }
+    }
+
+    private void RequireWritable()
+    {
+        if (State.StartedAt is null)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, "start the exam before answering");
+        }
+        if (State.SubmittedAt is not null)
+        {
+            throw State.SubmitReason == SubmitReasons.Deadline
+                ? new CollabException(ErrorCodes.DeadlinePassed, "the time for this exam is over; your answers were submitted")
+                : new CollabException(ErrorCodes.Closed, "this attempt is submitted; answers can no longer change");
+        }
+        if (State.PausedAt is not null)
+        {
+            throw CollabException.Conflict("the proctor has paused your exam; the clock is stopped until it resumes");
+        }
+    }
+
+    private void RequireStatus(string status, string what)
+    {
+        if (Status != status)
+        {
+            throw CollabException.Conflict($"{StudentId} is {Status} and cannot be {what}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Collab.Grains.Exams;
+
+/// <summary>Bounds of what proctors write during an exam.</summary>
+public static class ProctoringLimits
+{
+    public const int AnnouncementLength = 500;
+    public const int Announcements = 200;
+    public const int CauseLength = 500;
+    public const int Irregularities = 20000;
+    public const int ExtensionMinutesMax = 120;
+}
