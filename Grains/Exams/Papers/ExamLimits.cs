@@ -1,0 +1,21 @@
+namespace Collab.Grains.Exams;
+
+/// <summary>Bounds of an exam paper and its answers, in characters (UTF-16 code units) and counts.</summary>
+public static class ExamLimits
+{
+    public const int Questions = 200;
+    public const int StemLength = 4000;
+    public const int OptionsMin = 2;
+    public const int OptionsMax = 10;
+    public const int OptionTextLength = 1000;
+    public const int Blanks = 20;
+    public const int AcceptedPerBlank = 20;
+    public const int BlankAnswerLength = 200;
+    public const int ShortAnswerLength = 10000;
+    public const int ReferenceLength = 10000;
+    public const int RosterSize = 10000;
+    public const int TitleLength = 100;
+    public const int SubjectLength = 50;
+    public const int DurationMinutesMax = 600;
+    public const decimal PointsMax = 100;
+}
