@@ -20,9 +20,9 @@ public sealed class ExamHub(
     {
         var caller = Caller;
         var key = AttemptKey(examId, caller.UserId);
-        var view = await grains.GetGrain<IExamAttemptGrain>(key).StartAsync(caller);
+        var view = await Grains.GetGrain<IExamAttemptGrain>(key).StartAsync(caller);
         var exam = await Grain(examId).JoinAsync(caller);
-        await bridge.JoinAsync(examId, Context.ConnectionId, caller.UserId, exam.AudienceGroups);
+        await Bridge.JoinAsync(examId, Context.ConnectionId, caller.UserId, exam.AudienceGroups);
         await attempts.JoinAsync(key, Context.ConnectionId, caller.UserId);
         return AttemptStarted.From(view, key, examId, exam.Seq);
     }
@@ -62,7 +62,7 @@ public sealed class ExamHub(
 
     private Task<CandidateProgress> Act(string examId, ProctorAction action) => Grain(examId).ActOnCandidateAsync(Caller, action);
 
-    private IExamAttemptGrain Attempt(string examId) => grains.GetGrain<IExamAttemptGrain>(AttemptKey(examId, Caller.UserId));
+    private IExamAttemptGrain Attempt(string examId) => Grains.GetGrain<IExamAttemptGrain>(AttemptKey(examId, Caller.UserId));
 
     private string AttemptKey(string examId, string studentId)
     {

@@ -19,6 +19,10 @@ public abstract class LiveHub<THub, TGrain>(IGrainFactory grains, LiveStreamBrid
 
     protected Caller Caller => Context.User!.ToCaller();
 
+    protected IGrainFactory Grains => grains;
+
+    protected LiveStreamBridge<THub, TGrain> Bridge => bridge;
+
     public async Task<JoinResponse> Join(string id)
     {
         var caller = Caller;

@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
+using Orleans.Concurrency;
 
 namespace Collab.Grains.Interfaces.Exams;
 

@@ -96,7 +96,7 @@ public sealed class ExamAttemptGrain(
                 State.Name = caller.Name;
                 Emit("attempt.started", new { startedAt = State.StartedAt, deadline = Deadline });
             });
-            await RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
             ArmDeadlineTimer();
             ReportProgress();
         }
@@ -357,7 +357,7 @@ public sealed class ExamAttemptGrain(
 
     private async Task RescheduleDeadlineAsync()
     {
-        await RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
         ArmDeadlineTimer();
     }
 
@@ -369,10 +369,10 @@ public sealed class ExamAttemptGrain(
 
     private async Task UnregisterDeadlineReminderAsync()
     {
-        var reminder = await GetReminder(DeadlineReminder);
+        var reminder = await this.GetReminder(DeadlineReminder);
         if (reminder is not null)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

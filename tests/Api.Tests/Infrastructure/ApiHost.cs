@@ -15,11 +15,13 @@ namespace Collab.Api.Tests.Infrastructure;
 public sealed class ApiHost : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<WebApplicationBuilder>? _configure;
     private WebApplication? _app;
 
-    public ApiHost(string dataDirectory, IDictionary<string, string?>? overrides = null)
+    public ApiHost(string dataDirectory, IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
         DataDirectory = dataDirectory;
+        _configure = configure;
         _settings = new Dictionary<string, string?>
         {
             ["Collab:DataDirectory"] = dataDirectory,
@@ -47,6 +49,7 @@ public sealed class ApiHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(_settings);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            _configure?.Invoke(builder);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
