@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Collab.Grains.Exams;
+using Collab.Grains.Interfaces.Exams;
 
 namespace Collab.Grains.Tests.Exams.Logic;
 
@@ -17,6 +19,11 @@ internal static class SamplePaper
         ["shuffleQuestions"] = true,
         ["shuffleOptions"] = true,
     };
+
+    /// <summary>The parsed questions q1 (single) .. q5 (short).</summary>
+    public static IReadOnlyList<PaperQuestion> Questions() => ExamSpecParser.Parse(Exam().ToJsonString()).Questions;
+
+    public static PaperQuestion Question(string kind) => Questions().Single(question => question.Kind == kind);
 
     public static JsonObject Single() => new()
     {
