@@ -96,7 +96,7 @@ public sealed class ExamAttemptGrain(
                 State.Name = caller.Name;
                 Emit("attempt.started", new { startedAt = State.StartedAt, deadline = Deadline });
             });
-            await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), _exam.DeadlineReminderPeriod);
             ArmDeadlineTimer();
             ReportProgress();
         }
@@ -357,7 +357,7 @@ public sealed class ExamAttemptGrain(
 
     private async Task RescheduleDeadlineAsync()
     {
-        await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), _exam.DeadlineReminderPeriod);
         ArmDeadlineTimer();
     }
 

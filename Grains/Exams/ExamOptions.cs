@@ -11,6 +11,12 @@ public sealed class ExamOptions
     /// </summary>
     public TimeSpan Minute { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often the durable deadline reminder ticks after its due time until the attempt is submitted and queued for
+    /// marking. It is the backstop for a silo that died; Orleans allows no less than a minute unless told otherwise.
+    /// </summary>
+    public TimeSpan DeadlineReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The proctor's view is pushed at most this often, whatever the number of candidates (the issue asks for two a second).</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -1,3 +1,4 @@
+using Collab.Grains.Exams;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloSetup>().Build();
 
     public IGrainFactory Grains => Cluster.Client;
+
+    public GrainCallCounter Calls => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<GrainCallCounter>();
 
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
 
@@ -32,6 +35,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<LiveStreamOptions>(options => options.RetainedEvents = 10);
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<GrainCallCounter>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallCounter>());
+            // Answered counts are reported on a long interval here, so a test sees exactly the calls that are not per answer.
+            silo.Services.Configure<ExamOptions>(options => options.AnsweredReportInterval = TimeSpan.FromHours(1));
             silo.Services.AddSingleton<InMemoryLessonOpLog>();
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();

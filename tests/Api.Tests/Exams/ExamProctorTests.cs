@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collab.Api.Tests.Infrastructure;
+
+namespace Collab.Api.Tests.Exams;
+
+/// <summary>The proctor's live roster, announcements and actions, and who may not use them.</summary>
+[Collection(ExamApiCollection.Name)]
+public sealed class ExamProctorTests(ExamApiHost shared)
+{
+    private readonly ExamScenario _scenario = new(shared.Host);
+
+    private static DateTimeOffset Opened => DateTimeOffset.UtcNow.AddSeconds(-1);
+
+    private static Func<JsonElement, bool> RowIs(TestUser student, Func<JsonElement, bool> match) => e =>
+        e.GetProperty("type").GetString() == "progress.updated"
+        && e.GetProperty("data").GetProperty("students").EnumerateArray().Any(s => s.GetProperty("studentId").GetString() == student.UserId && match(s));
+
+    [Fact]
+    public async Task The_proctor_sees_the_roster_live_announces_and_force_submits()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student("王同学");
+        var absent = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student, absent], Opened));
+        await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
+        var joined = await proctor.InvokeAsync("Join", examId);
+        var rows = joined.GetProperty("snapshot").GetProperty("students").EnumerateArray().ToList();
+        Assert.Equal([student.UserId, absent.UserId], rows.Select(r => r.GetProperty("studentId").GetString()));
+        Assert.All(rows, r => Assert.Equal("absent", r.GetProperty("status").GetString()));
+
+        await using var candidate = await student.ConnectAsync(ExamScenario.Hub);
+        await candidate.InvokeAsync("StartAttempt", examId);
+        await proctor.WaitForAsync(RowIs(student, s => s.GetProperty("status").GetString() == "active" && s.GetProperty("name").GetString() == "王同学"));
+        await candidate.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "b"));
+        await proctor.WaitForAsync(RowIs(student, s => s.GetProperty("answered").GetInt32() == 1));
+        await candidate.InvokeAsync("ReportFocus", examId, new { lost = true, at = DateTimeOffset.UtcNow });
+        var focus = await proctor.WaitForAsync(RowIs(student, s => s.GetProperty("focusLosses").GetInt32() == 1));
+        Assert.Equal(1, focus.GetProperty("data").GetProperty("counts").GetProperty("absent").GetInt32());
+        Assert.Equal(1, focus.GetProperty("data").GetProperty("counts").GetProperty("active").GetInt32());
+
+        var announced = await proctor.InvokeAsync("Announce", examId, "第5题题干有误，按“3”作答");
+        var heard = await candidate.WaitForTypeAsync("announcement");
+        Assert.Equal("第5题题干有误，按“3”作答", heard.GetProperty("data").GetProperty("text").GetString());
+        Assert.Equal(announced.GetProperty("at").GetDateTimeOffset(), heard.GetProperty("data").GetProperty("at").GetDateTimeOffset());
+        Assert.Empty(candidate.EventsOfType("progress.updated"));
+
+        await proctor.InvokeAsync("ForceSubmit", examId, student.UserId);
+        var submitted = await candidate.WaitForTypeAsync("attempt.submitted");
+        Assert.Equal("proctor", submitted.GetProperty("data").GetProperty("reason").GetString());
+        await proctor.WaitForAsync(RowIs(student, s => s.GetProperty("status").GetString() == "submitted"));
+        await HubErrors.AssertRefusedAsync("closed", () => candidate.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 2, "q1", "a")));
+
+        var rejoined = await proctor.InvokeAsync("Join", examId);
+        var snapshotRow = rejoined.GetProperty("snapshot").GetProperty("students").EnumerateArray().Single(r => r.GetProperty("studentId").GetString() == student.UserId);
+        Assert.Equal("submitted", snapshotRow.GetProperty("status").GetString());
+        Assert.Equal(1, snapshotRow.GetProperty("focusLosses").GetInt32());
+    }
+
+    [Fact]
+    public async Task Students_and_other_teachers_cannot_proctor_but_an_admin_can()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened));
+        await using var candidate = await student.ConnectAsync(ExamScenario.Hub);
+        await using var colleague = await _scenario.Teacher().ConnectAsync(ExamScenario.Hub);
+        await using var admin = await _scenario.Admin().ConnectAsync(ExamScenario.Hub);
+
+        await HubErrors.AssertRefusedAsync("forbidden", () => candidate.InvokeAsync("Announce", examId, "提前交卷"));
+        await HubErrors.AssertRefusedAsync("forbidden", () => candidate.InvokeAsync("ForceSubmit", examId, student.UserId));
+        await HubErrors.AssertRefusedAsync("forbidden", () => colleague.InvokeAsync("Join", examId));
+        await HubErrors.AssertRefusedAsync("forbidden", () => colleague.InvokeAsync("ExtendTime", examId, new { studentId = student.UserId, minutes = 5, cause = "" }));
+        var joined = await admin.InvokeAsync("Join", examId);
+        Assert.Single(joined.GetProperty("snapshot").GetProperty("students").EnumerateArray());
+
+        using var studentHttp = await student.HttpAsync();
+        await ProblemAssert.IsAsync(await studentHttp.GetAsync($"/api/exams/{examId}/results"), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsAsync(await studentHttp.GetAsync($"/api/exams/{examId}"), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsAsync(await studentHttp.PostAsJsonAsync("/api/exams", ExamScenario.Spec([student], Opened)), HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Proctor_actions_refuse_unknown_students_and_out_of_range_extensions()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened));
+        await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
+
+        await HubErrors.AssertRefusedAsync("not_found", () => proctor.InvokeAsync("ForceSubmit", examId, "nobody"));
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => proctor.InvokeAsync("ExtendTime", examId, new { studentId = student.UserId, minutes = 0, cause = "" }));
+        await HubErrors.AssertRefusedAsync("conflict", () => proctor.InvokeAsync("ForceSubmit", examId, student.UserId));
+        await HubErrors.AssertRefusedAsync("conflict", () => proctor.InvokeAsync("ResumeCandidate", examId, new { studentId = student.UserId, cause = "" }));
+        using var http = await teacher.HttpAsync();
+        Assert.Empty(await http.GetFromJsonAsync<JsonElement[]>($"/api/exams/{examId}/irregularities") ?? []);
+    }
+
+    [Fact]
+    public async Task A_malformed_paper_is_refused_with_the_question_named()
+    {
+        var teacher = _scenario.Teacher();
+        using var http = await teacher.HttpAsync();
+        var badKey = new object[] { new { id = "q1", kind = "single", points = 2, stem = "?", options = new[] { new { id = "a", text = "1" }, new { id = "b", text = "2" } }, answer = "z" } };
+
+        var response = await http.PostAsJsonAsync("/api/exams", ExamScenario.Spec([_scenario.Student()], Opened, questions: badKey));
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "invalid_argument");
+        var body = await http.PostAsync("/api/exams", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        await ProblemAssert.IsAsync(body, HttpStatusCode.BadRequest, "invalid_argument");
+    }
+}
