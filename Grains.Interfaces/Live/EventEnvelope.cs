@@ -1,9 +1,11 @@
 namespace Collab.Grains.Interfaces.Live;
 
 /// <summary>
-/// One event of a stream. <see cref="Seq"/> is 0 for ephemeral events. <see cref="Audience"/> names the one
-/// user allowed to see the event (private notes, own queue position); <see cref="AudienceGroup"/> names a group of
-/// joined users the grain put the caller in at Join (an exam's proctors); with neither, every joined client sees it.
+/// One event of a stream. <see cref="Seq"/> is 0 for ephemeral events. Who sees it: <see cref="Audience"/> names the
+/// one user allowed to (private notes, own queue position); <see cref="Audiences"/> names several (a tutor and the
+/// admitted student); <see cref="AudienceGroup"/> names a group the grain put callers in when they joined (an exam's
+/// proctors); with none of them set, every joined client. Arrays, not interfaces, so the JSON grain storage needs no
+/// type name to read them back.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collab.EventEnvelope")]
 public sealed record EventEnvelope(
@@ -13,12 +15,16 @@ public sealed record EventEnvelope(
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] string DataJson,
     [property: Id(5)] string? Audience = null,
-    [property: Id(6)] string? AudienceGroup = null)
+    [property: Id(6)] string[]? Audiences = null,
+    [property: Id(7)] string? AudienceGroup = null)
 {
     public bool IsEphemeral => Seq == 0;
 
-    public bool IsForEveryone => Audience is null && AudienceGroup is null;
+    public bool IsForEveryone => Audience is null && Audiences is null && AudienceGroup is null;
 
-    public bool IsVisibleTo(string userId, IReadOnlyCollection<string> audienceGroups) =>
-        IsForEveryone || Audience == userId || (AudienceGroup is not null && audienceGroups.Contains(AudienceGroup));
+    public bool IsVisibleTo(string userId, IReadOnlyCollection<string>? audienceGroups = null) =>
+        IsForEveryone
+        || Audience == userId
+        || (Audiences is not null && Audiences.Contains(userId))
+        || (AudienceGroup is not null && audienceGroups is not null && audienceGroups.Contains(AudienceGroup));
 }

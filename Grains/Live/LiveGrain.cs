@@ -175,13 +175,13 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>Appends a durable event; it is published after the next successful write.</summary>
     protected void Emit(string type, object data, string? audience = null, string? audienceGroup = null)
     {
-        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents, audienceGroup);
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents, null, audienceGroup);
         _unpublished.Add(envelope);
     }
 
     /// <summary>Publishes an event that is not persisted and never replayed (cursors, typing, presence).</summary>
     protected void EmitEphemeral(string type, object data, string? audience = null, string? audienceGroup = null) =>
-        Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience, audienceGroup));
+        Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience, null, audienceGroup));
 
     protected CommandLogLimits CommandLimits => new(_options.CommandResultsPerClient, _options.CommandClients);
 

@@ -27,7 +27,7 @@ public sealed class ExamScenario(ApiHost host)
         new { id = "q5", kind = "short", points = 8, stem = "简述光合作用", reference = "光能转化为化学能" },
     ];
 
-    public static object Spec(IEnumerable<TestUser> roster, DateTimeOffset opensAt, int durationMinutes = 600, int lateJoinMinutes = 600,
+    public static object Spec(IEnumerable<TestUser> roster, DateTimeOffset opensAt, int durationMinutes = 600, int? lateJoinMinutes = null,
         bool shuffle = false, object[]? questions = null, object? marking = null, IEnumerable<string>? markers = null) => new
     {
         title = "信息技术期末考试",
@@ -35,7 +35,7 @@ public sealed class ExamScenario(ApiHost host)
         questions = questions ?? Paper(),
         opensAt,
         durationMinutes,
-        lateJoinMinutes,
+        lateJoinMinutes = lateJoinMinutes ?? durationMinutes,
         roster = roster.Select(s => s.UserId).ToArray(),
         shuffleQuestions = shuffle,
         shuffleOptions = shuffle,
