@@ -182,6 +182,21 @@ public sealed class PaperShufflerTests
     }
 
     [Fact]
+    public void The_student_paper_carries_no_key_or_reference_even_serialized()
+    {
+        var paper = SamplePaper.Questions();
+        var student = PaperShuffler.StudentPaper(paper, PaperShuffler.Draw("exam-1", "s-1", paper, true, true));
+        var json = Collab.Grains.Live.LiveJson.Serialize(student);
+
+        Assert.DoesNotContain("\"answer\"", json);
+        Assert.DoesNotContain("\"key\"", json);
+        Assert.DoesNotContain("reference", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("存储程序", json);
+        Assert.DoesNotContain("partialPoints", json);
+        Assert.Contains("简述冯·诺依曼结构。", json);
+    }
+
+    [Fact]
     public void An_order_from_another_paper_is_a_bug_and_throws()
     {
         var paper = SamplePaper.Questions();
