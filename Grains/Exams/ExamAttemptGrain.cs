@@ -91,8 +91,9 @@ public sealed class ExamAttemptGrain(
                 {
                     Prepare(plan, paper);
                 }
-                State.StartedAt = Now;
-                State.LastSeenAt = Now;
+                var startedAt = Now;
+                State.StartedAt = startedAt;
+                State.LastSeenAt = startedAt;
                 State.Name = caller.Name;
                 Emit("attempt.started", new { startedAt = State.StartedAt, deadline = Deadline });
             });
@@ -119,16 +120,17 @@ public sealed class ExamAttemptGrain(
             var question = paper.FirstOrDefault(q => q.Id == questionId)
                 ?? throw CollabException.Invalid($"question {questionId} is not on this paper");
             var answer = AnswerParser.Parse(question, answerJson);
+            var savedAt = Now;
             if (IsCleared(answer))
             {
                 State.Answers.Remove(question.Id);
             }
             else
             {
-                State.Answers[question.Id] = new SavedAnswer(answer, Now);
+                State.Answers[question.Id] = new SavedAnswer(answer, savedAt);
             }
-            State.LastSeenAt = Now;
-            return new AnswerSaved(Now);
+            State.LastSeenAt = savedAt;
+            return new AnswerSaved(savedAt);
         });
         _answeredReport ??= this.RegisterGrainTimer(ReportAnsweredAsync, _exam.AnsweredReportInterval, Timeout.InfiniteTimeSpan);
         return saved;
@@ -297,12 +299,13 @@ public sealed class ExamAttemptGrain(
         var paper = await PaperAsync();
         var submitted = await RunAsync<AttemptSubmitted>(null, () =>
         {
-            State.SubmittedAt = Now;
+            var submittedAt = Now;
+            State.SubmittedAt = submittedAt;
             State.SubmitReason = reason;
             State.PausedAt = null;
             Grade(paper);
-            Emit("attempt.submitted", new { reason, submittedAt = State.SubmittedAt });
-            return new AttemptSubmitted(Now, reason);
+            Emit("attempt.submitted", new { reason, submittedAt });
+            return new AttemptSubmitted(submittedAt, reason);
         });
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;

@@ -17,5 +17,6 @@ public static class ExamLimits
     public const int TitleLength = 100;
     public const int SubjectLength = 50;
     public const int DurationMinutesMax = 600;
+    public const int Markers = 50;
     public const decimal PointsMax = 100;
 }

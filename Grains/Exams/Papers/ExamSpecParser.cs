@@ -44,7 +44,7 @@ public static partial class ExamSpecParser
         var shuffleOptions = JsonFields.Bool(root, "shuffleOptions", "shuffleOptions") ?? false;
         var marking = Marking(root);
         return new ExamSpec(title, subject, questions, opensAt, duration, lateJoin, roster, shuffleQuestions, shuffleOptions,
-            marking);
+            marking, Markers(root));
     }
 
     private static DateTimeOffset OpensAt(JsonElement root)
@@ -66,33 +66,43 @@ public static partial class ExamSpecParser
     private static IReadOnlyList<string> Roster(JsonElement root)
     {
         var array = JsonFields.Array(root, "roster", "roster") ?? throw CollabException.Invalid("roster is required");
-        var count = array.GetArrayLength();
-        if (count == 0)
+        if (array.GetArrayLength() == 0)
         {
             throw CollabException.Invalid("roster must list at least one student");
         }
-        if (count > ExamLimits.RosterSize)
+        return DistinctIds(array, "roster", "student", ExamLimits.RosterSize);
+    }
+
+    private static IReadOnlyList<string> Markers(JsonElement root) =>
+        JsonFields.Array(root, "markers", "markers") is { } array
+            ? DistinctIds(array, "markers", "marker", ExamLimits.Markers)
+            : new List<string>();
+
+    private static List<string> DistinctIds(JsonElement array, string field, string what, int max)
+    {
+        var count = array.GetArrayLength();
+        if (count > max)
         {
-            throw CollabException.TooLarge($"roster lists more than {ExamLimits.RosterSize} students");
+            throw CollabException.TooLarge($"{field} lists more than {max} {what}s");
         }
-        var roster = new List<string>(count);
+        var ids = new List<string>(count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var label = $"roster[{index++}]";
+            var label = $"{field}[{index++}]";
             if (item.ValueKind != JsonValueKind.String)
             {
-                throw CollabException.Invalid($"{label} must be a student id string");
+                throw CollabException.Invalid($"{label} must be a {what} id string");
             }
-            var studentId = Id(JsonFields.Text(item, label), label, StudentIdLength);
-            if (!seen.Add(studentId))
+            var id = Id(JsonFields.Text(item, label), label, StudentIdLength);
+            if (!seen.Add(id))
             {
-                throw CollabException.Invalid($"roster lists student {studentId} more than once");
+                throw CollabException.Invalid($"{field} lists {what} {id} more than once");
             }
-            roster.Add(studentId);
+            ids.Add(id);
         }
-        return roster;
+        return ids;
     }
 
     private static MarkingPolicy Marking(JsonElement root)

@@ -39,7 +39,7 @@ public sealed class ExamClockTests : IAsyncLifetime
         var teacher = _scenario.Teacher();
         var onTime = _scenario.Student();
         var late = _scenario.Student();
-        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([onTime, late], _clock.GetUtcNow(), durationMinutes: 60, lateJoinMinutes: 15));
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([onTime, late], _clock.GetUtcNow().AddSeconds(-1), durationMinutes: 60, lateJoinMinutes: 15));
         await using var onTimeClient = await onTime.ConnectAsync(ExamScenario.Hub);
         await using var lateClient = await late.ConnectAsync(ExamScenario.Hub);
         var started = await onTimeClient.InvokeAsync("StartAttempt", examId);
@@ -57,7 +57,7 @@ public sealed class ExamClockTests : IAsyncLifetime
     {
         var teacher = _scenario.Teacher();
         var student = _scenario.Student();
-        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], _clock.GetUtcNow(), durationMinutes: 45, lateJoinMinutes: 10));
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], _clock.GetUtcNow().AddSeconds(-1), durationMinutes: 45, lateJoinMinutes: 10));
         await using var client = await student.ConnectAsync(ExamScenario.Hub);
         await client.InvokeAsync("StartAttempt", examId);
         await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "b"));
@@ -76,7 +76,7 @@ public sealed class ExamClockTests : IAsyncLifetime
     {
         var teacher = _scenario.Teacher();
         var student = _scenario.Student();
-        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], _clock.GetUtcNow(), durationMinutes: 30, lateJoinMinutes: 10));
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], _clock.GetUtcNow().AddSeconds(-1), durationMinutes: 30, lateJoinMinutes: 10));
         await using var client = await student.ConnectAsync(ExamScenario.Hub);
         await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
         await proctor.InvokeAsync("Join", examId);

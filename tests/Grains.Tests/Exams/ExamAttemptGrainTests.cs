@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Tests.Cluster;
+
+namespace Collab.Grains.Tests.Exams;
+
+/// <summary>An attempt on the test cluster: resumes keep order, answers and deadline, also after reactivation.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ExamAttemptGrainTests(ClusterFixture fixture)
+{
+    private static readonly Caller Author = new("t-attempt", "老师", Roles.Teacher, "s-1", "c-1");
+    private static readonly Caller Student = new("s-attempt", "学生", Roles.Student, "s-1", "c-1");
+
+    private async Task<IExamAttemptGrain> StartedAttemptAsync()
+    {
+        var examId = $"ex-{Guid.NewGuid():N}";
+        var exam = fixture.Grains.GetGrain<IExamGrain>(examId);
+        await exam.CreateAsync(Author, JsonSerializer.Serialize(new
+        {
+            title = "单元测验",
+            subject = "it",
+            opensAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+            durationMinutes = 40,
+            lateJoinMinutes = 10,
+            roster = new[] { Student.UserId },
+            shuffleQuestions = true,
+            shuffleOptions = true,
+            questions = Enumerable.Range(1, 8).Select(i => new
+            {
+                id = $"q{i}",
+                kind = "multiple",
+                points = 2,
+                stem = $"第{i}题",
+                options = new[] { new { id = "a", text = "A" }, new { id = "b", text = "B" }, new { id = "c", text = "C" } },
+                answer = new[] { "a", "b" },
+            }),
+        }));
+        await exam.PublishAsync(Author);
+        return fixture.Grains.GetGrain<IExamAttemptGrain>(AttemptKeys.Of(examId, Student.UserId));
+    }
+
+    [Fact]
+    public async Task A_resume_after_reactivation_keeps_order_answers_and_deadline()
+    {
+        var attempt = await StartedAttemptAsync();
+        var started = await attempt.StartAsync(Student);
+        await attempt.SaveAnswerAsync(Student, new CommandId("tab", 1), "q3", "[\"b\",\"a\"]");
+
+        var again = await attempt.StartAsync(Student);
+        await fixture.DeactivateAllAsync();
+        var reactivated = await attempt.StartAsync(Student);
+
+        foreach (var view in new[] { again, reactivated })
+        {
+            Assert.Equal(started.Deadline, view.Deadline);
+            Assert.Equal(started.StartedAt, view.StartedAt);
+            Assert.Equal(started.Paper.Select(q => q.Id + string.Concat(q.Options.Select(o => o.Id))),
+                view.Paper.Select(q => q.Id + string.Concat(q.Options.Select(o => o.Id))));
+            Assert.Equal("[\"b\",\"a\"]", view.AnswersJson["q3"]);
+        }
+    }
+
+    [Fact]
+    public async Task Another_student_cannot_use_an_attempt()
+    {
+        var attempt = await StartedAttemptAsync();
+        var other = Student with { UserId = "s-other" };
+
+        var refusal = await Assert.ThrowsAsync<CollabException>(() => attempt.StartAsync(other));
+        Assert.Equal(ErrorCodes.Forbidden, refusal.Code);
+        refusal = await Assert.ThrowsAsync<CollabException>(() => attempt.JoinAsync(other));
+        Assert.Equal(ErrorCodes.Forbidden, refusal.Code);
+    }
+}
