@@ -4,10 +4,12 @@ using Collab.Api.Groups;
 using Collab.Api.Health;
 using Collab.Api.LessonPreps;
 using Collab.Api.Live;
+using Collab.Api.Observations;
 using Collab.Api.RateLimiting;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
+using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Live;
 using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -65,6 +67,7 @@ public static class CollabApi
         builder.Services.AddSingleton<IHubProtocol, ErrorCodeHubProtocol>();
         builder.Services.AddLiveHub<GroupsHub, IGroupGrain>();
         builder.Services.AddLiveHub<LessonPrepHub, ILessonPrepGrain>();
+        builder.Services.AddLiveHub<ObservationHub, IObservationGrain>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
@@ -85,6 +88,8 @@ public static class CollabApi
         app.MapHub<GroupsHub>("/hubs/groups");
         app.MapLessonPrepEndpoints();
         app.MapHub<LessonPrepHub>("/hubs/lessonprep");
+        app.MapObservationEndpoints();
+        app.MapHub<ObservationHub>("/hubs/observation");
         return app;
     }
 
