@@ -12,12 +12,12 @@ public static class ObservationReportPage
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(Encode($"评课报告 · {report.Title}"))
+            .Append(Joined("评课报告", report.Title))
             .Append("</title>\n<style>body{font-family:sans-serif;max-width:52rem;margin:2rem auto;line-height:1.6}")
             .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left}")
             .Append(".meta{color:#555}.total{font-size:1.4rem}.text{white-space:pre-wrap}@media print{body{margin:0}}</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(Encode(report.Title)).Append("</h1>\n<p class=\"meta\">")
-            .Append(Encode($"授课教师 {report.TeacherName} · {report.Subject} · {report.Grade} · {Time(report.StartedAt)} – {Time(report.EndedAt)}"))
+            .Append(Joined($"授课教师 {report.TeacherName}", report.Subject, report.Grade, $"{Time(report.StartedAt)} – {Time(report.EndedAt)}"))
             .Append("</p>\n<p class=\"meta\">")
             .Append(Encode(report.Final ? $"报告已定稿 {Time(report.FinalizedAt)}" : "报告未定稿，评分仍可修改"))
             .Append("</p>\n");
@@ -46,7 +46,7 @@ public static class ObservationReportPage
         foreach (var comment in report.Comments)
         {
             html.Append("<p><strong>").Append(Encode(comment.Name)).Append("</strong> <span class=\"meta\">")
-                .Append(Encode($"{comment.School} · {comment.County}")).Append("</span></p>\n<p class=\"text\">")
+                .Append(Joined(comment.School, comment.County)).Append("</span></p>\n<p class=\"text\">")
                 .Append(Encode(comment.Text)).Append("</p>\n");
         }
 
@@ -67,4 +67,7 @@ public static class ObservationReportPage
     private static string Time(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "–";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Parts joined by a middle dot, which stays a readable character instead of an entity.</summary>
+    private static string Joined(params string[] parts) => string.Join(" · ", parts.Select(Encode));
 }
