@@ -2,6 +2,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +17,17 @@ public sealed class ObservationGrain(
     [PersistentState("observation", StorageNames.Default)] IPersistentState<ObservationState> store,
     IOptions<ObservationOptions> observationOptions,
     IOptions<LiveStreamOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(ObservationGrain.ClockKey)] TimeProvider time,
     ILogger<ObservationGrain> logger)
     : LiveGrain<ObservationState>(store, options, time, logger), IObservationGrain
 {
     public const string SessionKind = "observation";
+
+    /// <summary>
+    /// The clock of observations: the host's own clock in production; tests replace it alone, so lesson offsets, the
+    /// note budget and the ratings throttle are testable without waiting while Orleans keeps its real clock.
+    /// </summary>
+    public const string ClockKey = "observations";
 
     private readonly ObservationOptions _pace = observationOptions.Value;
     private DateTimeOffset _ratingsPublishedAt = DateTimeOffset.MinValue;

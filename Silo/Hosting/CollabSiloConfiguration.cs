@@ -82,6 +82,7 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
+        services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         return services;
     }
 }

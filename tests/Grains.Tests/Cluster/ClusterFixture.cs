@@ -1,5 +1,7 @@
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
+using Collab.Grains.Observations;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -14,6 +16,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
+
+    /// <summary>The clock observation grains read; tests move it forward instead of waiting.</summary>
+    public FakeTimeProvider ObservationClock => (FakeTimeProvider)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
+        .GetRequiredKeyedService<TimeProvider>(ObservationGrain.ClockKey);
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
@@ -41,6 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.RecentOps = 20;
                 options.SnapshotEveryOps = 5;
             });
+            silo.Services.AddKeyedSingleton<TimeProvider>(ObservationGrain.ClockKey, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
         }
     }
 }
