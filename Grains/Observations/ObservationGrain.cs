@@ -35,6 +35,8 @@ public sealed class ObservationGrain(
 
     protected override string Area => "observations";
 
+    private Rubric Rubric => State.Rubric ?? throw CollabException.NotFound($"observation {Id}");
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
@@ -200,7 +202,7 @@ public sealed class ObservationGrain(
             {
                 throw new CollabException(ErrorCodes.Closed, "the report is final; ratings can no longer change");
             }
-            RubricMaths.ValidateScores(State.Rubric, scores);
+            RubricMaths.ValidateScores(Rubric, scores);
             var remark = TextFields.Optional(comment, "comment", ObservationLimits.CommentLength);
             var rating = State.Ratings.Find(r => r.UserId == caller.UserId);
             var replaced = rating is not null;
@@ -218,7 +220,7 @@ public sealed class ObservationGrain(
             {
                 EmitRatings();
             }
-            return new RatingAccepted(rating.RatedAt, replaced, RubricMaths.WeightedTotal(State.Rubric, rating.Scores));
+            return new RatingAccepted(rating.RatedAt, replaced, RubricMaths.WeightedTotal(Rubric, rating.Scores));
         });
         if (State.RatingsUnpublished)
         {
@@ -286,7 +288,7 @@ public sealed class ObservationGrain(
             startedAt = State.StartedAt,
             endedAt = State.EndedAt,
             finalizedAt = State.FinalizedAt,
-            rubric = State.Rubric,
+            rubric = Rubric,
             notes = State.Notes
                 .Where(n => n.Visibility == NoteVisibility.Public || n.UserId == caller.UserId)
                 .OrderBy(n => n.At)
@@ -294,7 +296,7 @@ public sealed class ObservationGrain(
                 .ToList(),
             myRating = mine is null
                 ? null
-                : new { scores = mine.Scores, comment = mine.Comment, ratedAt = mine.RatedAt, weightedTotal = RubricMaths.WeightedTotal(State.Rubric, mine.Scores) },
+                : new { scores = mine.Scores, comment = mine.Comment, ratedAt = mine.RatedAt, weightedTotal = RubricMaths.WeightedTotal(Rubric, mine.Scores) },
             aggregate = AggregateView(Aggregate()),
             online = OnlineUsersWith(caller),
         };
@@ -343,7 +345,7 @@ public sealed class ObservationGrain(
     }
 
     private RatingAggregate Aggregate() =>
-        RubricMaths.Aggregate(State.Rubric, State.Ratings.Select(r => (IReadOnlyDictionary<string, int>)r.Scores).ToList());
+        RubricMaths.Aggregate(Rubric, State.Ratings.Select(r => (IReadOnlyDictionary<string, int>)r.Scores).ToList());
 
     private static object AggregateView(RatingAggregate aggregate) => new
     {
@@ -383,7 +385,7 @@ public sealed class ObservationGrain(
     }
 
     private ObservationInfo Info() =>
-        new(Id, State.GroupId!, State.Title, State.TeacherId, State.Subject, State.Grade, State.StartsAt, State.Status, State.Rubric);
+        new(Id, State.GroupId!, State.Title, State.TeacherId, State.Subject, State.Grade, State.StartsAt, State.Status, Rubric);
 
     private LessonTimes Times() => new(State.Status, State.StartedAt, State.EndedAt);
 

@@ -31,8 +31,9 @@ public sealed class ObservationState : LiveState
     [Id(7)]
     public string Status { get; set; } = "";
 
+    /// <summary>Null until the observation is created.</summary>
     [Id(8)]
-    public Rubric Rubric { get; set; } = DefaultRubric.Instance;
+    public Rubric? Rubric { get; set; }
 
     [Id(9)]
     public string CreatedBy { get; set; } = "";

@@ -15,7 +15,7 @@ public static partial class RubricRules
     {
         if (rubric is null)
         {
-            return DefaultRubric.Instance;
+            return DefaultRubric.Create();
         }
         var requested = rubric.Dimensions ?? throw CollabException.Invalid("a rubric needs dimensions");
         if (requested.Count < ObservationLimits.MinDimensions)

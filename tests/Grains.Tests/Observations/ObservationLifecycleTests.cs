@@ -21,7 +21,7 @@ public sealed class ObservationLifecycleTests(ClusterFixture fixture)
 
         Assert.Equal(ObservationStatuses.Scheduled, info.Status);
         Assert.Equal(scenario.Teacher.UserId, info.TeacherId);
-        Assert.Equal(DefaultRubric.Instance.Dimensions.Select(d => (d.Key, d.Name, d.Weight)), info.Rubric.Dimensions.Select(d => (d.Key, d.Name, d.Weight)));
+        Assert.Equal(DefaultRubric.Create().Dimensions.Select(d => (d.Key, d.Name, d.Weight)), info.Rubric.Dimensions.Select(d => (d.Key, d.Name, d.Weight)));
         var session = new GroupSession(ObservationGrain.SessionKind, info.Id, "《一元一次方程》公开课", scenario.Command().StartsAt);
         Assert.Contains(session, (await scenario.Group.GetAsync(scenario.ObserverA)).Sessions);
         var scheduled = (await scenario.Group.SyncAsync(scenario.ObserverA, groupSeq)).Events.Single();
@@ -112,7 +112,7 @@ public sealed class ObservationLifecycleTests(ClusterFixture fixture)
         Assert.Equal(["inquiry", "talk", "effect"], changed.Rubric.Dimensions.Select(d => d.Key));
 
         await grain.StartAsync(scenario.Teacher);
-        await Refused(ErrorCodes.Conflict, () => grain.SetRubricAsync(scenario.Leader, DefaultRubric.Instance));
+        await Refused(ErrorCodes.Conflict, () => grain.SetRubricAsync(scenario.Leader, DefaultRubric.Create()));
         var snapshot = Snapshot(await grain.JoinAsync(scenario.ObserverA));
         Assert.Equal(["inquiry", "talk", "effect"], snapshot.GetProperty("rubric").GetProperty("dimensions").EnumerateArray()
             .Select(d => d.GetProperty("key").GetString()));

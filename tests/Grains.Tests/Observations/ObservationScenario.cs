@@ -66,7 +66,7 @@ public sealed class ObservationScenario
     }
 
     public static Dictionary<string, int> Uniform(int score, Rubric? rubric = null) =>
-        (rubric ?? DefaultRubric.Instance).Dimensions.ToDictionary(d => d.Key, _ => score);
+        (rubric ?? DefaultRubric.Create()).Dimensions.ToDictionary(d => d.Key, _ => score);
 
     public static JsonElement Snapshot(JoinResult joined) => JsonDocument.Parse(joined.SnapshotJson).RootElement;
 

@@ -52,10 +52,10 @@ public sealed class RubricMathsTests
     [InlineData(1, 20)]
     public void A_uniform_score_maps_to_a_fifth_of_the_full_marks_per_point(int score, double total)
     {
-        var rating = DefaultRubric.Instance.Dimensions.ToDictionary(d => d.Key, _ => score);
+        var rating = DefaultRubric.Create().Dimensions.ToDictionary(d => d.Key, _ => score);
 
-        Assert.Equal(total, RubricMaths.WeightedTotal(DefaultRubric.Instance, rating));
-        var aggregate = RubricMaths.Aggregate(DefaultRubric.Instance, [rating, rating]);
+        Assert.Equal(total, RubricMaths.WeightedTotal(DefaultRubric.Create(), rating));
+        var aggregate = RubricMaths.Aggregate(DefaultRubric.Create(), [rating, rating]);
         Assert.Equal(total, aggregate.WeightedTotal);
         Assert.All(aggregate.Dimensions, d => Assert.Equal(0, d.StdDev));
     }
@@ -66,7 +66,7 @@ public sealed class RubricMathsTests
         var rating = Scores(("objectives", 5), ("content", 4), ("methods", 3), ("organisation", 2), ("effect", 1), ("skill", 5));
 
         // (15×5 + 20×4 + 20×3 + 15×2 + 20×1 + 10×5) / 5 = 315 / 5
-        Assert.Equal(63, RubricMaths.WeightedTotal(DefaultRubric.Instance, rating));
+        Assert.Equal(63, RubricMaths.WeightedTotal(DefaultRubric.Create(), rating));
     }
 
     [Fact]

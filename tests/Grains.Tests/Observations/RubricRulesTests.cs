@@ -20,7 +20,7 @@ public sealed class RubricRulesTests
     {
         var rubric = RubricRules.Validate(null);
 
-        Assert.Same(DefaultRubric.Instance, rubric);
+        Assert.NotSame(RubricRules.Validate(null).Dimensions, rubric.Dimensions);
         Assert.Equal(["objectives", "content", "methods", "organisation", "effect", "skill"], rubric.Dimensions.Select(d => d.Key));
         Assert.Equal(["教学目标", "教学内容", "教学方法", "课堂组织", "教学效果", "教师素养"], rubric.Dimensions.Select(d => d.Name));
         Assert.Equal([15, 20, 20, 15, 20, 10], rubric.Dimensions.Select(d => d.Weight));
