@@ -269,7 +269,18 @@ public sealed class ObservationGrain(
         return Report();
     }
 
-    protected override Task AuthorizeJoinAsync(Caller caller) => RequireParticipantAsync(caller);
+    /// <summary>
+    /// Following a live lesson is observing it (听课): a member's first Join or Sync while it is live records them among
+    /// the report's observers, as a note or a rating would.
+    /// </summary>
+    protected override async Task AuthorizeJoinAsync(Caller caller)
+    {
+        await RequireParticipantAsync(caller);
+        if (State.Status == ObservationStatuses.Live && IsNewObserver(caller))
+        {
+            await RunAsync(() => RecordObserver(caller));
+        }
+    }
 
     protected override object BuildSnapshot(Caller caller)
     {
@@ -419,9 +430,12 @@ public sealed class ObservationGrain(
 
     private int Offset(DateTimeOffset moment) => (int)Math.Floor((moment - State.StartedAt!.Value).TotalSeconds);
 
+    private bool IsNewObserver(Caller caller) =>
+        caller.UserId != State.TeacherId && State.Observers.TrueForAll(o => o.UserId != caller.UserId);
+
     private void RecordObserver(Caller caller)
     {
-        if (caller.UserId != State.TeacherId && State.Observers.TrueForAll(o => o.UserId != caller.UserId))
+        if (IsNewObserver(caller))
         {
             State.Observers.Add(new Observer(caller.UserId, caller.Name, caller.School, caller.County));
         }

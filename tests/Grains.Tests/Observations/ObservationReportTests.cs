@@ -90,6 +90,28 @@ public sealed class ObservationReportTests(ClusterFixture fixture)
         await Refused(ErrorCodes.NotMember, () => grain.JoinAsync(scenario.ObserverA));
     }
 
+    [Fact]
+    public async Task Following_the_live_lesson_counts_as_observing_it_but_joining_before_it_starts_does_not()
+    {
+        var scenario = await NewAsync(fixture.Grains);
+        var grain = await scenario.ScheduledAsync();
+        await grain.JoinAsync(scenario.ObserverA);
+        await grain.StartAsync(scenario.Teacher);
+        await grain.JoinAsync(scenario.ObserverB);
+        await grain.JoinAsync(scenario.ObserverB);
+        await grain.SyncAsync(scenario.Leader, 0);
+        await grain.JoinAsync(scenario.Teacher);
+        await grain.EndAsync(scenario.Teacher);
+        await grain.JoinAsync(scenario.ObserverA);
+
+        var report = await grain.GetReportAsync(scenario.ObserverA);
+
+        Assert.Equal(2, report.ObserverCount);
+        Assert.Equal(new Dictionary<string, int> { ["东城区"] = 1, ["南山县"] = 1 }, report.ObserversByCounty);
+        Assert.Equal(0, report.RatingCount);
+        Assert.All(report.Dimensions, d => Assert.Null(d.Mean));
+    }
+
     private sealed class ReportComparer : IEqualityComparer<ObservationReport>
     {
         public bool Equals(ObservationReport? x, ObservationReport? y) =>
