@@ -5,11 +5,13 @@ using Collab.Api.Groups;
 using Collab.Api.Health;
 using Collab.Api.LessonPreps;
 using Collab.Api.Live;
+using Collab.Api.Observations;
 using Collab.Api.RateLimiting;
 using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
+using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Live;
 using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -69,6 +71,7 @@ public static class CollabApi
         builder.Services.AddLiveHub<LessonPrepHub, ILessonPrepGrain>();
         builder.Services.AddLiveHub<ExamHub, IExamGrain>();
         builder.Services.AddLiveHub<ExamHub, IExamAttemptGrain>();
+        builder.Services.AddLiveHub<ObservationHub, IObservationGrain>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
@@ -91,6 +94,8 @@ public static class CollabApi
         app.MapHub<LessonPrepHub>("/hubs/lessonprep");
         app.MapExamEndpoints();
         app.MapHub<ExamHub>("/hubs/exam");
+        app.MapObservationEndpoints();
+        app.MapHub<ObservationHub>("/hubs/observation");
         return app;
     }
 

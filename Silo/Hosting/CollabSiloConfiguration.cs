@@ -3,6 +3,7 @@ using Collab.Grains;
 using Collab.Grains.Exams;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
+using Collab.Grains.Observations;
 using Collab.Silo.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,8 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();
         services.AddOptions<ExamOptions>().Bind(configuration.GetSection(ExamOptions.Section));
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
+        services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
+        services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Collab.Grains.Exams;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
+using Collab.Grains.Observations;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -17,6 +19,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public GrainCallCounter Calls => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<GrainCallCounter>();
 
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
+
+    /// <summary>The clock observation grains read; tests move it forward instead of waiting.</summary>
+    public FakeTimeProvider ObservationClock => (FakeTimeProvider)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
+        .GetRequiredKeyedService<TimeProvider>(ObservationGrain.ClockKey);
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
@@ -48,6 +54,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.RecentOps = 20;
                 options.SnapshotEveryOps = 5;
             });
+            silo.Services.AddKeyedSingleton<TimeProvider>(ObservationGrain.ClockKey, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
         }
     }
 }
