@@ -5,9 +5,11 @@ using Collab.Api.Health;
 using Collab.Api.LessonPreps;
 using Collab.Api.Live;
 using Collab.Api.RateLimiting;
+using Collab.Api.Tutoring;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
+using Collab.Grains.Interfaces.Tutoring;
 using Collab.Grains.Live;
 using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -65,6 +67,7 @@ public static class CollabApi
         builder.Services.AddSingleton<IHubProtocol, ErrorCodeHubProtocol>();
         builder.Services.AddLiveHub<GroupsHub, IGroupGrain>();
         builder.Services.AddLiveHub<LessonPrepHub, ILessonPrepGrain>();
+        builder.Services.AddLiveHub<TutoringHub, ITutoringRoomGrain>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
@@ -85,6 +88,8 @@ public static class CollabApi
         app.MapHub<GroupsHub>("/hubs/groups");
         app.MapLessonPrepEndpoints();
         app.MapHub<LessonPrepHub>("/hubs/lessonprep");
+        app.MapTutoringEndpoints();
+        app.MapHub<TutoringHub>("/hubs/tutoring");
         return app;
     }
 

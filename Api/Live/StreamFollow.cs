@@ -151,14 +151,14 @@ internal sealed class StreamFollow : ILiveStreamObserver
     private Task SendAsync(EventEnvelope envelope)
     {
         var message = EventMessage.From(envelope);
-        if (envelope.Audience is null)
+        if (envelope.IsForEveryone)
         {
             return _clients.Group(_id).SendAsync("Event", message);
         }
         List<string> audience;
         lock (Connections)
         {
-            audience = Connections.Where(c => c.Value == envelope.Audience).Select(c => c.Key).ToList();
+            audience = Connections.Where(c => envelope.IsVisibleTo(c.Value)).Select(c => c.Key).ToList();
         }
         return audience.Count == 0 ? Task.CompletedTask : _clients.Clients(audience).SendAsync("Event", message);
     }

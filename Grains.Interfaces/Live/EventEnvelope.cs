@@ -2,7 +2,8 @@ namespace Collab.Grains.Interfaces.Live;
 
 /// <summary>
 /// One event of a stream. <see cref="Seq"/> is 0 for ephemeral events. <see cref="Audience"/> names the one
-/// user allowed to see the event (private notes, own queue position); null means every joined client.
+/// user allowed to see the event (private notes, own queue position); <see cref="Audiences"/>, when set, names
+/// several (a tutor and the admitted student); both null means every joined client.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collab.EventEnvelope")]
 public sealed record EventEnvelope(
@@ -11,9 +12,13 @@ public sealed record EventEnvelope(
     [property: Id(2)] string Type,
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] string DataJson,
-    [property: Id(5)] string? Audience = null)
+    [property: Id(5)] string? Audience = null,
+    [property: Id(6)] IReadOnlyList<string>? Audiences = null)
 {
     public bool IsEphemeral => Seq == 0;
 
-    public bool IsVisibleTo(string userId) => Audience is null || Audience == userId;
+    public bool IsForEveryone => Audience is null && Audiences is null;
+
+    public bool IsVisibleTo(string userId) =>
+        Audiences is not null ? Audiences.Contains(userId) : Audience is null || Audience == userId;
 }

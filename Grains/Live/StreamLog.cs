@@ -15,9 +15,10 @@ public sealed class StreamLog
     [Id(1)]
     public List<EventEnvelope> Events { get; set; } = [];
 
-    public EventEnvelope Append(string stream, string type, DateTimeOffset at, string dataJson, string? audience, int retain)
+    public EventEnvelope Append(string stream, string type, DateTimeOffset at, string dataJson, string? audience, int retain,
+        IReadOnlyList<string>? audiences = null)
     {
-        var envelope = new EventEnvelope(stream, Seq + 1, type, at, dataJson, audience);
+        var envelope = new EventEnvelope(stream, Seq + 1, type, at, dataJson, audience, audiences);
         Seq = envelope.Seq;
         Events.Add(envelope);
         if (Events.Count > retain)

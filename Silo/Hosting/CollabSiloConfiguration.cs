@@ -2,6 +2,7 @@ using System.Net;
 using Collab.Grains;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
+using Collab.Grains.Tutoring;
 using Collab.Silo.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,7 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<ILessonOpLog, LessonOpLog>();
         services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
+        services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));
         return services;
     }
 }
