@@ -3,7 +3,8 @@ namespace Collab.Grains.Interfaces.Live;
 /// <summary>
 /// One event of a stream. <see cref="Seq"/> is 0 for ephemeral events. <see cref="Audience"/> names the one
 /// user allowed to see the event (private notes, own queue position); <see cref="Audiences"/>, when set, names
-/// several (a tutor and the admitted student); both null means every joined client.
+/// several (a tutor and the admitted student); both null means every joined client. An array, not an interface, so
+/// the JSON grain storage needs no type name to read it back.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collab.EventEnvelope")]
 public sealed record EventEnvelope(
@@ -13,7 +14,7 @@ public sealed record EventEnvelope(
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] string DataJson,
     [property: Id(5)] string? Audience = null,
-    [property: Id(6)] IReadOnlyList<string>? Audiences = null)
+    [property: Id(6)] string[]? Audiences = null)
 {
     public bool IsEphemeral => Seq == 0;
 

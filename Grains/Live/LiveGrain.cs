@@ -180,7 +180,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>Appends a durable event that only the named users see (a tutor and the student in session).</summary>
     protected void Emit(string type, object data, IReadOnlyList<string> audiences)
     {
-        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, audiences);
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, audiences.ToArray());
         _unpublished.Add(envelope);
     }
 

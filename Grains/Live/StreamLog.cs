@@ -16,7 +16,7 @@ public sealed class StreamLog
     public List<EventEnvelope> Events { get; set; } = [];
 
     public EventEnvelope Append(string stream, string type, DateTimeOffset at, string dataJson, string? audience, int retain,
-        IReadOnlyList<string>? audiences = null)
+        string[]? audiences = null)
     {
         var envelope = new EventEnvelope(stream, Seq + 1, type, at, dataJson, audience, audiences);
         Seq = envelope.Seq;
