@@ -131,7 +131,7 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         await room.SendChatAsync(Tutor, new CommandId("t", 3), "先看第一题");
 
         var drawn = await watcher.WaitForAsync("stroke.drawn");
-        Assert.Equal([Tutor.UserId, Amy.UserId], drawn.Audiences);
+        Assert.Equal([Tutor.UserId, Amy.UserId], drawn.Audiences!);
         Assert.False(drawn.IsVisibleTo(Bo.UserId));
         Assert.Empty((await room.SyncAsync(Bo, seqBefore)).Events);
         Assert.Equal(["stroke.drawn", "chat.posted"], (await room.SyncAsync(Amy, seqBefore)).Events.Select(e => e.Type));
@@ -196,7 +196,7 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
 
         var ended = await watcher.WaitForAsync("session.ended");
         Assert.Equal("no_show", JsonDocument.Parse(ended.DataJson).RootElement.GetProperty("reason").GetString());
-        Assert.Equal([Tutor.UserId, Amy.UserId], ended.Audiences);
+        Assert.Equal([Tutor.UserId, Amy.UserId], ended.Audiences!);
         Assert.True(ended.At >= started.StartedAt + TimeSpan.FromSeconds(3));
         var mine = (await fixture.Grains.GetGrain<ITutoringStudentGrain>(Amy.UserId).ListAsync()).Single(r => r.RoomId == room.GetPrimaryKeyString());
         Assert.Equal("no_show", mine.EndReason);
