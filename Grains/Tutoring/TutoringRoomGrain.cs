@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Tutoring;
 using Collab.Grains.Live;
@@ -254,11 +255,11 @@ public sealed class TutoringRoomGrain(
             {
                 throw CollabException.TooLarge($"a session has at most {TutoringLimits.PointsPerSession} points in all its strokes");
             }
-            if (session.Strokes.Exists(s => s.StrokeId == accepted.StrokeId))
+            if (session.Board.Exists(s => s.StrokeId == accepted.StrokeId))
             {
                 throw CollabException.Conflict($"stroke {accepted.StrokeId} is already on the board");
             }
-            session.Strokes.Add(accepted);
+            session.Board.Add(new BoardStroke(accepted.StrokeId, LiveJson.Serialize(accepted)));
             session.StrokesDrawn++;
             session.PointsDrawn += accepted.Points.Length;
             Emit("stroke.drawn", accepted, Participants);
@@ -270,7 +271,7 @@ public sealed class TutoringRoomGrain(
         var session = RequireParticipant(caller);
         await RunAsync(() =>
         {
-            session.Strokes.Clear();
+            session.Board.Clear();
             Emit("board.cleared", new { sessionId = session.SessionId, userId = caller.UserId }, Participants);
         });
     }
@@ -381,7 +382,7 @@ public sealed class TutoringRoomGrain(
         session.Topic,
         session.StartedAt,
         session.EndsAt,
-        strokes = session.Strokes,
+        strokes = session.Board.Select(s => LiveJson.Deserialize<JsonElement>(s.Json)),
         chat = session.Chat,
         notes = withNotes ? session.Notes : null,
     };
@@ -402,8 +403,28 @@ public sealed class TutoringRoomGrain(
         }
         State.Session = null;
         State.ListingVersion++;
+        DropStrokePointsFromRetainedEvents();
         Emit("session.ended", new { sessionId = session.SessionId, studentId = session.StudentId, reason, endedAt = record.EndedAt }, audience);
         return record;
+    }
+
+    /// <summary>
+    /// The retained event window is part of the room's state, written whole with every change: once a session is over,
+    /// its strokes' points leave the window (their ids stay), so old boards do not weigh on every later write.
+    /// </summary>
+    private void DropStrokePointsFromRetainedEvents()
+    {
+        var events = State.Log.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var envelope = events[i];
+            if (envelope.Seq > State.StrokesTrimmedThroughSeq && envelope.Type == "stroke.drawn")
+            {
+                var stroke = LiveJson.Deserialize<Stroke>(envelope.DataJson);
+                events[i] = envelope with { DataJson = LiveJson.Serialize(new { stroke.StrokeId, stroke.UserId, stroke.At, trimmed = true }) };
+            }
+        }
+        State.StrokesTrimmedThroughSeq = State.Log.Seq;
     }
 
     private async Task AfterSessionEndedAsync(TutoringSessionRecord? record)

@@ -28,4 +28,8 @@ public sealed class TutoringRoomState : LiveState
 
     [Id(6)]
     public long MessageCount { get; set; }
+
+    /// <summary>Retained <c>stroke.drawn</c> events up to this seq belong to finished sessions and carry no points.</summary>
+    [Id(7)]
+    public long StrokesTrimmedThroughSeq { get; set; }
 }

@@ -34,7 +34,7 @@ public sealed class TutoringSession
 
     /// <summary>The board as it stands (a clear empties it).</summary>
     [Id(9)]
-    public List<Stroke> Strokes { get; set; } = [];
+    public List<BoardStroke> Board { get; set; } = [];
 
     /// <summary>Strokes and points drawn in the whole session, cleared ones included: the bounds count these.</summary>
     [Id(10)]

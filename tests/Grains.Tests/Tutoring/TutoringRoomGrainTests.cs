@@ -149,6 +149,11 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         await room.EndSessionAsync(Amy);
         var record = Assert.Single(await room.HistoryAsync(Tutor));
         Assert.Equal(("student", 1, 1, "掌握了移项"), (record.EndReason, record.StrokeCount, record.ChatCount, record.Notes));
+        var retained = (await room.SyncAsync(Tutor, seqBefore)).Events.Single(e => e.Type == "stroke.drawn");
+        var trimmed = JsonDocument.Parse(retained.DataJson).RootElement;
+        Assert.Equal("s1", trimmed.GetProperty("strokeId").GetString());
+        Assert.True(trimmed.GetProperty("trimmed").GetBoolean());
+        Assert.False(trimmed.TryGetProperty("points", out _));
         Assert.Equal(record, Assert.Single(await fixture.Grains.GetGrain<ITutoringStudentGrain>(Amy.UserId).ListAsync(), r => r.RoomId == record.RoomId));
     }
 
