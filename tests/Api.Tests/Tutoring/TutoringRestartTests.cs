@@ -5,18 +5,35 @@ using static Collab.Api.Tests.Tutoring.TutoringScenario;
 
 namespace Collab.Api.Tests.Tutoring;
 
-/// <summary>The embedded default (co-hosted silo, SQLite file) keeps rooms, queues, running sessions and their deadlines across a restart.</summary>
-public sealed class TutoringRestartTests
+/// <summary>
+/// Rooms, queues, running sessions and their deadlines survive a restart, on the embedded default (co-hosted silo,
+/// SQLite file) and on PostgreSQL.
+/// </summary>
+public sealed class TutoringRestartTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
-    [Fact]
-    public async Task Queue_running_session_board_chat_and_seq_survive_a_restart()
+    private async Task<Dictionary<string, string?>> SettingsAsync(string storage)
+    {
+        var settings = new Dictionary<string, string?>(TutoringApiHost.Settings);
+        if (storage == "postgres")
+        {
+            settings["Collab:Storage"] = "postgres";
+            settings["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync();
+        }
+        return settings;
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Queue_running_session_board_chat_and_seq_survive_a_restart(string storage)
     {
         var dataDirectory = ApiHost.NewDataDirectory();
+        var settings = await SettingsAsync(storage);
         try
         {
             string roomId;
             long seq;
-            var host = new ApiHost(dataDirectory, new Dictionary<string, string?>(TutoringApiHost.Settings));
+            var host = new ApiHost(dataDirectory, settings);
             await host.StartAsync();
             try
             {
@@ -39,7 +56,7 @@ public sealed class TutoringRestartTests
                 await host.StopAsync();
             }
 
-            var restarted = new ApiHost(dataDirectory, new Dictionary<string, string?>(TutoringApiHost.Settings));
+            var restarted = new ApiHost(dataDirectory, settings);
             await restarted.StartAsync();
             try
             {
@@ -77,16 +94,19 @@ public sealed class TutoringRestartTests
         }
     }
 
-    [Fact]
-    public async Task A_slot_that_comes_due_while_the_process_is_down_is_ended_by_the_server_after_the_restart()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_slot_that_comes_due_while_the_process_is_down_is_ended_by_the_server_after_the_restart(string storage)
     {
         var dataDirectory = ApiHost.NewDataDirectory();
+        var settings = await SettingsAsync(storage);
         try
         {
             string roomId;
             DateTimeOffset endsAt;
             var student = "amy-due";
-            var host = new ApiHost(dataDirectory, new Dictionary<string, string?>(TutoringApiHost.Settings));
+            var host = new ApiHost(dataDirectory, settings);
             await host.StartAsync();
             try
             {
@@ -104,7 +124,7 @@ public sealed class TutoringRestartTests
             }
 
             var restartedAt = DateTimeOffset.UtcNow;
-            var restarted = new ApiHost(dataDirectory, new Dictionary<string, string?>(TutoringApiHost.Settings));
+            var restarted = new ApiHost(dataDirectory, settings);
             await restarted.StartAsync();
             try
             {
