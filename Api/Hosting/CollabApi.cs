@@ -7,11 +7,13 @@ using Collab.Api.LessonPreps;
 using Collab.Api.Live;
 using Collab.Api.Observations;
 using Collab.Api.RateLimiting;
+using Collab.Api.Tutoring;
 using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Observations;
+using Collab.Grains.Interfaces.Tutoring;
 using Collab.Grains.Live;
 using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -72,6 +74,7 @@ public static class CollabApi
         builder.Services.AddLiveHub<ExamHub, IExamGrain>();
         builder.Services.AddLiveHub<ExamHub, IExamAttemptGrain>();
         builder.Services.AddLiveHub<ObservationHub, IObservationGrain>();
+        builder.Services.AddLiveHub<TutoringHub, ITutoringRoomGrain>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
@@ -96,6 +99,8 @@ public static class CollabApi
         app.MapHub<ExamHub>("/hubs/exam");
         app.MapObservationEndpoints();
         app.MapHub<ObservationHub>("/hubs/observation");
+        app.MapTutoringEndpoints();
+        app.MapHub<TutoringHub>("/hubs/tutoring");
         return app;
     }
 

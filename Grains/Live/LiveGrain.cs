@@ -46,6 +46,9 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected IReadOnlyList<string> OnlineUsersWith(Caller caller) =>
         _nodes.OnlineUsers.Append(caller.UserId).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Whether at least one connection of this user, on any node, follows the stream now.</summary>
+    protected bool IsOnline(string userId) => _nodes.IsOnline(userId);
+
     /// <summary>The first part of the stream name, e.g. <c>groups</c> in <c>groups/g-12</c>.</summary>
     protected abstract string Area { get; }
 
@@ -176,6 +179,13 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected void Emit(string type, object data, string? audience = null, string? audienceGroup = null)
     {
         var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents, null, audienceGroup);
+        _unpublished.Add(envelope);
+    }
+
+    /// <summary>Appends a durable event that only the named users see (a tutor and the student in session).</summary>
+    protected void Emit(string type, object data, IReadOnlyList<string> audiences)
+    {
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, audiences.ToArray());
         _unpublished.Add(envelope);
     }
 

@@ -4,6 +4,7 @@ using Collab.Grains.Exams;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Grains.Observations;
+using Collab.Grains.Tutoring;
 using Collab.Silo.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +86,7 @@ public static class CollabSiloConfiguration
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
+        services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Grains.Observations;
 using Microsoft.Extensions.Time.Testing;
+using Collab.Grains.Tutoring;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -48,6 +49,15 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<InMemoryLessonOpLog>();
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
+            // Slots of seconds, so the deadline rules run within a test.
+            silo.Services.Configure<TutoringOptions>(options =>
+            {
+                options.SlotMinute = TimeSpan.FromSeconds(1);
+                options.TickInterval = TimeSpan.FromMilliseconds(100);
+                options.WarningBefore = TimeSpan.FromSeconds(1);
+                options.NoShowGrace = TimeSpan.FromSeconds(3);
+                options.DisconnectGrace = TimeSpan.FromSeconds(3);
+            });
             // Small bounds, so tests reach the transform window's end and the snapshot interval in a few ops.
             silo.Services.Configure<LessonPrepOptions>(options =>
             {

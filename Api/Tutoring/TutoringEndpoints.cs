@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Collab.Api.Auth;
+using Collab.Api.Hosting;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Tutoring;
+using Collab.Grains.Tutoring;
+
+namespace Collab.Api.Tutoring;
+
+/// <summary>REST of PROTOCOL §4. Each endpoint: who is calling, one grain call, the result.</summary>
+public static class TutoringEndpoints
+{
+    public static IEndpointRouteBuilder MapTutoringEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var rooms = routes.MapGroup("/api/tutoring/rooms").RequireAuthorization();
+
+        rooms.MapPost("/", async (CreateTutoringRoom body, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var id = NewIds.Next("tr");
+            var room = await grains.GetGrain<ITutoringRoomGrain>(id).CreateAsync(user.ToCaller(), body);
+            return TypedResults.Created($"/api/tutoring/rooms/{id}", new { id, room });
+        });
+
+        rooms.MapGet("/", (string? subject, IGrainFactory grains) =>
+        {
+            if (string.IsNullOrWhiteSpace(subject) || subject.Length > TutoringLimits.SubjectLength)
+            {
+                throw CollabException.Invalid($"subject is required, 1–{TutoringLimits.SubjectLength} characters");
+            }
+            return grains.GetGrain<ITutoringDirectoryGrain>(TutoringSubjects.Key(subject)).ListAsync();
+        });
+
+        rooms.MapGet("/{id}", (string id, IGrainFactory grains) =>
+            grains.GetGrain<ITutoringRoomGrain>(id).GetAsync());
+
+        rooms.MapGet("/{id}/sessions", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<ITutoringRoomGrain>(id).HistoryAsync(user.ToCaller()));
+
+        routes.MapGet("/api/me/tutoring/sessions", (ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<ITutoringStudentGrain>(user.ToCaller().UserId).ListAsync()).RequireAuthorization();
+
+        return routes;
+    }
+}

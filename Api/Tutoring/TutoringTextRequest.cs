@@ -1,0 +1,4 @@
+namespace Collab.Api.Tutoring;
+
+/// <summary>The argument of <c>SendChat</c> and <c>PostQueueMessage</c>.</summary>
+public sealed record TutoringTextRequest(string? ClientId, long ClientSeq, string? Text);

@@ -1,0 +1,252 @@
+using System.Text.Json;
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Tutoring;
+using Collab.Grains.Tests.Cluster;
+
+namespace Collab.Grains.Tests.Tutoring;
+
+[Collection(ClusterCollection.Name)]
+public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
+{
+    private static readonly Caller Tutor = new("tutor-1", "张老师", Roles.Teacher, "school-a", "county-a");
+    private static readonly Caller OtherTeacher = new("teacher-2", "李老师", Roles.Teacher, "school-b", "county-b");
+    private static readonly Caller Amy = new("student-amy", "小艾", Roles.Student, "school-c", "county-c");
+    private static readonly Caller Bo = new("student-bo", "小博", Roles.Student, "school-d", "county-d");
+    private static readonly Caller Cai = new("student-cai", "小蔡", Roles.Student, "school-e", "county-e");
+
+    private static double[][] Points(int count) => Enumerable.Range(0, count).Select(i => new double[] { i, i }).ToArray();
+
+    private static async Task<string> RefusalAsync(Func<Task> call) => (await Assert.ThrowsAsync<CollabException>(call)).Code;
+
+    private async Task<ITutoringRoomGrain> OpenRoomAsync(int slotMinutes = 60, string subject = "数学")
+    {
+        var room = fixture.Grains.GetGrain<ITutoringRoomGrain>($"tr-{Guid.NewGuid():N}");
+        await room.CreateAsync(Tutor, new CreateTutoringRoom("初二数学答疑", subject, slotMinutes));
+        await room.OpenAsync(Tutor);
+        return room;
+    }
+
+    [Fact]
+    public async Task Only_teachers_create_rooms_with_valid_fields()
+    {
+        var room = fixture.Grains.GetGrain<ITutoringRoomGrain>($"tr-{Guid.NewGuid():N}");
+        Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.CreateAsync(Amy, new CreateTutoringRoom("t", "数学", 20))));
+        Assert.Equal(ErrorCodes.InvalidArgument, await RefusalAsync(() => room.CreateAsync(Tutor, new CreateTutoringRoom("t", "数学", 0))));
+        Assert.Equal(ErrorCodes.InvalidArgument, await RefusalAsync(() => room.CreateAsync(Tutor, new CreateTutoringRoom("t", "数学", 121))));
+        Assert.Equal(ErrorCodes.InvalidArgument, await RefusalAsync(() => room.CreateAsync(Tutor, new CreateTutoringRoom(" ", "数学", 20))));
+        Assert.Equal(ErrorCodes.NotFound, await RefusalAsync(() => room.GetAsync()));
+
+        var info = await room.CreateAsync(Tutor, new CreateTutoringRoom("答疑", "数学", 20));
+        Assert.Equal(Tutor.UserId, info.TutorId);
+        Assert.False(info.Open);
+        Assert.Equal(ErrorCodes.Conflict, await RefusalAsync(() => room.CreateAsync(Tutor, new CreateTutoringRoom("again", "数学", 20))));
+    }
+
+    [Fact]
+    public async Task Only_the_tutor_opens_closes_admits_extends_and_writes_notes()
+    {
+        var room = await OpenRoomAsync();
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        foreach (var intruder in new[] { OtherTeacher, Amy })
+        {
+            Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.OpenAsync(intruder)));
+            Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.CloseAsync(intruder)));
+            Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.AdmitNextAsync(intruder)));
+            Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.ExtendSessionAsync(intruder, 5)));
+            Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.SaveNotesAsync(intruder, "x")));
+            Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.PostQueueMessageAsync(intruder, new CommandId("x", 1), "hi")));
+            Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.HistoryAsync(intruder)));
+        }
+        Assert.Equal(ErrorCodes.Forbidden, await RefusalAsync(() => room.RequestHelpAsync(OtherTeacher, new CommandId("t2", 1), "help")));
+        Assert.True((await room.GetAsync()).Open);
+    }
+
+    [Fact]
+    public async Task The_queue_is_first_come_first_served_and_a_repeat_keeps_its_place()
+    {
+        var room = await OpenRoomAsync();
+        Assert.Equal(1, (await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程")).Position);
+        Assert.Equal(2, (await room.RequestHelpAsync(Bo, new CommandId("bo", 1), "函数")).Position);
+        Assert.Equal(3, (await room.RequestHelpAsync(Cai, new CommandId("cai", 1), "几何")).Position);
+        Assert.Equal(1, (await room.RequestHelpAsync(Amy, new CommandId("amy", 2), "again")).Position);
+        Assert.Equal(2, (await room.RequestHelpAsync(Bo, new CommandId("bo", 1), "函数")).Position);
+
+        await room.CancelRequestAsync(Amy);
+        await room.CancelRequestAsync(Amy);
+        var cai = JsonDocument.Parse((await room.JoinAsync(Cai)).SnapshotJson).RootElement;
+        Assert.Equal(2, cai.GetProperty("myPosition").GetInt32());
+        Assert.Equal(2, cai.GetProperty("queueLength").GetInt32());
+        Assert.Equal(0, cai.GetProperty("queue").GetArrayLength());
+        var tutor = JsonDocument.Parse((await room.JoinAsync(Tutor)).SnapshotJson).RootElement;
+        Assert.Equal([Bo.UserId, Cai.UserId], tutor.GetProperty("queue").EnumerateArray().Select(e => e.GetProperty("studentId").GetString()));
+
+        var started = await room.AdmitNextAsync(Tutor);
+        Assert.Equal(Bo.UserId, started.StudentId);
+        Assert.Equal("函数", started.Topic);
+    }
+
+    [Fact]
+    public async Task Admission_needs_an_open_room_an_idle_tutor_and_someone_waiting()
+    {
+        var room = await OpenRoomAsync();
+        Assert.Equal(ErrorCodes.Conflict, await RefusalAsync(() => room.AdmitNextAsync(Tutor)));
+        await RoomWatcher.SubscribeAsync(fixture.Grains, room, Amy.UserId, Bo.UserId);
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        await room.RequestHelpAsync(Bo, new CommandId("bo", 1), "函数");
+        await room.AdmitNextAsync(Tutor);
+        Assert.Equal(ErrorCodes.Conflict, await RefusalAsync(() => room.AdmitNextAsync(Tutor)));
+        Assert.Equal(ErrorCodes.Conflict, await RefusalAsync(() => room.RequestHelpAsync(Amy, new CommandId("amy", 2), "again")));
+
+        await room.CloseAsync(Tutor);
+        Assert.Equal(ErrorCodes.NotOpen, await RefusalAsync(() => room.AdmitNextAsync(Tutor)));
+        Assert.Equal(ErrorCodes.NotOpen, await RefusalAsync(() => room.RequestHelpAsync(Bo, new CommandId("bo", 2), "函数")));
+        var history = await room.HistoryAsync(Tutor);
+        Assert.Equal("room_closed", Assert.Single(history).EndReason);
+        var bo = JsonDocument.Parse((await room.JoinAsync(Bo)).SnapshotJson).RootElement;
+        Assert.Equal(JsonValueKind.Null, bo.GetProperty("myPosition").ValueKind);
+    }
+
+    [Fact]
+    public async Task Only_the_tutor_and_the_admitted_student_draw_chat_and_see_it()
+    {
+        var room = await OpenRoomAsync();
+        var watcher = await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Amy.UserId, Bo.UserId);
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        await room.RequestHelpAsync(Bo, new CommandId("bo", 1), "函数");
+        Assert.Equal(ErrorCodes.Conflict, await RefusalAsync(() => room.DrawStrokeAsync(Tutor, new CommandId("t", 1), new StrokeInput("s0", Points(2), "#000", 2))));
+        await room.AdmitNextAsync(Tutor);
+
+        var stroke = new StrokeInput("s1", Points(3), "#ff0000", 2);
+        Assert.Equal(ErrorCodes.NotAdmitted, await RefusalAsync(() => room.DrawStrokeAsync(Bo, new CommandId("bo", 2), stroke)));
+        Assert.Equal(ErrorCodes.NotAdmitted, await RefusalAsync(() => room.SendChatAsync(Bo, new CommandId("bo", 3), "hi")));
+        Assert.Equal(ErrorCodes.NotAdmitted, await RefusalAsync(() => room.ClearBoardAsync(Bo)));
+        Assert.Equal(ErrorCodes.NotAdmitted, await RefusalAsync(() => room.EndSessionAsync(Bo)));
+        Assert.Equal(ErrorCodes.TooLarge, await RefusalAsync(() => room.DrawStrokeAsync(Amy, new CommandId("amy", 2), new StrokeInput("big", Points(2001), "#000", 2))));
+        Assert.Equal(ErrorCodes.TooLarge, await RefusalAsync(() => room.SendChatAsync(Amy, new CommandId("amy", 3), new string('字', 501))));
+
+        var seqBefore = (await room.JoinAsync(Tutor)).Seq;
+        Assert.Equal(1, (await room.DrawStrokeAsync(Amy, new CommandId("amy", 4), stroke)).StrokeCount);
+        Assert.Equal(1, (await room.DrawStrokeAsync(Amy, new CommandId("amy", 4), stroke)).StrokeCount);
+        Assert.Equal(ErrorCodes.Conflict, await RefusalAsync(() => room.DrawStrokeAsync(Tutor, new CommandId("t", 2), stroke)));
+        await room.SendChatAsync(Tutor, new CommandId("t", 3), "先看第一题");
+
+        var drawn = await watcher.WaitForAsync("stroke.drawn");
+        Assert.Equal([Tutor.UserId, Amy.UserId], drawn.Audiences!);
+        Assert.False(drawn.IsVisibleTo(Bo.UserId));
+        Assert.Empty((await room.SyncAsync(Bo, seqBefore)).Events);
+        Assert.Equal(["stroke.drawn", "chat.posted"], (await room.SyncAsync(Amy, seqBefore)).Events.Select(e => e.Type));
+
+        var amy = JsonDocument.Parse((await room.JoinAsync(Amy)).SnapshotJson).RootElement;
+        Assert.Equal("admitted", amy.GetProperty("role").GetString());
+        Assert.Equal("s1", amy.GetProperty("session").GetProperty("strokes")[0].GetProperty("strokeId").GetString());
+        Assert.Equal("先看第一题", amy.GetProperty("session").GetProperty("chat")[0].GetProperty("text").GetString());
+        var bo = JsonDocument.Parse((await room.JoinAsync(Bo)).SnapshotJson).RootElement;
+        Assert.Equal(JsonValueKind.Null, bo.GetProperty("session").ValueKind);
+        Assert.Equal(1, bo.GetProperty("myPosition").GetInt32());
+
+        await room.ClearBoardAsync(Amy);
+        await room.SaveNotesAsync(Tutor, "掌握了移项");
+        await room.EndSessionAsync(Amy);
+        var record = Assert.Single(await room.HistoryAsync(Tutor));
+        Assert.Equal(("student", 1, 1, "掌握了移项"), (record.EndReason, record.StrokeCount, record.ChatCount, record.Notes));
+        var retained = (await room.SyncAsync(Tutor, seqBefore)).Events.Single(e => e.Type == "stroke.drawn");
+        var trimmed = JsonDocument.Parse(retained.DataJson).RootElement;
+        Assert.Equal("s1", trimmed.GetProperty("strokeId").GetString());
+        Assert.True(trimmed.GetProperty("trimmed").GetBoolean());
+        Assert.False(trimmed.TryGetProperty("points", out _));
+        Assert.Equal(record, Assert.Single(await fixture.Grains.GetGrain<ITutoringStudentGrain>(Amy.UserId).ListAsync(), r => r.RoomId == record.RoomId));
+    }
+
+    [Fact]
+    public async Task The_server_warns_then_ends_the_slot_on_time()
+    {
+        var room = await OpenRoomAsync(slotMinutes: 3);
+        var watcher = await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Amy.UserId);
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        var started = await room.AdmitNextAsync(Tutor);
+
+        var warning = await watcher.WaitForAsync("session.warning");
+        var ended = await watcher.WaitForAsync("session.ended");
+        Assert.Equal("time_up", JsonDocument.Parse(ended.DataJson).RootElement.GetProperty("reason").GetString());
+        Assert.True(warning.At >= started.EndsAt - TimeSpan.FromSeconds(1));
+        Assert.True(ended.At >= started.EndsAt, $"ended {ended.At:O} before {started.EndsAt:O}");
+        Assert.True(ended.At - started.EndsAt < TimeSpan.FromSeconds(3), $"ended {ended.At - started.EndsAt} late");
+        Assert.Equal("time_up", Assert.Single(await room.HistoryAsync(Tutor)).EndReason);
+    }
+
+    [Fact]
+    public async Task An_extension_moves_the_end_and_the_warning()
+    {
+        var room = await OpenRoomAsync(slotMinutes: 2);
+        var watcher = await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Amy.UserId);
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        var started = await room.AdmitNextAsync(Tutor);
+        Assert.Equal(ErrorCodes.InvalidArgument, await RefusalAsync(() => room.ExtendSessionAsync(Tutor, 0)));
+        Assert.Equal(ErrorCodes.InvalidArgument, await RefusalAsync(() => room.ExtendSessionAsync(Tutor, 61)));
+        var endsAt = await room.ExtendSessionAsync(Tutor, 3);
+        Assert.Equal(started.EndsAt + TimeSpan.FromSeconds(3), endsAt);
+
+        var ended = await watcher.WaitForAsync("session.ended");
+        Assert.True(ended.At >= endsAt);
+        Assert.Contains(watcher.Events, e => e.Type == "session.extended");
+    }
+
+    [Fact]
+    public async Task An_admitted_student_who_never_connects_is_skipped_as_a_no_show()
+    {
+        var room = await OpenRoomAsync();
+        var watcher = await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId);
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        var started = await room.AdmitNextAsync(Tutor);
+
+        var ended = await watcher.WaitForAsync("session.ended");
+        Assert.Equal("no_show", JsonDocument.Parse(ended.DataJson).RootElement.GetProperty("reason").GetString());
+        Assert.Equal([Tutor.UserId, Amy.UserId], ended.Audiences!);
+        Assert.True(ended.At >= started.StartedAt + TimeSpan.FromSeconds(3));
+        var mine = (await fixture.Grains.GetGrain<ITutoringStudentGrain>(Amy.UserId).ListAsync()).Single(r => r.RoomId == room.GetPrimaryKeyString());
+        Assert.Equal("no_show", mine.EndReason);
+    }
+
+    [Fact]
+    public async Task Notes_written_after_the_end_reach_the_history_and_the_students_list()
+    {
+        var room = await OpenRoomAsync();
+        await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Bo.UserId);
+        Assert.Equal(ErrorCodes.Conflict, await RefusalAsync(() => room.SaveNotesAsync(Tutor, "nothing yet")));
+        await room.RequestHelpAsync(Bo, new CommandId("bo", 1), "函数");
+        await room.AdmitNextAsync(Tutor);
+        await room.EndSessionAsync(Tutor);
+        Assert.Equal(ErrorCodes.TooLarge, await RefusalAsync(() => room.SaveNotesAsync(Tutor, new string('x', 4001))));
+        await room.SaveNotesAsync(Tutor, "下次讲一次函数图像");
+
+        var record = Assert.Single(await room.HistoryAsync(Tutor));
+        Assert.Equal(("tutor", "下次讲一次函数图像"), (record.EndReason, record.Notes));
+        var mine = (await fixture.Grains.GetGrain<ITutoringStudentGrain>(Bo.UserId).ListAsync()).Single(r => r.RoomId == record.RoomId);
+        Assert.Equal("下次讲一次函数图像", mine.Notes);
+    }
+
+    [Fact]
+    public async Task A_running_session_with_its_board_survives_reactivation_and_the_reminder_ends_it_with_no_silo_holding_the_room()
+    {
+        var room = await OpenRoomAsync(slotMinutes: 2);
+        await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Cai.UserId);
+        await room.RequestHelpAsync(Cai, new CommandId("cai", 1), "几何");
+        var started = await room.AdmitNextAsync(Tutor);
+        await room.DrawStrokeAsync(Tutor, new CommandId("t", 1), new StrokeInput("s1", Points(5), "#00f", 3));
+        await room.UnsubscribeNodeAsync("test-node");
+
+        await fixture.DeactivateAllAsync();
+        var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        Assert.Equal(0, statistics.Where(s => s.GrainType.Contains("TutoringRoomGrain")).Sum(s => s.ActivationCount));
+
+        var student = fixture.Grains.GetGrain<ITutoringStudentGrain>(Cai.UserId);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!(await student.ListAsync()).Any(r => r.RoomId == room.GetPrimaryKeyString()))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+        var record = (await room.HistoryAsync(Tutor)).Single();
+        Assert.Equal(1, record.StrokeCount);
+        Assert.True(record.EndedAt >= started.EndsAt);
+    }
+}
