@@ -41,6 +41,12 @@ public static class ExamEndpoints
         exams.MapGet("/{id}/results", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             Exam(grains, id).GetResultsAsync(user.ToCaller()));
 
+        exams.MapPost("/{id}/results/publish", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            ExamViewResponse.From(await Exam(grains, id).PublishResultsAsync(user.ToCaller())));
+
+        exams.MapGet("/{id}/my-result", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            Exam(grains, id).GetMyResultAsync(user.ToCaller()));
+
         exams.MapGet("/{id}/results.csv", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var exam = Exam(grains, id);

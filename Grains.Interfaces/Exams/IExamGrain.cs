@@ -44,6 +44,14 @@ public interface IExamGrain : ILiveStreamGrain
     [Alias("GetIrregularities")]
     Task<IReadOnlyList<Irregularity>> GetIrregularitiesAsync(Caller caller);
 
+    /// <summary>Lets the students see their own results; only once nobody is still writing.</summary>
+    [Alias("PublishResults")]
+    Task<ExamView> PublishResultsAsync(Caller caller);
+
+    /// <summary>A student's own line of the results, once they are published.</summary>
+    [Alias("GetMyResult")]
+    Task<StudentResult> GetMyResultAsync(Caller caller);
+
     [Alias("GetResults")]
     Task<ExamResults> GetResultsAsync(Caller caller);
 

@@ -39,15 +39,17 @@ public sealed class ExamGrain(
     private HashSet<string> Roster => _roster ??= new HashSet<string>(Spec.Roster, StringComparer.Ordinal);
 
     private string Status =>
-        State.PublishedAt is null ? ExamStatuses.Draft
+        State.ResultsPublishedAt is not null ? ExamStatuses.ResultsPublished
+        : State.PublishedAt is null ? ExamStatuses.Draft
         : Now < Spec.OpensAt ? ExamStatuses.Published
         : IsOver ? ExamStatuses.Closed
         : ExamStatuses.Open;
 
-    /// <summary>Nobody may start any more and nobody known is still writing.</summary>
+    /// <summary>Every candidate has submitted, or nobody may start any more and nobody known is still writing.</summary>
     private bool IsOver =>
-        Now >= Spec.OpensAt + Minutes(Spec.LateJoinMinutes + Spec.DurationMinutes)
-        && _progress.Values.All(p => p.Status is AttemptStatuses.Absent or AttemptStatuses.Submitted);
+        (_progress.Count == Roster.Count && _progress.Values.All(p => p.Status == AttemptStatuses.Submitted))
+        || (Now >= Spec.OpensAt + Minutes(Spec.LateJoinMinutes + Spec.DurationMinutes)
+            && _progress.Values.All(p => p.Status is AttemptStatuses.Absent or AttemptStatuses.Submitted));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -206,16 +208,47 @@ public sealed class ExamGrain(
         return Task.FromResult<IReadOnlyList<Irregularity>>(State.Irregularities.ToList());
     }
 
+    public async Task<ExamView> PublishResultsAsync(Caller caller)
+    {
+        RequireProctor(caller);
+        RequirePublished();
+        if (State.ResultsPublishedAt is not null)
+        {
+            return View();
+        }
+        await GatherProgressAsync();
+        if (Status != ExamStatuses.Closed)
+        {
+            throw CollabException.Conflict($"exam {Id} is still running; results are published once every candidate has finished");
+        }
+        return await RunAsync<ExamView>(null, () =>
+        {
+            State.ResultsPublishedAt = Now;
+            Emit("results.published", new { at = State.ResultsPublishedAt });
+            return View();
+        });
+    }
+
+    public async Task<StudentResult> GetMyResultAsync(Caller caller)
+    {
+        _ = Spec;
+        if (!Roster.Contains(caller.UserId))
+        {
+            throw CollabException.Forbidden($"you are not on the roster of exam {Id}");
+        }
+        if (State.ResultsPublishedAt is null)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, $"the results of exam {Id} are not published yet");
+        }
+        return WithMarks(await Attempt(caller.UserId).GetResultAsync(), await FinalMarksAsync());
+    }
+
     public async Task<ExamResults> GetResultsAsync(Caller caller)
     {
         RequireProctor(caller);
         RequirePublished();
         var results = await FanOutAsync(Spec.Roster, studentId => Attempt(studentId).GetResultAsync());
-        var marked = new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
-        foreach (var question in Spec.Questions.Where(q => !QuestionKinds.IsObjective(q.Kind)))
-        {
-            marked[question.Id] = await GrainFactory.GetGrain<IExamMarkingGrain>(AttemptKeys.Of(Id, question.Id)).GetFinalMarksAsync();
-        }
+        var marked = await FinalMarksAsync();
         var students = results.Select(result => WithMarks(result, marked)).ToList();
         return new ExamResults(students, ResultStatistics.Compute(students, Spec.Questions));
     }
@@ -354,6 +387,17 @@ public sealed class ExamGrain(
         {
             _logger.LogWarning(exception, "Preparing attempts of exam {Exam} failed; those students prepare when they start", Id);
         }
+    }
+
+    /// <summary>Settled marks of every short-answer question, by question id and then student id.</summary>
+    private async Task<Dictionary<string, IReadOnlyDictionary<string, decimal>>> FinalMarksAsync()
+    {
+        var marked = new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
+        foreach (var question in Spec.Questions.Where(q => !QuestionKinds.IsObjective(q.Kind)))
+        {
+            marked[question.Id] = await GrainFactory.GetGrain<IExamMarkingGrain>(AttemptKeys.Of(Id, question.Id)).GetFinalMarksAsync();
+        }
+        return marked;
     }
 
     private StudentResult WithMarks(StudentResult result, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> marked)

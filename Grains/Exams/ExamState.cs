@@ -23,4 +23,7 @@ public sealed class ExamState : LiveState
 
     [Id(5)]
     public List<Irregularity> Irregularities { get; set; } = [];
+
+    [Id(6)]
+    public DateTimeOffset? ResultsPublishedAt { get; set; }
 }

@@ -77,6 +77,10 @@ public sealed class ExamMarkingTests(ExamApiHost shared)
         Assert.Equal(5.25m, stats.GetProperty("mean").GetDecimal());
         Assert.Equal(0.5m, stats.GetProperty("perQuestionCorrectRate").GetProperty("q1").GetDecimal());
 
+        using var firstHttp = await first.HttpAsync();
+        await ProblemAssert.IsAsync(await firstHttp.GetAsync($"/api/exams/{examId}/my-result"), HttpStatusCode.Conflict, "not_open");
+        await ProblemAssert.IsAsync(await http.PostAsync($"/api/exams/{examId}/results/publish", null), HttpStatusCode.Conflict, "conflict");
+
         var csv = await http.GetStringAsync($"/api/exams/{examId}/results.csv");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("studentId,name,status,score,maxScore,pendingMarking,q1,q2,q3,q4,q5", lines[0]);
@@ -84,6 +88,31 @@ public sealed class ExamMarkingTests(ExamApiHost shared)
         Assert.Contains($"{first.UserId},张三,submitted,9.5,20,0,2,0,0,0,7.5", lines);
         // Names come from the students' own tokens when they start; an absent student is known by id alone.
         Assert.StartsWith($"{absent.UserId},{absent.UserId},absent,0,20,0", lines.Single(l => l.StartsWith(absent.UserId)));
+    }
+
+    [Fact]
+    public async Task Published_results_show_each_student_their_own_line_only()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student("赵六");
+        var outsider = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened));
+        await SubmitAsync(student, examId, "答案", "b");
+        using var http = await teacher.HttpAsync();
+        var task = (await NextAsync(http, examId))!.Value;
+        await MarkAsync(http, examId, task.GetProperty("attemptRef").GetString()!, 5);
+
+        var published = await http.PostAsync($"/api/exams/{examId}/results/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("results_published", (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        using var studentHttp = await student.HttpAsync();
+        var mine = await studentHttp.GetFromJsonAsync<JsonElement>($"/api/exams/{examId}/my-result");
+        Assert.Equal(student.UserId, mine.GetProperty("studentId").GetString());
+        Assert.Equal(7m, mine.GetProperty("score").GetDecimal());
+        Assert.Equal(0, mine.GetProperty("pendingMarking").GetInt32());
+        using var outsiderHttp = await outsider.HttpAsync();
+        await ProblemAssert.IsAsync(await outsiderHttp.GetAsync($"/api/exams/{examId}/my-result"), HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
