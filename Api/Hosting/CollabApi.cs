@@ -31,6 +31,7 @@ public static class CollabApi
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        builder.Logging.AddCollabLogging(builder.Configuration);
         var settings = CollabSettings.From(builder.Configuration);
 
         if (settings.Options.Role == HostRoles.Cohosted)
@@ -115,6 +116,7 @@ public static class CollabApi
 
     private static void ConfigureClusterClient(IClientBuilder client, CollabSettings settings)
     {
+        client.AddActivityPropagation();
         client.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = settings.Options.Orleans.ClusterId;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Collab.Api.Errors;
 using Collab.Api.RateLimiting;
 using Collab.Grains.Interfaces.Common;
@@ -7,13 +8,21 @@ namespace Collab.Api.Live;
 
 /// <summary>
 /// Every hub call passes here: a per-user token bucket refuses floods with <c>rate_limited</c> (other users keep
-/// their own buckets), and grain refusals become <c>HubException</c>s whose message starts with the code.
+/// their own buckets), grain refusals become <c>HubException</c>s whose message starts with the code, and every log
+/// written during the call carries the hub method, connection and user as a scope.
 /// </summary>
 public sealed class HubCallFilter(HubRateLimiter limiter, ILogger<HubCallFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var user = context.Context.UserIdentifier ?? context.Context.ConnectionId;
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["HubMethod"] = context.HubMethodName,
+            ["ConnectionId"] = context.Context.ConnectionId,
+            ["UserId"] = user,
+        });
+        var startedAt = Stopwatch.GetTimestamp();
         using var lease = limiter.Limiter.AttemptAcquire(user);
         if (!lease.IsAcquired)
         {
@@ -21,12 +30,15 @@ public sealed class HubCallFilter(HubRateLimiter limiter, ILogger<HubCallFilter>
         }
         try
         {
-            return await next(context);
+            var result = await next(context);
+            logger.LogDebug("Hub method {Method} answered in {ElapsedMs:F1} ms", context.HubMethodName, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+            return result;
         }
         catch (Exception exception) when (exception is not HubException)
         {
             if (FaultTranslation.Translate(exception) is { } fault)
             {
+                logger.LogDebug("Hub method {Method} refused with {Code}: {Reason}", context.HubMethodName, fault.Code, fault.Message);
                 throw new HubException($"{fault.Code}: {fault.Message}");
             }
             logger.LogError(exception, "Hub method {Method} failed", context.HubMethodName);

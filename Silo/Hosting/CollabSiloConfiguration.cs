@@ -27,6 +27,7 @@ public static class CollabSiloConfiguration
         var endpoints = options.Orleans;
 
         silo.Services.AddCollabServices(configuration, settings);
+        silo.AddActivityPropagation();
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = endpoints.ClusterId;
