@@ -215,7 +215,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         _unpublished.Clear();
     }
 
-    private void EnsureConsistent()
+    protected void EnsureConsistent()
     {
         if (_brokenByFailedWrite)
         {
@@ -223,7 +223,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         }
     }
 
-    private static void ValidateCommandId(CommandId command)
+    protected static void ValidateCommandId(CommandId command)
     {
         if (string.IsNullOrWhiteSpace(command.ClientId) || command.ClientId.Length > 64)
         {
