@@ -4,7 +4,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -194,6 +194,7 @@ public sealed class LessonPrepGrain(
         // acknowledge it before it is durable, since the write records it there as it applies it.
         if (_unacknowledged.TryGetValue(command, out var pending))
         {
+            LessonPrepMetrics.Waited();
             return await pending;
         }
         var recorded = State.Commands.Find(command);
@@ -214,7 +215,11 @@ public sealed class LessonPrepGrain(
         var submitted = new SubmittedOp(caller, command, section, baseRevision, operation);
         _queued.Add(submitted);
         _unacknowledged[command] = submitted.Outcome.Task;
-        if (!_writingQueuedOps)
+        if (_writingQueuedOps)
+        {
+            LessonPrepMetrics.Waited();
+        }
+        else
         {
             _writingQueuedOps = true;
             // Runs on this activation like any turn; each submitter awaits only its own op's outcome.
@@ -605,6 +610,7 @@ public sealed class LessonPrepGrain(
         var rows = _opRows.Select((op, i) => new LessonOpRow(Id, events[i].Seq, op.Revision, op.Section, op.OpsJson, op.UserId,
             op.Command.ClientId, op.Command.ClientSeq, op.ResultJson, events[i].DataJson, events[i].At)).ToList();
         await opLog.AppendAsync(rows);
+        LessonPrepMetrics.Written(rows.Count);
         _opsSinceSnapshot += rows.Count;
         if (_opsSinceSnapshot >= _prep.SnapshotEveryOps)
         {

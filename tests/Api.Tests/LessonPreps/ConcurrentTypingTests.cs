@@ -2,7 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Client;
+using Collab.Ot;
 
 namespace Collab.Api.Tests.LessonPreps;
 
@@ -30,15 +31,14 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
         var planId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         var connections = new List<LiveClient>();
-        var clients = new List<OtSectionClient>();
+        var clients = new List<LessonPrepSession>();
         try
         {
             foreach (var (teacher, index) in teachers.Select((t, i) => (t, i)))
             {
                 var connection = await teacher.ConnectAsync("/hubs/lessonprep");
                 connections.Add(connection);
-                var revision = (await connection.InvokeAsync("Join", planId)).GetProperty("snapshot").GetProperty("revision").GetInt64();
-                clients.Add(new OtSectionClient(connection.Connection, planId, "process", $"tab-{index}", revision, ""));
+                clients.Add(await LessonPrepSession.JoinAsync(connection.Connection, planId, "process", $"tab-{index}"));
             }
 
             for (var round = 0; round < 25; round++)
@@ -69,6 +69,7 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
         }
         finally
         {
+            clients.ForEach(c => c.Dispose());
             foreach (var connection in connections)
             {
                 await connection.DisposeAsync();

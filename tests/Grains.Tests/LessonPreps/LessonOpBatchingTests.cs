@@ -22,10 +22,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
         return (plan.GetPrimaryKeyString(), plan);
     }
 
-    /// <summary>
-    /// A malformed op is refused before it is queued, so it does not wait for the write under way; the plan's group
-    /// answers its membership question after those of the ops submitted before it, so once it is refused they are queued.
-    /// </summary>
+    /// <summary>A malformed op is refused before it is queued, so it does not wait for the write under way.</summary>
     private static async Task RefusedWhileWriting(ILessonPrepGrain plan, Caller caller)
     {
         var error = await Assert.ThrowsAsync<CollabException>(() => plan.SubmitOpAsync(caller, new CommandId("probe", 1), "objectives", 0, "not json"))
@@ -36,6 +33,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
     [Fact]
     public async Task Ops_arriving_during_a_write_go_out_together_in_the_next_one_and_are_acknowledged_only_after_it()
     {
+        using var waited = new WaitedOps();
         var (id, plan) = await NewPlanAsync();
         await plan.SubmitOpAsync(Leader, new CommandId("a", 1), "objectives", 0, Ops("理解"));
         var seq = (await plan.JoinAsync(Leader)).Seq;
@@ -49,6 +47,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
         var third = plan.SubmitOpAsync(Leader, new CommandId("c", 1), "homework", 1, Ops("背诵"));
         var fourth = plan.SubmitOpAsync(Colleague, new CommandId("d", 1), "objectives", 1, Ops(1, "父", 1));
         var resentFirst = plan.SubmitOpAsync(Leader, new CommandId("a", 2), "objectives", 1, Ops(2, "。"));
+        await waited.ReachAsync(4, Patience);
         await RefusedWhileWriting(plan, Colleague);
         Assert.All(new[] { first, second, third, fourth, resentFirst }, op => Assert.False(op.IsCompleted));
 
@@ -62,7 +61,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
         var revisionOfThird = batch.Single(r => r.ClientId == "c").Revision;
         // Resent while its batch is being written: it must get the same answer once that lands, not a second revision.
         var resentThird = plan.SubmitOpAsync(Leader, new CommandId("c", 1), "homework", 1, Ops("背诵"));
-        await RefusedWhileWriting(plan, Leader);
+        await waited.ReachAsync(5, Patience);
         Assert.All(new[] { second, third, fourth, resentThird }, op => Assert.False(op.IsCompleted));
 
         secondWrite.Release();
@@ -88,6 +87,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
     [Fact]
     public async Task A_failed_write_fails_every_op_of_its_batch_and_of_the_queue_and_the_plan_comes_back_without_them()
     {
+        using var waited = new WaitedOps();
         var (id, plan) = await NewPlanAsync();
         await plan.SubmitOpAsync(Leader, new CommandId("a", 1), "process", 0, Ops("导入"));
         var seq = (await plan.JoinAsync(Leader)).Seq;
@@ -97,7 +97,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
         await doomed.Arrived.WaitAsync(Patience);
         var queued = plan.SubmitOpAsync(Colleague, new CommandId("b", 1), "process", 1, Ops("复习", 2));
         var resent = plan.SubmitOpAsync(Leader, new CommandId("a", 2), "process", 1, Ops(2, "新课"));
-        await RefusedWhileWriting(plan, Colleague);
+        await waited.ReachAsync(2, Patience);
         doomed.Fail();
 
         foreach (var op in new[] { lost, queued, resent })
@@ -129,6 +129,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
 
         var view = plan.GetAsync(Colleague);
         var comment = plan.AddCommentAsync(Colleague, new CommandId("b", 1), "objectives", 0, 2, "很好");
+        // Submitted after them, so it is not ahead of them if messages keep their order; either way they must wait.
         await RefusedWhileWriting(plan, Colleague);
         Assert.False(view.IsCompleted);
         Assert.False(comment.IsCompleted);
