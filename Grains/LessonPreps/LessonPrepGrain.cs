@@ -43,6 +43,10 @@ public sealed class LessonPrepGrain(
 
     private int _opsSinceSnapshot;
 
+    private readonly CursorThrottle<CursorMoved> _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, prepOptions.Value.CursorMovesPerSecond)));
+
+    private IGrainTimer? _cursorTimer;
+
     /// <summary>One state-touching call or one write at a time; submitted ops wait for it only to be written.</summary>
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -437,6 +441,10 @@ public sealed class LessonPrepGrain(
         return accepted;
     }
 
+    /// <summary>
+    /// Publishes at most <see cref="LessonPrepOptions.CursorMovesPerSecond"/> moves per user; a sooner move waits and a
+    /// later one replaces it, so the latest position is always published, a little late at worst.
+    /// </summary>
     public async Task MoveCursorAsync(Caller caller, string section, int anchor, int head)
     {
         await RequireMemberAsync(caller);
@@ -446,9 +454,34 @@ public sealed class LessonPrepGrain(
         {
             throw CollabException.Invalid($"a cursor in section {target.Key} lies within 0..{length}");
         }
-        // The revision lets clients transform a cursor that arrives before or after an op they are applying.
-        EmitEphemeral("cursor.moved", new { userId = caller.UserId, section = target.Key, anchor, head, revision = State.Revision });
+        // The revision the positions refer to lets clients transform a cursor through the ops they apply around it.
+        var move = new CursorMoved(caller.UserId, target.Key, anchor, head, State.Revision);
+        if (_cursors.TryPass(caller.UserId, move, Now))
+        {
+            EmitEphemeral("cursor.moved", move);
+        }
+        else
+        {
+            _cursorTimer ??= this.RegisterGrainTimer(PublishWaitingCursorsAsync, Delay(_cursors.NextDue), Timeout.InfiniteTimeSpan);
+        }
     }
+
+    private Task PublishWaitingCursorsAsync(CancellationToken cancellationToken)
+    {
+        _cursorTimer?.Dispose();
+        _cursorTimer = null;
+        foreach (var (_, move) in _cursors.TakeDue(Now))
+        {
+            EmitEphemeral("cursor.moved", move);
+        }
+        if (_cursors.NextDue is { } next)
+        {
+            _cursorTimer = this.RegisterGrainTimer(PublishWaitingCursorsAsync, Delay(next), Timeout.InfiniteTimeSpan);
+        }
+        return Task.CompletedTask;
+    }
+
+    private TimeSpan Delay(DateTimeOffset? due) => due is { } at && at > Now ? at - Now : TimeSpan.Zero;
 
     public async Task SetPhaseAsync(Caller caller, string phase)
     {
@@ -827,6 +860,9 @@ public sealed class LessonPrepGrain(
         new(ErrorCodes.NotMember, $"you are not a member of group {groupId}");
 
     private sealed record AppliedOp(long Revision, string Section, TextOperation Operation);
+
+    /// <summary>The data of <c>cursor.moved</c>, serialized as the protocol's camelCase JSON.</summary>
+    private sealed record CursorMoved(string UserId, string Section, int Anchor, int Head, long Revision);
 
     private sealed record PendingRow(long Revision, string Section, string OpsJson, string UserId, CommandId Command, string ResultJson);
 

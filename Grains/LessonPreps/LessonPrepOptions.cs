@@ -32,4 +32,10 @@ public sealed class LessonPrepOptions
     /// calls to the group grain on a busy plan.
     /// </summary>
     public TimeSpan MembershipCacheTtl { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The most <c>cursor.moved</c> events published per user per second; moves in between are coalesced (the latest
+    /// position wins and is published when the user's next slot comes), never refused.
+    /// </summary>
+    public int CursorMovesPerSecond { get; set; } = 10;
 }

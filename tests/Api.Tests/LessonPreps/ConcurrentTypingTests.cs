@@ -3,7 +3,6 @@ using System.Text.Json;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
 using Collab.Client;
-using Collab.Ot;
 
 namespace Collab.Api.Tests.LessonPreps;
 
@@ -12,7 +11,6 @@ namespace Collab.Api.Tests.LessonPreps;
 public sealed class ConcurrentTypingTests(SharedApiHost shared)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
-    private static readonly string[] Alphabet = ["学", "生", "a", "b", " ", "😀", "，"];
     private readonly GroupScenario _scenario = new(shared.Host);
 
     [Theory]
@@ -46,7 +44,7 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
                 var before = clients[0].Revision;
                 foreach (var client in clients)
                 {
-                    client.Edit(text => RandomEdit(random, text));
+                    client.Edit(text => SeededEdits.Next(random, text));
                 }
                 // Let the server's answers interleave with the next round's edits, so ops cross in flight many times.
                 await clients[0].WaitUntilAsync(c => c.Revision > before, Settle);
@@ -75,33 +73,5 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
                 await connection.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>An insert of one to three characters, or (on a text long enough) a delete of up to three.</summary>
-    private static TextOperation RandomEdit(Random random, string text)
-    {
-        var length = CodePoints.Count(text);
-        var position = random.Next(length + 1);
-        var components = new List<OpComponent>();
-        if (position > 0)
-        {
-            components.Add(OpComponent.Retain(position));
-        }
-        var remaining = length - position;
-        if (remaining > 0 && random.Next(3) == 0)
-        {
-            var deleted = random.Next(1, Math.Min(3, remaining) + 1);
-            components.Add(OpComponent.Delete(deleted));
-            remaining -= deleted;
-        }
-        else
-        {
-            components.Add(OpComponent.Insert(string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Alphabet[random.Next(Alphabet.Length)]))));
-        }
-        if (remaining > 0)
-        {
-            components.Add(OpComponent.Retain(remaining));
-        }
-        return TextOperation.Create(components);
     }
 }
