@@ -36,6 +36,12 @@ public sealed class LessonPrepSession : IDisposable
     /// <summary>Called, outside the session's lock, for every <c>op.applied</c> once processed (for latency measurement).</summary>
     public Action<OpApplied>? Applied { get; set; }
 
+    /// <summary>
+    /// Called under the session's lock when a new op goes out (not for resends): it carries every edit made since the
+    /// previous one, which lets a caller tell which op holds an edit. Keep it short.
+    /// </summary>
+    public Action<OutgoingOp>? Sent { get; set; }
+
     /// <summary>Failed calls, kept for inspection; the session recovers from them by itself.</summary>
     public List<Exception> Errors { get; } = [];
 
@@ -66,7 +72,10 @@ public sealed class LessonPrepSession : IDisposable
         }
     }
 
-    /// <summary>Makes an edit of the text as it is at this moment, applies it locally at once and sends it when it may.</summary>
+    /// <summary>
+    /// Makes an edit of the text as it is at this moment (<paramref name="edit"/> runs under the session's lock, so no event
+    /// changes the text meanwhile), applies it locally at once and sends it when it may.
+    /// </summary>
     public void Edit(Func<string, TextOperation> edit)
     {
         OutgoingOp? send;
@@ -74,6 +83,7 @@ public sealed class LessonPrepSession : IDisposable
         {
             var editor = Editor;
             send = editor.Edit(edit(editor.Text));
+            Announce(send);
         }
         Send(send);
     }
@@ -194,7 +204,11 @@ public sealed class LessonPrepSession : IDisposable
             if (envelope.GetProperty("type").GetString() == "op.applied")
             {
                 var op = OpApplied.FromJson(envelope.GetProperty("data"));
-                send = Editor.Receive(op) ?? send;
+                if (Editor.Receive(op) is { } next)
+                {
+                    Announce(next);
+                    send = next;
+                }
                 applied.Add(op);
             }
         }
@@ -238,6 +252,14 @@ public sealed class LessonPrepSession : IDisposable
             {
                 _syncing = false;
             }
+        }
+    }
+
+    private void Announce(OutgoingOp? op)
+    {
+        if (op is not null)
+        {
+            Sent?.Invoke(op);
         }
     }
 
