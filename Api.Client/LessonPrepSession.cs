@@ -7,8 +7,8 @@ namespace Collab.Client;
 /// <summary>
 /// One client's editing of one section of a plan over a hub connection to <c>/hubs/lessonprep</c>: joins, feeds the
 /// plan's events to a <see cref="SectionEditor"/> in <c>seq</c> order (a gap is closed with <c>Sync</c>), sends what the
-/// editor says to send, and after a failed <c>SubmitOp</c> (a silo lost, storage away) syncs and resends the op in
-/// flight with its <c>clientSeq</c> until it is acknowledged. Thread-safe; it does not own the connection.
+/// editor says to send, and after a failed <c>SubmitOp</c> (a silo lost, storage away) or a reconnect syncs and resends
+/// the op in flight with its <c>clientSeq</c> until it is acknowledged. Thread-safe; it does not own the connection.
 /// </summary>
 public sealed class LessonPrepSession : IDisposable
 {
@@ -29,6 +29,7 @@ public sealed class LessonPrepSession : IDisposable
         PlanId = planId;
         _retryDelay = retryDelay;
         _subscription = connection.On<JsonElement>("Event", OnEvent);
+        connection.Reconnected += OnReconnectedAsync;
     }
 
     public string PlanId { get; }
@@ -129,7 +130,28 @@ public sealed class LessonPrepSession : IDisposable
         }
     }
 
-    public void Dispose() => _subscription.Dispose();
+    public void Dispose()
+    {
+        _connection.Reconnected -= OnReconnectedAsync;
+        _subscription.Dispose();
+    }
+
+    /// <summary>A reconnected connection (automatic reconnect) belongs to no stream: join again, catch up, resend.</summary>
+    private async Task OnReconnectedAsync(string? connectionId)
+    {
+        try
+        {
+            await _connection.InvokeAsync<JsonElement>("Join", PlanId);
+            await RecoverAsync();
+        }
+        catch (Exception error)
+        {
+            lock (_gate)
+            {
+                Errors.Add(error);
+            }
+        }
+    }
 
     private string ClientIdOrPlan => _editor?.ClientId ?? PlanId;
 
