@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
+using Orleans.Concurrency;
 
 namespace Collab.Grains.Interfaces.LessonPreps;
 
@@ -20,8 +21,9 @@ public interface ILessonPrepGrain : ILiveStreamGrain
     /// <summary>
     /// Applies an edit of one section made on <paramref name="baseRevision"/>. The ops travel as their JSON text
     /// (the protocol's array of retains, deletes and inserts) because a JsonElement does not cross a grain boundary.
+    /// Interleaves, so that ops arriving while the op log is being written queue for the next write (group commit).
     /// </summary>
-    [Alias("SubmitOp")]
+    [Alias("SubmitOp"), AlwaysInterleave]
     Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson);
 
     /// <summary>Broadcasts the caller's selection in a section as an ephemeral <c>cursor.moved</c>.</summary>

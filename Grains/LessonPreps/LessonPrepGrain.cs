@@ -4,7 +4,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +15,12 @@ namespace Collab.Grains.LessonPreps;
 /// A lesson plan edited live (PROTOCOL §2). An accepted op is one row in the op log, not a rewrite of the plan; the
 /// plan itself is written for every other command and as a snapshot every <see cref="LessonPrepOptions.SnapshotEveryOps"/> ops.
 /// </summary>
+/// <remarks>
+/// Ops are written by group commit: <see cref="SubmitOpAsync"/> interleaves, so ops that arrive while an op-log write
+/// is under way queue up and go out together in the next write, each acknowledged once its write is durable. Every
+/// other call runs under <see cref="_turn"/> (taken by <see cref="Invoke"/>), as do the writes, so no call ever sees
+/// or writes state that an op-log write has not made durable yet.
+/// </remarks>
 public sealed class LessonPrepGrain(
     [PersistentState("lessonprep", StorageNames.Default)] IPersistentState<LessonPrepState> store,
     ILessonOpLog opLog,
@@ -23,7 +29,7 @@ public sealed class LessonPrepGrain(
     IOptions<LiveStreamOptions> options,
     TimeProvider time,
     ILogger<LessonPrepGrain> logger)
-    : LiveGrain<LessonPrepState>(store, options, time, logger), ILessonPrepGrain
+    : LiveGrain<LessonPrepState>(store, options, time, logger), ILessonPrepGrain, IIncomingGrainCallFilter
 {
     private const string OpApplied = "op.applied";
 
@@ -35,10 +41,28 @@ public sealed class LessonPrepGrain(
     /// <summary>Members the group confirmed, and when; negative answers are not kept so a new member gets in at once.</summary>
     private readonly Dictionary<string, (string Role, DateTimeOffset CheckedAt)> _members = [];
 
-    /// <summary>The op the running command accepted, for <see cref="PersistAsync"/> to append instead of writing the state.</summary>
-    private PendingOp? _pendingOp;
-
     private int _opsSinceSnapshot;
+
+    private readonly CursorThrottle<CursorMoved> _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, prepOptions.Value.CursorMovesPerSecond)));
+
+    private IGrainTimer? _cursorTimer;
+
+    /// <summary>One state-touching call or one write at a time; submitted ops wait for it only to be written.</summary>
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    /// <summary>Submitted ops waiting for the next op-log write, in arrival order (the order they are transformed in).</summary>
+    private readonly List<SubmittedOp> _queued = [];
+
+    /// <summary>The outcome of each op queued or being written, so a resend waits for its first copy instead of applying twice.</summary>
+    private readonly Dictionary<CommandId, Task<OpAccepted>> _unacknowledged = [];
+
+    /// <summary>The rows the running op write appends; null while any other command writes.</summary>
+    private List<PendingRow>? _opRows;
+
+    private bool _writingQueuedOps;
+
+    /// <summary>Op-log rows up to this revision are needed neither by the latest snapshot nor by the transform window.</summary>
+    private long _prunableThrough;
 
     protected override string Area => "lessonprep";
 
@@ -160,30 +184,218 @@ public sealed class LessonPrepGrain(
         return View();
     }
 
+    /// <summary>
+    /// Validates what it can at once, then queues the op for the next op-log write and answers when that write is
+    /// durable. The op is transformed and applied in the write, so nothing reads it before it is stored.
+    /// </summary>
     public async Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson)
     {
+        EnsureConsistent();
+        ValidateCommandId(command);
         await RequireMemberAsync(caller);
-        var accepted = await RunAsync(command, () =>
+        EnsureConsistent();
+        // An op still queued or being written is answered with its own outcome: checking the command log first would
+        // acknowledge it before it is durable, since the write records it there as it applies it.
+        if (_unacknowledged.TryGetValue(command, out var pending))
         {
-            RequireEditable();
-            var target = FindSection(section);
-            return AcceptOp(caller, command, target, Rebase(target, baseRevision, ParseSubmitted(opsJson)));
-        });
-        await ReportReflectionAsync();
+            LessonPrepMetrics.Waited();
+            return await pending;
+        }
+        var recorded = State.Commands.Find(command);
+        if (recorded is not null)
+        {
+            return LiveJson.Deserialize<OpAccepted>(recorded);
+        }
+        TextOperation operation;
+        try
+        {
+            operation = ParseSubmitted(opsJson);
+        }
+        catch (CollabException refusal)
+        {
+            LiveMetrics.Refused(Area, refusal.Code);
+            throw;
+        }
+        var submitted = new SubmittedOp(caller, command, section, baseRevision, operation);
+        _queued.Add(submitted);
+        _unacknowledged[command] = submitted.Outcome.Task;
+        if (_writingQueuedOps)
+        {
+            LessonPrepMetrics.Waited();
+        }
+        else
+        {
+            _writingQueuedOps = true;
+            // Runs on this activation like any turn; each submitter awaits only its own op's outcome.
+            _ = WriteQueuedOpsAsync();
+        }
+        var accepted = await submitted.Outcome.Task;
+        if (ReflectionUnreported())
+        {
+            await _turn.WaitAsync();
+            try
+            {
+                await ReportReflectionAsync();
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
         return accepted;
+    }
+
+    /// <summary>
+    /// Serializes every call but op submission (see the class remarks). Calls of other interfaces (Orleans' own
+    /// extensions) pass straight through.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        var method = context.InterfaceMethod;
+        var ours = method?.DeclaringType == typeof(ILessonPrepGrain) || method?.DeclaringType == typeof(ILiveStreamGrain);
+        if (!ours || method!.Name == nameof(SubmitOpAsync))
+        {
+            await context.Invoke();
+            return;
+        }
+        await _turn.WaitAsync();
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Writes queued ops, a batch per write, until none is left; never throws (each op gets its own outcome).</summary>
+    private async Task WriteQueuedOpsAsync()
+    {
+        try
+        {
+            while (_queued.Count > 0)
+            {
+                await _turn.WaitAsync();
+                try
+                {
+                    // Taken only now that the write may start: everything that arrived meanwhile joins this batch.
+                    var batch = _queued.Take(_prep.OpsPerWrite).ToList();
+                    _queued.RemoveRange(0, batch.Count);
+                    await WriteBatchAsync(batch);
+                }
+                finally
+                {
+                    _turn.Release();
+                }
+            }
+        }
+        finally
+        {
+            _writingQueuedOps = false;
+        }
+    }
+
+    /// <summary>
+    /// Transforms and applies the batch's ops in arrival order (each against all before it, batch included), appends
+    /// them in one write, and only then answers each. A refused op fails alone; a failed write fails them all as
+    /// <c>unavailable</c> and discards the activation (LiveGrain), so no later call sees them.
+    /// </summary>
+    private async Task WriteBatchAsync(List<SubmittedOp> batch)
+    {
+        var accepted = new Dictionary<SubmittedOp, OpAccepted>();
+        var refused = new Dictionary<SubmittedOp, CollabException>();
+        Exception? failure = null;
+        try
+        {
+            await WriteOpsAsync(() =>
+            {
+                foreach (var op in batch)
+                {
+                    try
+                    {
+                        RequireEditable();
+                        var target = FindSection(op.Section);
+                        accepted[op] = AcceptOp(op.Caller, op.Command, target, Rebase(target, op.BaseRevision, op.Operation));
+                    }
+                    catch (CollabException refusal)
+                    {
+                        LiveMetrics.Refused(Area, refusal.Code);
+                        refused[op] = refusal;
+                    }
+                }
+            });
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+        foreach (var op in batch)
+        {
+            _unacknowledged.Remove(op.Command);
+            if (refused.TryGetValue(op, out var refusal))
+            {
+                op.Outcome.SetException(refusal);
+            }
+            else if (failure is not null)
+            {
+                op.Outcome.SetException(failure);
+            }
+            else
+            {
+                op.Outcome.SetResult(accepted[op]);
+            }
+        }
+        if (failure is null)
+        {
+            await PruneOpLogAsync();
+        }
+    }
+
+    /// <summary>Runs <paramref name="apply"/>, which accepts ops through <see cref="AcceptOp"/>, as one op-log write.</summary>
+    private async Task WriteOpsAsync(Action apply)
+    {
+        _opRows = [];
+        try
+        {
+            await RunAsync(apply);
+        }
+        finally
+        {
+            _opRows = null;
+        }
+    }
+
+    /// <summary>Deletes rows behind the latest snapshot and the transform window, a bounded number per snapshot.</summary>
+    private async Task PruneOpLogAsync()
+    {
+        if (_prunableThrough <= 0)
+        {
+            return;
+        }
+        var through = _prunableThrough;
+        _prunableThrough = 0;
+        try
+        {
+            await opLog.PruneAsync(Id, through, _prep.PruneRowsPerSnapshot);
+        }
+        catch (Exception exception)
+        {
+            // Rows left behind cost only space; the next snapshot tries again.
+            logger.LogWarning(exception, "Pruning the op log of {Plan} through revision {Revision} failed", Id, through);
+        }
     }
 
     /// <summary>Tells the original, once, that this personal copy's reflection is written; a failure does not fail the op.</summary>
     private async Task ReportReflectionAsync()
     {
-        if (State.ForkedFrom is null || State.ReflectionReported
-            || State.Sections.Find(s => s.Key == LessonPrepLimits.Reflection.Key) is not { Text.Length: > 0 })
+        if (State.ForkedFrom is not { } origin || !ReflectionUnreported())
         {
             return;
         }
         try
         {
-            await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom).ForkReflectedAsync(Id);
+            await GrainFactory.GetGrain<ILessonPrepGrain>(origin).ForkReflectedAsync(Id);
             await RunAsync(() => State.ReflectionReported = true);
         }
         catch (Exception exception)
@@ -193,9 +405,17 @@ public sealed class LessonPrepGrain(
         }
     }
 
-    /// <summary>Applies an op already transformed to the current text: the one path for edits and restores alike.</summary>
+    private bool ReflectionUnreported() =>
+        State.ForkedFrom is not null && !State.ReflectionReported
+        && State.Sections.Find(s => s.Key == LessonPrepLimits.Reflection.Key) is { Text.Length: > 0 };
+
+    /// <summary>
+    /// Applies an op already transformed to the current text and records its command, for the running op write to
+    /// append: the one path for edits and restores alike.
+    /// </summary>
     private OpAccepted AcceptOp(Caller caller, CommandId command, LessonSection target, TextOperation operation)
     {
+        var rows = _opRows ?? throw new InvalidOperationException("an op is accepted only inside an op write");
         if (operation.TargetLength > LessonPrepLimits.SectionCodePoints)
         {
             throw CollabException.TooLarge($"a section holds at most {LessonPrepLimits.SectionCodePoints} characters");
@@ -214,10 +434,17 @@ public sealed class LessonPrepGrain(
             clientSeq = command.ClientSeq,
         });
         Remember(State.Revision, target.Key, operation);
-        _pendingOp = new PendingOp(State.Revision, target.Key, LiveJson.Serialize(wire), caller.UserId);
-        return new OpAccepted(State.Revision);
+        var accepted = new OpAccepted(State.Revision);
+        var resultJson = LiveJson.Serialize(accepted);
+        State.Commands.Record(command, resultJson, Now, CommandLimits);
+        rows.Add(new PendingRow(State.Revision, target.Key, LiveJson.Serialize(wire), caller.UserId, command, resultJson));
+        return accepted;
     }
 
+    /// <summary>
+    /// Publishes at most <see cref="LessonPrepOptions.CursorMovesPerSecond"/> moves per user; a sooner move waits and a
+    /// later one replaces it, so the latest position is always published, a little late at worst.
+    /// </summary>
     public async Task MoveCursorAsync(Caller caller, string section, int anchor, int head)
     {
         await RequireMemberAsync(caller);
@@ -227,9 +454,34 @@ public sealed class LessonPrepGrain(
         {
             throw CollabException.Invalid($"a cursor in section {target.Key} lies within 0..{length}");
         }
-        // The revision lets clients transform a cursor that arrives before or after an op they are applying.
-        EmitEphemeral("cursor.moved", new { userId = caller.UserId, section = target.Key, anchor, head, revision = State.Revision });
+        // The revision the positions refer to lets clients transform a cursor through the ops they apply around it.
+        var move = new CursorMoved(caller.UserId, target.Key, anchor, head, State.Revision);
+        if (_cursors.TryPass(caller.UserId, move, Now))
+        {
+            EmitEphemeral("cursor.moved", move);
+        }
+        else
+        {
+            _cursorTimer ??= this.RegisterGrainTimer(PublishWaitingCursorsAsync, Delay(_cursors.NextDue), Timeout.InfiniteTimeSpan);
+        }
     }
+
+    private Task PublishWaitingCursorsAsync(CancellationToken cancellationToken)
+    {
+        _cursorTimer?.Dispose();
+        _cursorTimer = null;
+        foreach (var (_, move) in _cursors.TakeDue(Now))
+        {
+            EmitEphemeral("cursor.moved", move);
+        }
+        if (_cursors.NextDue is { } next)
+        {
+            _cursorTimer = this.RegisterGrainTimer(PublishWaitingCursorsAsync, Delay(next), Timeout.InfiniteTimeSpan);
+        }
+        return Task.CompletedTask;
+    }
+
+    private TimeSpan Delay(DateTimeOffset? due) => due is { } at && at > Now ? at - Now : TimeSpan.Zero;
 
     public async Task SetPhaseAsync(Caller caller, string phase)
     {
@@ -278,16 +530,19 @@ public sealed class LessonPrepGrain(
         await RequireLeadAsync(caller);
         RequireEditable();
         var version = await versions.GetAsync(Id, versionId) ?? throw CollabException.NotFound($"version {versionId} of lesson plan {Id}");
-        foreach (var saved in version.Sections)
+        await WriteOpsAsync(() =>
         {
-            var target = State.Sections.Find(s => s.Key == saved.Key);
-            if (target is null || target.Text == saved.Text)
+            foreach (var saved in version.Sections)
             {
-                continue;
+                var target = State.Sections.Find(s => s.Key == saved.Key);
+                if (target is null || target.Text == saved.Text)
+                {
+                    continue;
+                }
+                AcceptOp(caller, new CommandId($"restore-{versionId}", State.Revision + 1), target, TextDiff.Between(target.Text, saved.Text));
             }
-            var command = new CommandId($"restore-{versionId}", State.Revision + 1);
-            await RunAsync(command, () => AcceptOp(caller, command, target, TextDiff.Between(target.Text, saved.Text)));
-        }
+        });
+        await PruneOpLogAsync();
         await RunAsync(() => Emit("version.restored", new { versionId, revision = State.Revision, userId = caller.UserId }));
         return new OpAccepted(State.Revision);
     }
@@ -367,24 +622,35 @@ public sealed class LessonPrepGrain(
         });
     }
 
-    /// <summary>An op is one appended row (plus a snapshot now and then); every other command writes the plan.</summary>
+    /// <summary>An op write appends one row per op (plus a snapshot now and then); every other command writes the plan.</summary>
     protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
     {
-        var op = _pendingOp;
-        _pendingOp = null;
-        if (op is null || command is null)
+        if (_opRows is null)
         {
             await base.PersistAsync(events, command, resultJson);
             _opsSinceSnapshot = 0;
             return;
         }
-        var applied = events.Single();
-        await opLog.AppendAsync(new LessonOpRow(Id, applied.Seq, op.Revision, op.Section, op.OpsJson, op.UserId,
-            command.ClientId, command.ClientSeq, resultJson, applied.DataJson, applied.At));
-        if (++_opsSinceSnapshot >= _prep.SnapshotEveryOps)
+        if (_opRows.Count == 0)
+        {
+            return;
+        }
+        // An op write emits exactly one op.applied per accepted op, in order.
+        if (events.Count != _opRows.Count)
+        {
+            throw new InvalidOperationException($"an op write of {Id} has {_opRows.Count} ops but {events.Count} events");
+        }
+        var rows = _opRows.Select((op, i) => new LessonOpRow(Id, events[i].Seq, op.Revision, op.Section, op.OpsJson, op.UserId,
+            op.Command.ClientId, op.Command.ClientSeq, op.ResultJson, events[i].DataJson, events[i].At)).ToList();
+        await opLog.AppendAsync(rows);
+        LessonPrepMetrics.Written(rows.Count);
+        _opsSinceSnapshot += rows.Count;
+        if (_opsSinceSnapshot >= _prep.SnapshotEveryOps)
         {
             await WriteStateAsync();
             _opsSinceSnapshot = 0;
+            // Activation reads rows from the snapshot's revision minus the window on; older ones are never read again.
+            _prunableThrough = State.Revision - _prep.RecentOps;
         }
     }
 
@@ -595,5 +861,19 @@ public sealed class LessonPrepGrain(
 
     private sealed record AppliedOp(long Revision, string Section, TextOperation Operation);
 
-    private sealed record PendingOp(long Revision, string Section, string OpsJson, string UserId);
+    /// <summary>The data of <c>cursor.moved</c>, serialized as the protocol's camelCase JSON.</summary>
+    private sealed record CursorMoved(string UserId, string Section, int Anchor, int Head, long Revision);
+
+    private sealed record PendingRow(long Revision, string Section, string OpsJson, string UserId, CommandId Command, string ResultJson);
+
+    /// <summary>An op waiting for its write; compared by reference, so two resends never share an entry by accident.</summary>
+    private sealed class SubmittedOp(Caller caller, CommandId command, string section, long baseRevision, TextOperation operation)
+    {
+        public Caller Caller { get; } = caller;
+        public CommandId Command { get; } = command;
+        public string Section { get; } = section;
+        public long BaseRevision { get; } = baseRevision;
+        public TextOperation Operation { get; } = operation;
+        public TaskCompletionSource<OpAccepted> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -15,9 +15,27 @@ public sealed class LessonPrepOptions
     public int SnapshotEveryOps { get; set; } = 100;
 
     /// <summary>
+    /// The most ops one op-log write carries: ops that arrive while a write is under way go out together in the next
+    /// one, up to this many (a bound on the statement's parameters, 11 per op).
+    /// </summary>
+    public int OpsPerWrite { get; set; } = 200;
+
+    /// <summary>
+    /// After each snapshot, at most this many op-log rows that neither the snapshot nor the transform window
+    /// (<see cref="RecentOps"/>) still needs are deleted; a backlog drains over the following snapshots.
+    /// </summary>
+    public int PruneRowsPerSnapshot { get; set; } = 1000;
+
+    /// <summary>
     /// How long a positive answer of the group about a member is trusted. Zero (the default) asks the group on every
     /// command, so a removed member is refused at once (the issue requires it); a few seconds trade that for fewer
     /// calls to the group grain on a busy plan.
     /// </summary>
     public TimeSpan MembershipCacheTtl { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The most <c>cursor.moved</c> events published per user per second; moves in between are coalesced (the latest
+    /// position wins and is published when the user's next slot comes), never refused.
+    /// </summary>
+    public int CursorMovesPerSecond { get; set; } = 10;
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 
 namespace Collab.Grains.LessonPreps;
 

@@ -230,7 +230,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         _unpublished.Clear();
     }
 
-    private void EnsureConsistent()
+    protected void EnsureConsistent()
     {
         if (_brokenByFailedWrite)
         {
@@ -238,7 +238,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         }
     }
 
-    private static void ValidateCommandId(CommandId command)
+    protected static void ValidateCommandId(CommandId command)
     {
         if (string.IsNullOrWhiteSpace(command.ClientId) || command.ClientId.Length > 64)
         {

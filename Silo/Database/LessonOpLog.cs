@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Collab.Grains.LessonPreps;
 
 namespace Collab.Silo.Database;
@@ -11,27 +12,39 @@ public sealed class LessonOpLog(CollabDatabase database) : ILessonOpLog
 {
     private const string Columns = "plan_id, seq, revision, section, ops, user_id, client_id, client_seq, result, event, at";
 
-    public async Task AppendAsync(LessonOpRow row)
+    /// <summary>A group commit: one multi-row INSERT in one transaction, whatever the number of rows.</summary>
+    public async Task AppendAsync(IReadOnlyList<LessonOpRow> rows)
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
         await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT INTO lessonprep_ops ({Columns})
-            VALUES (@plan, @seq, @revision, @section, @ops, @user, @client, @clientSeq, @result, @event, @at);
-            """;
-        Add(command, "@plan", row.PlanId);
-        Add(command, "@seq", row.Seq);
-        Add(command, "@revision", row.Revision);
-        Add(command, "@section", row.Section);
-        Add(command, "@ops", row.OpsJson);
-        Add(command, "@user", row.UserId);
-        Add(command, "@client", row.ClientId);
-        Add(command, "@clientSeq", row.ClientSeq);
-        Add(command, "@result", row.ResultJson);
-        Add(command, "@event", row.EventJson);
-        // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
-        Add(command, "@at", row.At.ToUniversalTime());
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO lessonprep_ops ({Columns}) VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            sql.Append(i == 0 ? "" : ", ")
+                .Append($"(@plan{i}, @seq{i}, @revision{i}, @section{i}, @ops{i}, @user{i}, @client{i}, @clientSeq{i}, @result{i}, @event{i}, @at{i})");
+            Add(command, $"@plan{i}", row.PlanId);
+            Add(command, $"@seq{i}", row.Seq);
+            Add(command, $"@revision{i}", row.Revision);
+            Add(command, $"@section{i}", row.Section);
+            Add(command, $"@ops{i}", row.OpsJson);
+            Add(command, $"@user{i}", row.UserId);
+            Add(command, $"@client{i}", row.ClientId);
+            Add(command, $"@clientSeq{i}", row.ClientSeq);
+            Add(command, $"@result{i}", row.ResultJson);
+            Add(command, $"@event{i}", row.EventJson);
+            // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
+            Add(command, $"@at{i}", row.At.ToUniversalTime());
+        }
+        command.CommandText = sql.Append(';').ToString();
         await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
     }
 
     public async Task<IReadOnlyList<LessonOpRow>> ReadAfterRevisionAsync(string planId, long afterRevision)
@@ -59,6 +72,25 @@ public sealed class LessonOpLog(CollabDatabase database) : ILessonOpLog
                 reader.GetFieldValue<DateTimeOffset>(10).ToUniversalTime()));
         }
         return rows;
+    }
+
+    /// <summary>Bounded by a sub-select because neither dialect's DELETE takes a LIMIT by default.</summary>
+    public async Task<int> PruneAsync(string planId, long throughRevision, int maxRows)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM lessonprep_ops
+            WHERE plan_id = @plan AND revision IN (
+                SELECT revision FROM lessonprep_ops
+                WHERE plan_id = @plan AND revision <= @through
+                ORDER BY revision
+                LIMIT @max);
+            """;
+        Add(command, "@plan", planId);
+        Add(command, "@through", throughRevision);
+        Add(command, "@max", maxRows);
+        return await command.ExecuteNonQueryAsync();
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -12,6 +12,10 @@ public sealed class BenchOptions
           groups        G groups x M members (all joined); one poster per group posts every P ms at a fixed schedule
           connections   N idle hub connections; server RSS per connection
           compare       starts B0 (bare SignalR) and Collab as child processes, runs `groups` on each, prints ratios
+          coedit        D plans x E editors (client library); each editor inserts one character every P ms at a fixed
+                        schedule; latency from the scheduled edit to each peer's receipt of the op carrying it
+          coedit-ceiling  one plan, E editors, the rate doubling every step from --start-rate edits/s until p99 passes
+                        --max-p99-ms, a call fails or receipts go missing
 
         options (defaults in brackets; --smoke changes them to a seconds-long run that fails on any error)
           --url URL                    server to drive [http://127.0.0.1:5000]
@@ -21,11 +25,12 @@ public sealed class BenchOptions
           --groups G [50]  --members M [10]  --interval-ms P [200]  --text-length CHARS [100]
           --warmup S [10]  --duration S [30]  --drain S [10]
           --connections N [2000]  --settle S [5]  --connect-concurrency C [32]
+          --plans D [10]  --editors E [5; ceiling 10]  --start-rate R [50]  --step S [10]  --max-p99-ms MS [250]
           --root DIR                   checkout whose Api/bin/Release Api.dll compare and --spawn collab run [around the working directory]
-          --smoke                      groups: 2 x 3, 100 ms, 1 s + 2 s; connections: 20
+          --smoke                      groups: 2 x 3, 100 ms, 1 s + 2 s; connections: 20; coedit: 2 x 3, 100 ms
         """;
 
-    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare"];
+    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-ceiling"];
 
     public required string Scenario { get; init; }
     public string Url { get; init; } = "http://127.0.0.1:5000";
@@ -44,6 +49,11 @@ public sealed class BenchOptions
     public double SettleSeconds { get; init; }
     public int ConnectConcurrency { get; init; }
     public string? Root { get; init; }
+    public int Plans { get; init; }
+    public int Editors { get; init; }
+    public double StartRate { get; init; }
+    public double StepSeconds { get; init; }
+    public double MaxP99Ms { get; init; }
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -88,11 +98,20 @@ public sealed class BenchOptions
             SettleSeconds = reader.Double("settle", smoke ? 1 : 5),
             ConnectConcurrency = reader.Int("connect-concurrency", 32),
             Root = reader.Text("root"),
+            Plans = reader.Int("plans", smoke ? 2 : 10),
+            Editors = reader.Int("editors", smoke ? 3 : args[0] == "coedit-ceiling" ? 10 : 5),
+            StartRate = reader.Double("start-rate", smoke ? 20 : 50),
+            StepSeconds = reader.Double("step", smoke ? 2 : 10),
+            MaxP99Ms = reader.Double("max-p99-ms", 250),
         };
         reader.RejectUnused();
         if (options.Spawn is not null and not ("collab" or "b0"))
         {
             throw new ArgumentException("--spawn is collab or b0");
+        }
+        if (options.Plans < 1 || options.Editors < 2 || options.StartRate <= 0 || options.StepSeconds <= 0)
+        {
+            throw new ArgumentException("--plans, --start-rate and --step are positive, --editors at least 2");
         }
         if (options.Groups < 1 || options.Members < 1 || options.IntervalMs < 1 || options.TextLength < 1 || options.Connections < 1)
         {

@@ -1,6 +1,6 @@
 namespace Collab.Bench;
 
-/// <summary>The three commands. Each returns the process exit code: 0 only when the run had no error and delivered.</summary>
+/// <summary>The commands. Each returns the process exit code: 0 only when the run had no error and delivered.</summary>
 public static class Commands
 {
     public static async Task<int> GroupsAsync(BenchOptions options, CancellationToken cancellation)
@@ -31,6 +31,50 @@ public static class Commands
         }
         ResultsReport.WriteComparison(results[0], results[1], Console.Out);
         return results.Select(Verdict).Max();
+    }
+
+    public static async Task<int> CoeditAsync(BenchOptions options, CancellationToken cancellation)
+    {
+        await using var server = await ServerTarget.ResolveAsync(options, Console.Out, cancellation);
+        await using var scenario = new CoeditScenario(server.Url, server.Probe, Console.Out);
+        await scenario.SetupAsync(options.Plans, options.Editors, options.ConnectConcurrency, cancellation);
+        var result = await scenario.MeasureAsync(options.IntervalMs, options.WarmupSeconds, options.DurationSeconds, options.DrainSeconds, cancellation);
+        result.Write(Console.Out);
+        if (result.Errors > 0 || result.Receipts == 0 || result.MissingReceipts > 0)
+        {
+            Console.Error.WriteLine($"[coedit] FAILED: {result.Errors} errors, {result.MissingReceipts} receipts missing");
+            return 1;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// One plan, the rate doubling every step until it breaks; the ceiling is the last step that held. Edits are
+    /// composed behind each editor's op in flight, so the plan applies fewer ops than edits are typed once a round trip
+    /// outlasts the interval: both rates are reported.
+    /// </summary>
+    public static async Task<int> CoeditCeilingAsync(BenchOptions options, CancellationToken cancellation)
+    {
+        await using var server = await ServerTarget.ResolveAsync(options, Console.Out, cancellation);
+        await using var scenario = new CoeditScenario(server.Url, server.Probe, Console.Out);
+        await scenario.SetupAsync(1, options.Editors, options.ConnectConcurrency, cancellation);
+        CoeditResult? held = null;
+        for (var rate = options.StartRate; ; rate *= 2)
+        {
+            var result = await scenario.MeasureAsync(options.Editors * 1000.0 / rate, 2, options.StepSeconds, options.DrainSeconds, cancellation);
+            result.Write(Console.Out);
+            var broke = result.Errors > 0 || result.Receipts == 0 || result.MissingReceipts > 0 || result.Delivery.P99 > options.MaxP99Ms;
+            if (broke)
+            {
+                Console.WriteLine(held is null
+                    ? $"[coedit-ceiling] broke at the first step ({rate:F0} edits/s)"
+                    : $"[coedit-ceiling] ceiling: {held.EditsPerSecond:F0} edits/s as {held.OpsPerSecond:F0} ops/s applied to one plan, " +
+                      $"p99 {held.Delivery.P99:F1} ms; broke at {rate:F0} edits/s (p99 {result.Delivery.P99:F1} ms, {result.Errors} errors, " +
+                      $"{result.MissingReceipts} receipts missing)");
+                return held is null ? 1 : 0;
+            }
+            held = result;
+        }
     }
 
     private static int Verdict(GroupsResult result)

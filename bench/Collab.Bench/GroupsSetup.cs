@@ -3,18 +3,21 @@ namespace Collab.Bench;
 /// <summary>Creates the scenario's groups through REST, as a real leader would: tokens, the group, then its members.</summary>
 public static class GroupsSetup
 {
-    public static async Task<IReadOnlyList<BenchGroup>> CreateAsync(BenchOptions options, string url, CancellationToken cancellation)
+    public static Task<IReadOnlyList<BenchGroup>> CreateAsync(BenchOptions options, string url, CancellationToken cancellation) =>
+        CreateAsync(options.Groups, options.Members, url, cancellation);
+
+    public static async Task<IReadOnlyList<BenchGroup>> CreateAsync(int groupCount, int memberCount, string url, CancellationToken cancellation)
     {
         // A fresh prefix per run: user ids and (clientId, clientSeq) pairs never collide with an earlier run's.
         var run = Guid.NewGuid().ToString("N")[..8];
         using var rest = new SetupClient(url);
-        var groups = new BenchGroup[options.Groups];
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Groups),
+        var groups = new BenchGroup[groupCount];
+        await Parallel.ForEachAsync(Enumerable.Range(0, groupCount),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellation },
             async (index, token) =>
             {
-                var members = new List<BenchMember>(options.Members);
-                for (var m = 0; m < options.Members; m++)
+                var members = new List<BenchMember>(memberCount);
+                for (var m = 0; m < memberCount; m++)
                 {
                     var userId = $"bench-{run}-g{index}-m{m}";
                     var name = $"老师{index}-{m}";

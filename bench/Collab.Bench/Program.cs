@@ -25,6 +25,8 @@ try
     {
         "groups" => await Commands.GroupsAsync(options, cancel.Token),
         "connections" => await Commands.ConnectionsAsync(options, cancel.Token),
+        "coedit" => await Commands.CoeditAsync(options, cancel.Token),
+        "coedit-ceiling" => await Commands.CoeditCeilingAsync(options, cancel.Token),
         _ => await Commands.CompareAsync(options, cancel.Token),
     };
 }

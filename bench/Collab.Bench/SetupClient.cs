@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Collab.Bench;
 
-/// <summary>The REST calls that set a scenario up: dev tokens, groups, members (PROTOCOL §0, §1).</summary>
+/// <summary>The REST calls that set a scenario up: dev tokens, groups, members, lesson plans (PROTOCOL §0, §1, §2).</summary>
 public sealed class SetupClient(string baseUrl) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -27,6 +27,13 @@ public sealed class SetupClient(string baseUrl) : IDisposable
     public Task AddMemberAsync(string leaderToken, string groupId, string userId, string name, CancellationToken cancellation) =>
         SendAsync(() => Authorized(HttpMethod.Post, $"/api/groups/{groupId}/members", leaderToken,
             new { userId, name, school = "3301002", county = "余杭区" }), cancellation);
+
+    public async Task<string> CreatePlanAsync(string token, string groupId, string title, CancellationToken cancellation)
+    {
+        var body = new { title, subject = "chinese", grade = "8" };
+        var reply = await SendAsync(() => Authorized(HttpMethod.Post, $"/api/groups/{groupId}/lessonpreps", token, body), cancellation);
+        return reply.GetProperty("id").GetString() ?? throw new InvalidOperationException("no id in the reply");
+    }
 
     public void Dispose() => _http.Dispose();
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Client;
 
 namespace Collab.Api.Tests.LessonPreps;
 
@@ -11,7 +11,6 @@ namespace Collab.Api.Tests.LessonPreps;
 public sealed class ConcurrentTypingTests(SharedApiHost shared)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
-    private static readonly string[] Alphabet = ["学", "生", "a", "b", " ", "😀", "，"];
     private readonly GroupScenario _scenario = new(shared.Host);
 
     [Theory]
@@ -30,15 +29,14 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
         var planId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         var connections = new List<LiveClient>();
-        var clients = new List<OtSectionClient>();
+        var clients = new List<LessonPrepSession>();
         try
         {
             foreach (var (teacher, index) in teachers.Select((t, i) => (t, i)))
             {
                 var connection = await teacher.ConnectAsync("/hubs/lessonprep");
                 connections.Add(connection);
-                var revision = (await connection.InvokeAsync("Join", planId)).GetProperty("snapshot").GetProperty("revision").GetInt64();
-                clients.Add(new OtSectionClient(connection.Connection, planId, "process", $"tab-{index}", revision, ""));
+                clients.Add(await LessonPrepSession.JoinAsync(connection.Connection, planId, "process", $"tab-{index}"));
             }
 
             for (var round = 0; round < 25; round++)
@@ -46,7 +44,7 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
                 var before = clients[0].Revision;
                 foreach (var client in clients)
                 {
-                    client.Edit(text => RandomEdit(random, text));
+                    client.Edit(text => SeededEdits.Next(random, text));
                 }
                 // Let the server's answers interleave with the next round's edits, so ops cross in flight many times.
                 await clients[0].WaitUntilAsync(c => c.Revision > before, Settle);
@@ -69,38 +67,11 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
         }
         finally
         {
+            clients.ForEach(c => c.Dispose());
             foreach (var connection in connections)
             {
                 await connection.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>An insert of one to three characters, or (on a text long enough) a delete of up to three.</summary>
-    private static TextOperation RandomEdit(Random random, string text)
-    {
-        var length = CodePoints.Count(text);
-        var position = random.Next(length + 1);
-        var components = new List<OpComponent>();
-        if (position > 0)
-        {
-            components.Add(OpComponent.Retain(position));
-        }
-        var remaining = length - position;
-        if (remaining > 0 && random.Next(3) == 0)
-        {
-            var deleted = random.Next(1, Math.Min(3, remaining) + 1);
-            components.Add(OpComponent.Delete(deleted));
-            remaining -= deleted;
-        }
-        else
-        {
-            components.Add(OpComponent.Insert(string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Alphabet[random.Next(Alphabet.Length)]))));
-        }
-        if (remaining > 0)
-        {
-            components.Add(OpComponent.Retain(remaining));
-        }
-        return TextOperation.Create(components);
     }
 }

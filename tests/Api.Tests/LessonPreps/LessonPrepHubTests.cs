@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 
 namespace Collab.Api.Tests.LessonPreps;
 

@@ -2,22 +2,48 @@ using Collab.Grains.LessonPreps;
 
 namespace Collab.Grains.Tests.Cluster;
 
-/// <summary>The op log of the test cluster; it can forget rows, to prove a plan comes back from its snapshot.</summary>
+/// <summary>
+/// The op log of the test cluster. It can forget rows, to prove a plan comes back from its snapshot, and it can hold a
+/// plan's next writes until a test releases or fails them, to watch ops queue behind a write under way.
+/// </summary>
 public sealed class InMemoryLessonOpLog : ILessonOpLog
 {
     private readonly List<LessonOpRow> _rows = [];
+    private readonly Dictionary<string, Queue<HeldWrite>> _holds = [];
+    private readonly Dictionary<string, List<int>> _writes = [];
 
-    public Task AppendAsync(LessonOpRow row)
+    public async Task AppendAsync(IReadOnlyList<LessonOpRow> rows)
     {
+        var plan = rows[0].PlanId;
+        HeldWrite? hold = null;
         lock (_rows)
         {
-            if (_rows.Exists(r => r.PlanId == row.PlanId && r.Seq == row.Seq))
+            if (_holds.TryGetValue(plan, out var holds) && holds.Count > 0)
             {
-                throw new InvalidOperationException($"duplicate key ({row.PlanId}, {row.Seq})");
+                hold = holds.Dequeue();
             }
-            _rows.Add(row);
         }
-        return Task.CompletedTask;
+        if (hold is not null)
+        {
+            hold.Arrive(rows);
+            await hold.Released;
+        }
+        lock (_rows)
+        {
+            foreach (var row in rows)
+            {
+                if (_rows.Exists(r => r.PlanId == row.PlanId && (r.Seq == row.Seq || r.Revision == row.Revision)))
+                {
+                    throw new InvalidOperationException($"duplicate key ({row.PlanId}, {row.Seq})");
+                }
+            }
+            _rows.AddRange(rows);
+            if (!_writes.TryGetValue(plan, out var sizes))
+            {
+                _writes[plan] = sizes = [];
+            }
+            sizes.Add(rows.Count);
+        }
     }
 
     public Task<IReadOnlyList<LessonOpRow>> ReadAfterRevisionAsync(string planId, long afterRevision)
@@ -29,11 +55,38 @@ public sealed class InMemoryLessonOpLog : ILessonOpLog
         }
     }
 
+    public Task<int> PruneAsync(string planId, long throughRevision, int maxRows)
+    {
+        lock (_rows)
+        {
+            var doomed = _rows.Where(r => r.PlanId == planId && r.Revision <= throughRevision).OrderBy(r => r.Revision).Take(maxRows).ToHashSet();
+            return Task.FromResult(_rows.RemoveAll(doomed.Contains));
+        }
+    }
+
     public int Count(string planId)
     {
         lock (_rows)
         {
             return _rows.Count(r => r.PlanId == planId);
+        }
+    }
+
+    /// <summary>The lowest revision of a plan still in the log, or null when it has none.</summary>
+    public long? OldestRevision(string planId)
+    {
+        lock (_rows)
+        {
+            return _rows.Where(r => r.PlanId == planId).Select(r => (long?)r.Revision).Min();
+        }
+    }
+
+    /// <summary>How many rows each committed write of a plan carried, in order.</summary>
+    public IReadOnlyList<int> WriteSizes(string planId)
+    {
+        lock (_rows)
+        {
+            return _writes.TryGetValue(planId, out var sizes) ? sizes.ToList() : [];
         }
     }
 
@@ -44,5 +97,38 @@ public sealed class InMemoryLessonOpLog : ILessonOpLog
         {
             _rows.RemoveAll(r => r.PlanId == planId && r.Revision <= uptoRevision);
         }
+    }
+
+    /// <summary>Holds the plan's next write not yet held: it arrives, then waits for the test to release or fail it.</summary>
+    public HeldWrite HoldNextWrite(string planId)
+    {
+        var hold = new HeldWrite();
+        lock (_rows)
+        {
+            if (!_holds.TryGetValue(planId, out var holds))
+            {
+                _holds[planId] = holds = new Queue<HeldWrite>();
+            }
+            holds.Enqueue(hold);
+        }
+        return hold;
+    }
+
+    public sealed class HeldWrite
+    {
+        private readonly TaskCompletionSource<IReadOnlyList<LessonOpRow>> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The rows of the held write, once the grain has started it.</summary>
+        public Task<IReadOnlyList<LessonOpRow>> Arrived => _arrived.Task;
+
+        internal Task Released => _released.Task;
+
+        internal void Arrive(IReadOnlyList<LessonOpRow> rows) => _arrived.TrySetResult(rows.ToList());
+
+        public void Release() => _released.TrySetResult();
+
+        /// <summary>The write fails as a lost database would make it fail; none of its rows is stored.</summary>
+        public void Fail() => _released.TrySetException(new InvalidOperationException("the database went away (test)"));
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 using Collab.Grains.Tests.Cluster;
 
 namespace Collab.Grains.Tests.LessonPreps;

@@ -1,5 +1,5 @@
 using Collab.Grains.LessonPreps;
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 
 namespace Collab.Grains.Tests.LessonPreps;
 

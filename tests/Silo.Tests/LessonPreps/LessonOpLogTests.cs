@@ -4,31 +4,73 @@ using Collab.Silo.Tests.Infrastructure;
 
 namespace Collab.Silo.Tests.LessonPreps;
 
-/// <summary>The lesson-plan op log's SQL on both dialects: rows round-trip exactly, in revision order, per plan, and a row is never written twice.</summary>
+/// <summary>
+/// The lesson-plan op log's SQL on both dialects: rows round-trip exactly, in revision order, per plan; a batch is
+/// written whole or not at all; a row is never written twice; pruning deletes only old rows, a bounded number at a time.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class LessonOpLogTests(PostgresServer postgres)
 {
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 30, 1, 120, TimeSpan.Zero);
+
+    private static LessonOpRow Row(string plan, long seq, long revision) =>
+        new(plan, seq, revision, "objectives", "[3,\"学生 👍\"]", "t-1", "tab", seq, $"{{\"revision\":{revision}}}", "{\"x\":1}", At.AddSeconds(seq));
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task Rows_round_trip_in_revision_order_and_a_duplicate_seq_is_refused(string dialect)
     {
         await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
-        var database = empty.Database;
-        var log = new LessonOpLog(database);
-        var at = new DateTimeOffset(2026, 11, 23, 9, 30, 1, 120, TimeSpan.Zero);
-        LessonOpRow Row(string plan, long seq, long revision) =>
-            new(plan, seq, revision, "objectives", "[3,\"学生 👍\"]", "t-1", "tab", seq, $"{{\"revision\":{revision}}}", "{\"x\":1}", at.AddSeconds(seq));
+        var log = new LessonOpLog(empty.Database);
 
-        await log.AppendAsync(Row("lp-a", 2, 1));
-        await log.AppendAsync(Row("lp-b", 2, 1));
-        await log.AppendAsync(Row("lp-a", 4, 3));
-        await log.AppendAsync(Row("lp-a", 3, 2));
+        await log.AppendAsync([Row("lp-a", 2, 1)]);
+        await log.AppendAsync([Row("lp-b", 2, 1)]);
+        await log.AppendAsync([Row("lp-a", 4, 3)]);
+        await log.AppendAsync([Row("lp-a", 3, 2)]);
 
         var rows = await log.ReadAfterRevisionAsync("lp-a", 1);
         Assert.Equal([Row("lp-a", 3, 2), Row("lp-a", 4, 3)], rows);
         Assert.Equal(3, (await log.ReadAfterRevisionAsync("lp-a", 0)).Count);
         Assert.Empty(await log.ReadAfterRevisionAsync("lp-a", 3));
-        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => log.AppendAsync(Row("lp-a", 4, 9)));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => log.AppendAsync([Row("lp-a", 4, 9)]));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_batch_is_one_write_that_stores_all_its_rows_or_none(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LessonOpLog(empty.Database);
+        var batch = Enumerable.Range(1, 150).Select(i => Row("lp-a", i + 10, i)).ToList();
+
+        await log.AppendAsync(batch);
+        Assert.Equal(batch, await log.ReadAfterRevisionAsync("lp-a", 0));
+
+        // The last row of this batch collides with a stored one: the rows before it must not stay behind.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            log.AppendAsync([Row("lp-a", 161, 151), Row("lp-a", 162, 152), Row("lp-a", 11, 153)]));
+        Assert.Equal(150, (await log.ReadAfterRevisionAsync("lp-a", 0)).Count);
+        await log.AppendAsync([]);
+        Assert.Equal(150, (await log.ReadAfterRevisionAsync("lp-a", 0)).Count);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Pruning_deletes_the_oldest_rows_through_a_revision_of_one_plan_at_most_a_batch_at_a_time(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LessonOpLog(empty.Database);
+        await log.AppendAsync(Enumerable.Range(1, 30).Select(i => Row("lp-a", i, i)).ToList());
+        await log.AppendAsync(Enumerable.Range(1, 5).Select(i => Row("lp-b", i, i)).ToList());
+
+        Assert.Equal(8, await log.PruneAsync("lp-a", 20, 8));
+        Assert.Equal(9, (await log.ReadAfterRevisionAsync("lp-a", 0))[0].Revision);
+        Assert.Equal(12, await log.PruneAsync("lp-a", 20, 100));
+        Assert.Equal(Enumerable.Range(21, 10).Select(i => (long)i), (await log.ReadAfterRevisionAsync("lp-a", 0)).Select(r => r.Revision));
+        Assert.Equal(0, await log.PruneAsync("lp-a", 20, 100));
+        Assert.Equal(5, (await log.ReadAfterRevisionAsync("lp-b", 0)).Count);
     }
 }

@@ -1,4 +1,4 @@
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 using static Collab.Grains.Tests.LessonPreps.Text.Support.Ops;
 
 namespace Collab.Grains.Tests.LessonPreps.Text;

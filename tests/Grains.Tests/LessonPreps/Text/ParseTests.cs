@@ -1,4 +1,4 @@
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 using System.Text.Json;
 
 namespace Collab.Grains.Tests.LessonPreps.Text;

@@ -1,4 +1,4 @@
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 using System.Text.Json;
 using Collab.Grains.Tests.LessonPreps.Text.Support;
 
@@ -155,13 +155,13 @@ public class PropertyTests
     }
 
     [Fact]
-    public void Clients_and_server_converge_in_a_simulated_session()
+    public void Client_editors_and_server_converge_despite_reordered_events_and_resends()
     {
         var random = new Random(1007);
-        for (var run = 0; run < 1_000; run++)
+        for (var run = 0; run < 2_000; run++)
         {
             var session = new SimulatedSession(RandomOps.Text(random, 8), clients: 3);
-            for (var step = 0; step < 30; step++)
+            for (var step = 0; step < 40; step++)
             {
                 session.Step(random);
             }
@@ -169,7 +169,9 @@ public class PropertyTests
             session.Drain();
             foreach (var client in session.Clients)
             {
-                Assert.True(session.ServerText == client.Text, $"run {run}");
+                Assert.True(session.ServerText == client.Editor.Text, $"run {run}");
+                Assert.True(client.Editor.Idle, $"run {run}");
+                Assert.False(client.Editor.Waiting, $"run {run}");
             }
         }
     }

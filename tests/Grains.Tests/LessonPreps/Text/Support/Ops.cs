@@ -1,4 +1,4 @@
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 namespace Collab.Grains.Tests.LessonPreps.Text.Support;
 
 internal static class Ops

@@ -1,4 +1,4 @@
-using Collab.Grains.LessonPreps.Text;
+using Collab.Ot;
 namespace Collab.Grains.Tests.LessonPreps.Text.Support;
 
 /// <summary>Seeded generators of texts and operations that mix ASCII, Chinese and astral-plane emoji.</summary>

@@ -1,19 +1,24 @@
-using Collab.Grains.LessonPreps.Text;
+using Collab.Client;
+using Collab.Ot;
+
 namespace Collab.Grains.Tests.LessonPreps.Text.Support;
 
 /// <summary>
-/// A server and clients exchanging operations over in-order but delayed channels, the way the real
-/// protocol runs: each client has at most one operation awaiting acknowledgement and buffers later
-/// edits; the server rebases each incoming operation over the history since its base revision.
+/// A server and clients (the client library's <see cref="SectionEditor"/>) exchanging ops the way the real protocol
+/// runs: ops reach the server in order per client, and may be resent; the server rebases each over the history since
+/// its base revision, ignores a command it already applied, and broadcasts every applied op, which clients receive
+/// in any order.
 /// </summary>
 internal sealed class SimulatedSession
 {
+    private const string Section = "s";
     private readonly List<TextOperation> _history = [];
+    private readonly HashSet<(string, long)> _applied = [];
 
     public SimulatedSession(string text, int clients)
     {
         ServerText = text;
-        Clients = Enumerable.Range(0, clients).Select(_ => new Client(text)).ToList();
+        Clients = Enumerable.Range(0, clients).Select(i => new Client(new SectionEditor($"c{i}", Section, 0, text))).ToList();
     }
 
     public string ServerText { get; private set; }
@@ -23,16 +28,24 @@ internal sealed class SimulatedSession
     public void Step(Random random)
     {
         var client = Clients[random.Next(Clients.Count)];
-        switch (random.Next(3))
+        switch (random.Next(4))
         {
             case 0:
-                client.Edit(RandomOps.Operation(random, client.Text));
+                client.Send(client.Editor.Edit(RandomOps.Operation(random, client.Editor.Text)));
                 break;
             case 1 when client.ToServer.Count > 0:
-                Receive(client, client.ToServer.Dequeue());
+                Receive(client.ToServer.Dequeue());
                 break;
             case 2 when client.FromServer.Count > 0:
-                client.Receive(client.FromServer.Dequeue());
+                // Events may overtake each other (another node, a Sync); the editor puts them back in revision order.
+                var index = random.Next(client.FromServer.Count);
+                var applied = client.FromServer[index];
+                client.FromServer.RemoveAt(index);
+                client.Send(client.Editor.Receive(applied));
+                break;
+            case 3 when random.Next(4) == 0:
+                // A reconnect: the op in flight goes again with its clientSeq, whether or not the server has it.
+                client.Send(client.Editor.Resend());
                 break;
         }
     }
@@ -45,81 +58,48 @@ internal sealed class SimulatedSession
             {
                 while (client.ToServer.Count > 0)
                 {
-                    Receive(client, client.ToServer.Dequeue());
+                    Receive(client.ToServer.Dequeue());
                 }
-
                 while (client.FromServer.Count > 0)
                 {
-                    client.Receive(client.FromServer.Dequeue());
+                    var applied = client.FromServer[0];
+                    client.FromServer.RemoveAt(0);
+                    client.Send(client.Editor.Receive(applied));
                 }
             }
         }
     }
 
-    private void Receive(Client sender, (int Revision, TextOperation Operation) message)
+    private void Receive(OutgoingOp op)
     {
-        var rebased = TextOperation.TransformAgainst(message.Operation, _history.Skip(message.Revision));
+        if (!_applied.Add((op.ClientId, op.ClientSeq)))
+        {
+            return;
+        }
+        var rebased = TextOperation.TransformAgainst(op.Operation, _history.Skip((int)op.BaseRevision));
         ServerText = rebased.Apply(ServerText);
         _history.Add(rebased);
+        var applied = new OpApplied(_history.Count, Section, rebased, op.ClientId, op.ClientId, op.ClientSeq);
         foreach (var client in Clients)
         {
-            client.FromServer.Enqueue(client == sender ? null : rebased);
+            client.FromServer.Add(applied);
         }
     }
 
-    internal sealed class Client(string text)
+    internal sealed class Client(SectionEditor editor)
     {
-        private int _revision;
-        private TextOperation? _awaiting;
-        private TextOperation? _buffer;
+        public SectionEditor Editor { get; } = editor;
 
-        public string Text { get; private set; } = text;
+        public Queue<OutgoingOp> ToServer { get; } = new();
 
-        public Queue<(int Revision, TextOperation Operation)> ToServer { get; } = new();
+        public List<OpApplied> FromServer { get; } = [];
 
-        /// <summary>Null stands for the acknowledgement of this client's own operation.</summary>
-        public Queue<TextOperation?> FromServer { get; } = new();
-
-        public void Edit(TextOperation operation)
+        public void Send(OutgoingOp? op)
         {
-            Text = operation.Apply(Text);
-            if (_awaiting is null)
+            if (op is not null)
             {
-                _awaiting = operation;
-                ToServer.Enqueue((_revision, operation));
+                ToServer.Enqueue(op);
             }
-            else
-            {
-                _buffer = _buffer is null ? operation : TextOperation.Compose(_buffer, operation);
-            }
-        }
-
-        public void Receive(TextOperation? operation)
-        {
-            _revision++;
-            if (operation is null)
-            {
-                _awaiting = _buffer;
-                _buffer = null;
-                if (_awaiting is not null)
-                {
-                    ToServer.Enqueue((_revision, _awaiting));
-                }
-
-                return;
-            }
-
-            if (_awaiting is not null)
-            {
-                (operation, _awaiting) = TextOperation.Transform(operation, _awaiting);
-            }
-
-            if (_buffer is not null)
-            {
-                (operation, _buffer) = TextOperation.Transform(operation, _buffer);
-            }
-
-            Text = operation.Apply(Text);
         }
     }
 }

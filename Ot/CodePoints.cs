@@ -1,4 +1,4 @@
-namespace Collab.Grains.LessonPreps.Text;
+namespace Collab.Ot;
 
 /// <summary>
 /// Counting and slicing by Unicode code point, the unit the protocol measures text in.

@@ -1,4 +1,4 @@
-namespace Collab.Grains.LessonPreps.Text;
+namespace Collab.Ot;
 
 /// <summary>
 /// Walks an operation's components while letting the caller consume each one in pieces, which is

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
 
-namespace Collab.Grains.LessonPreps.Text;
+namespace Collab.Ot;
 
 /// <summary>
 /// An immutable edit of a whole plain text: its components walk the text from start to end, so the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Collab.Grains.LessonPreps.Text;
+namespace Collab.Ot;
 
 /// <summary>
 /// Accumulates components into the canonical form <see cref="TextOperation"/> promises: between two

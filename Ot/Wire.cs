@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Collab.Grains.LessonPreps.Text;
+namespace Collab.Ot;
 
 /// <summary>Reads the protocol's JSON form of an operation: positive integers retain, negative integers delete, strings insert.</summary>
 internal static class Wire

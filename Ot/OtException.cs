@@ -1,4 +1,4 @@
-namespace Collab.Grains.LessonPreps.Text;
+namespace Collab.Ot;
 
 /// <summary>
 /// Thrown when an operation is malformed or does not fit the text or operation it is combined with.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Collab.Grains.LessonPreps.Text;
+namespace Collab.Ot;
 
 /// <summary>One step of a <see cref="TextOperation"/>, walking the text from its start.</summary>
 /// <remarks>

@@ -1,0 +1,231 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collab.Client;
+using Collab.Cluster.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Collab.Cluster.Tests.LessonPreps;
+
+/// <summary>
+/// Co-editing one lesson plan through several real processes on one PostgreSQL database: teachers on different Api nodes
+/// converge on the server's text, and killing the silo that holds the plan loses no acknowledged op and applies no
+/// resent op twice.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Section = "process";
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(180);
+
+    private readonly string _root = Directory.CreateTempSubdirectory("collab-coedit-").FullName;
+    private readonly List<NodeProcess> _nodes = [];
+    private readonly List<IAsyncDisposable> _clients = [];
+
+    [Fact]
+    public async Task Three_teachers_on_two_nodes_typing_concurrently_converge_on_the_servers_text()
+    {
+        var database = await postgres.CreateDatabaseAsync("coedit");
+        var a = Track(NodeProcess.StartApi("api-a", _root, database, "cohosted"));
+        var b = Track(NodeProcess.StartApi("api-b", _root, database, "cohosted"));
+
+        await WithLogsAsync(async () =>
+        {
+            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, b]);
+            var random = new Random(20261123);
+
+            await TypeAsync(sessions, random, rounds: 30);
+
+            var server = await ConvergedAsync(lead, a, planId, sessions);
+            Assert.True(server.Revision >= 30, $"only {server.Revision} ops reached the server");
+        });
+    }
+
+    [Fact]
+    public async Task Killing_the_silo_that_holds_a_plan_loses_no_acknowledged_op_and_applies_no_resend_twice()
+    {
+        var database = await postgres.CreateDatabaseAsync("coedit");
+        var silos = new[] { Track(NodeProcess.StartSilo("silo-1", _root, database)), Track(NodeProcess.StartSilo("silo-2", _root, database)) };
+
+        await WithLogsAsync(async () =>
+        {
+            foreach (var silo in silos)
+            {
+                await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
+                    () => $"{silo.Name} is not active in orleans_membership");
+            }
+            // Started once both silos are members, so each Api knows both gateways.
+            var a = Track(NodeProcess.StartApi("api-a", _root, database, "client"));
+            var b = Track(NodeProcess.StartApi("api-b", _root, database, "client"));
+            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, a]);
+            var random = new Random(7);
+
+            await TypeAsync(sessions, random, rounds: 10);
+            await ConvergedAsync(lead, a, planId, sessions);
+            var acknowledged = await OpsAsync(lead, a, planId);
+            Assert.Equal(Enumerable.Range(1, acknowledged.Count).Select(i => (long)i), acknowledged.Select(op => op.Revision));
+
+            await using var locator = await PlanLocator.ConnectAsync(database);
+            var holderPort = await locator.SiloPortOfAsync(planId);
+            var holder = Assert.Single(silos, s => s.SiloPort == holderPort);
+            var survivor = Assert.Single(silos, s => s != holder);
+            // One more round goes out just before the kill, so ops are in flight or in a write as the silo dies;
+            // the rounds after it are typed while the plan has no silo at all.
+            foreach (var session in sessions)
+            {
+                session.Edit(text => SeededEdits.Next(random, text));
+            }
+            await holder.DisposeAsync();
+            for (var round = 0; round < 3; round++)
+            {
+                foreach (var session in sessions)
+                {
+                    session.Edit(text => SeededEdits.Next(random, text));
+                }
+            }
+
+            foreach (var session in sessions)
+            {
+                await session.WaitUntilAsync(s => s.Idle, Recovery);
+            }
+            var server = await ConvergedAsync(lead, a, planId, sessions);
+            Assert.Equal(survivor.SiloPort, await locator.SiloPortOfAsync(planId));
+
+            var history = await OpsAsync(lead, a, planId);
+            Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(op => op.Revision));
+            Assert.Equal(server.Revision, history.Count);
+            // Every op acknowledged before the kill is still there, where it was.
+            Assert.Equal(acknowledged.Select(Describe), history.Take(acknowledged.Count).Select(Describe));
+            // No resend was applied twice: each client's ops are its clientSeqs 1..n, each exactly once.
+            foreach (var client in history.GroupBy(op => op.ClientId))
+            {
+                Assert.Equal(Enumerable.Range(1, client.Count()).Select(i => (long)i), client.Select(op => op.ClientSeq).Order());
+            }
+            Assert.True(history.Count > acknowledged.Count + sessions.Count, $"{history.Count - acknowledged.Count} ops after the kill");
+            output.WriteLine($"{acknowledged.Count} ops acknowledged before the kill, {history.Count} in all; failed calls the clients recovered from: "
+                + string.Join("; ", sessions.SelectMany(s => s.Errors).GroupBy(e => e.Message.Split('\n')[0]).Select(g => $"{g.Count()} × {g.Key}")));
+            Assert.Equal(server.Text, history.Aggregate("", (text, op) => op.Operation.Apply(text)));
+        });
+    }
+
+    private static string Describe(OpApplied op) => $"{op.Revision} {op.ClientId}#{op.ClientSeq} {JsonSerializer.Serialize(op.Operation.ToWire())}";
+
+    /// <summary>Three teachers of one group, each connected through its node, editing the same section of a new plan.</summary>
+    private async Task<(string PlanId, List<LessonPrepSession> Sessions, ClusterUser Lead)> StartEditingAsync(NodeProcess home, NodeProcess[] nodes)
+    {
+        var teachers = nodes.Select((_, i) => ClusterUser.NewTeacher($"t{i}", $"county-{i}")).ToList();
+        var groupId = await teachers[0].CreateGroupAsync(home);
+        foreach (var teacher in teachers.Skip(1))
+        {
+            await teachers[0].AddMemberAsync(home, groupId, teacher);
+        }
+        using var http = await teachers[0].HttpAsync(home);
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "跨县集体备课", subject = "chinese", grade = "8" });
+        created.EnsureSuccessStatusCode();
+        var planId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var sessions = new List<LessonPrepSession>();
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var connection = await teachers[i].ConnectAsync(nodes[i], "/hubs/lessonprep");
+            _clients.Add(connection);
+            var session = await LessonPrepSession.JoinAsync(connection.Connection, planId, Section, $"tab-{i}", retryDelay: TimeSpan.FromMilliseconds(250));
+            sessions.Add(session);
+            _clients.Add(new DisposeOnce(session));
+        }
+        return (planId, sessions, teachers[0]);
+    }
+
+    /// <summary>Every client edits once a round; a round waits only until the first client's view moved on, so ops cross in flight.</summary>
+    private static async Task TypeAsync(List<LessonPrepSession> sessions, Random random, int rounds)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            var before = sessions[0].Revision;
+            foreach (var session in sessions)
+            {
+                session.Edit(text => SeededEdits.Next(random, text));
+            }
+            await sessions[0].WaitUntilAsync(s => s.Revision > before, Settle);
+        }
+    }
+
+    /// <summary>Waits until every client is idle and at the server's revision, and asserts they all show the server's text.</summary>
+    private static async Task<(long Revision, string Text)> ConvergedAsync(ClusterUser user, NodeProcess node, string planId, List<LessonPrepSession> sessions)
+    {
+        foreach (var session in sessions)
+        {
+            await session.WaitUntilAsync(s => s.Idle, Recovery);
+        }
+        using var http = await user.HttpAsync(node);
+        var plan = await http.GetFromJsonAsync<JsonElement>($"/api/lessonpreps/{planId}");
+        var revision = plan.GetProperty("revision").GetInt64();
+        var text = plan.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == Section).GetProperty("text").GetString()!;
+        foreach (var session in sessions)
+        {
+            await session.WaitUntilAsync(s => s.Revision == revision, Recovery);
+            Assert.Equal(text, session.Text);
+        }
+        return (revision, text);
+    }
+
+    /// <summary>The plan's whole op history, from a fresh connection's Sync from seq 0.</summary>
+    private static async Task<List<OpApplied>> OpsAsync(ClusterUser user, NodeProcess node, string planId)
+    {
+        await using var reader = await user.ConnectAsync(node, "/hubs/lessonprep");
+        var sync = await reader.InvokeAsync("Sync", planId, 0L);
+        return sync.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "op.applied")
+            .Select(e => OpApplied.FromJson(e.GetProperty("data")))
+            .ToList();
+    }
+
+    private NodeProcess Track(NodeProcess node)
+    {
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Runs the scenario; a failure carries the tail of every node's log.</summary>
+    private async Task WithLogsAsync(Func<Task> scenario)
+    {
+        try
+        {
+            await scenario();
+        }
+        catch (Exception exception) when (exception is not NodeFailureException)
+        {
+            var logs = string.Join("\n", _nodes.Select(node => node.LogTail()));
+            throw new NodeFailureException($"{exception.GetType().Name}: {exception.Message}\n{logs}", exception);
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in Enumerable.Reverse(_clients))
+        {
+            await client.DisposeAsync();
+        }
+        await Task.WhenAll(_nodes.Select(node => node.DisposeAsync().AsTask()));
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class DisposeOnce(IDisposable inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

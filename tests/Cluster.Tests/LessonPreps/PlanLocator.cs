@@ -1,0 +1,52 @@
+using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace Collab.Cluster.Tests.LessonPreps;
+
+/// <summary>An Orleans client of the test's cluster that asks which silo holds a plan's activation.</summary>
+public sealed class PlanLocator : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private PlanLocator(IHost host) => _host = host;
+
+    public static async Task<PlanLocator> ConnectAsync(string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = "collab";
+                cluster.ServiceId = "collab";
+            });
+            client.UseAdoNetClustering(clustering =>
+            {
+                clustering.Invariant = CollabSiloConfiguration.PostgresInvariant;
+                clustering.ConnectionString = connectionString;
+            });
+            client.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(ILessonPrepGrain).Assembly));
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new PlanLocator(host);
+    }
+
+    /// <summary>The silo port of the silo where the plan is active, or null when it is not active anywhere.</summary>
+    public async Task<int?> SiloPortOfAsync(string planId)
+    {
+        var grains = _host.Services.GetRequiredService<IClusterClient>();
+        var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<ILessonPrepGrain>(planId));
+        return address?.Endpoint.Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
