@@ -19,9 +19,11 @@ public sealed class ObservationGrain(
     IOptions<LiveStreamOptions> options,
     [FromKeyedServices(ObservationGrain.ClockKey)] TimeProvider time,
     ILogger<ObservationGrain> logger)
-    : LiveGrain<ObservationState>(store, options, time, logger), IObservationGrain
+    : LiveGrain<ObservationState>(store, options, time, logger), IObservationGrain, IRemindable
 {
     public const string SessionKind = "observation";
+
+    private const string FinalizeReminder = "finalize-report";
 
     /// <summary>
     /// The clock of observations: the host's own clock in production; tests replace it alone, so lesson offsets, the
@@ -143,6 +145,11 @@ public sealed class ObservationGrain(
                 Emit("lesson.ended", new { endedAt = State.EndedAt, durationSeconds, userId = caller.UserId });
             });
         }
+        if (State.Status == ObservationStatuses.Ended)
+        {
+            // Also on a repeated End: a caller who saw the first fail after the write arms the reminder by retrying.
+            await ArmFinalizeReminderAsync();
+        }
         return Times();
     }
 
@@ -238,25 +245,70 @@ public sealed class ObservationGrain(
         }
         if (State.Status == ObservationStatuses.Ended)
         {
-            await RunAsync(() =>
-            {
-                if (State.RatingsUnpublished)
-                {
-                    EmitRatings();
-                }
-                State.Status = ObservationStatuses.Finalized;
-                State.FinalizedAt = Now;
-                var aggregate = Aggregate();
-                Emit("report.ready", new
-                {
-                    finalizedAt = State.FinalizedAt,
-                    count = aggregate.Count,
-                    weightedTotal = aggregate.WeightedTotal,
-                    userId = caller.UserId,
-                });
-            });
+            await FinalizeAsync(caller.UserId);
         }
         return Report();
+    }
+
+    /// <summary>Finalizes the report once <see cref="ObservationOptions.ReportFinalizesAfter"/> has passed since the end.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != FinalizeReminder)
+        {
+            return;
+        }
+        if (State.Status == ObservationStatuses.Ended && Now >= State.EndedAt + _pace.ReportFinalizesAfter)
+        {
+            await FinalizeAsync(null);
+        }
+        if (State.Status == ObservationStatuses.Finalized)
+        {
+            await DisarmFinalizeReminderAsync();
+        }
+    }
+
+    /// <summary>Closes ratings; an aggregate still held back by the throttle goes out first, so the last one matches the report.</summary>
+    private async Task FinalizeAsync(string? userId)
+    {
+        await RunAsync(() =>
+        {
+            if (State.RatingsUnpublished)
+            {
+                EmitRatings();
+            }
+            State.Status = ObservationStatuses.Finalized;
+            State.FinalizedAt = Now;
+            var aggregate = Aggregate();
+            Emit("report.ready", new
+            {
+                finalizedAt = State.FinalizedAt,
+                count = aggregate.Count,
+                weightedTotal = aggregate.WeightedTotal,
+                userId,
+            });
+        });
+        if (userId is not null)
+        {
+            await DisarmFinalizeReminderAsync();
+        }
+    }
+
+    private async Task ArmFinalizeReminderAsync()
+    {
+        if (_pace.ReportFinalizesAfter <= TimeSpan.Zero)
+        {
+            return;
+        }
+        var period = _pace.FinalizeReminderPeriod;
+        await this.RegisterOrUpdateReminder(FinalizeReminder, _pace.ReportFinalizesAfter < period ? _pace.ReportFinalizesAfter : period, period);
+    }
+
+    private async Task DisarmFinalizeReminderAsync()
+    {
+        if (await this.GetReminder(FinalizeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     public async Task<ObservationReport> GetReportAsync(Caller caller)

@@ -10,4 +10,17 @@ public sealed class ObservationOptions
 
     /// <summary>Notes one observer may add to one lesson within a minute; more are refused with <c>rate_limited</c>.</summary>
     public int NotesPerObserverPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// How long after the lesson ends its report becomes final by itself, if the observed teacher or the group leader
+    /// has not finalized it: ratings then close and <c>report.ready</c> goes out. Zero leaves it to them alone.
+    /// </summary>
+    public TimeSpan ReportFinalizesAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The period of the reminder that finalizes a report; it fires first after the shorter of this and
+    /// <see cref="ReportFinalizesAfter"/>, and finalizes once that much time has passed since the end. A tick missed
+    /// while no silo ran comes at most this much late.
+    /// </summary>
+    public TimeSpan FinalizeReminderPeriod { get; set; } = TimeSpan.FromHours(1);
 }

@@ -5,6 +5,7 @@ using Collab.Grains.Observations;
 using Microsoft.Extensions.Time.Testing;
 using Collab.Grains.Tutoring;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -65,6 +66,13 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.SnapshotEveryOps = 5;
             });
             silo.Services.AddKeyedSingleton<TimeProvider>(ObservationGrain.ClockKey, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
+            // A report finalizes an hour (of the observation clock) after the end; its reminder checks every real second.
+            silo.Services.Configure<ObservationOptions>(options =>
+            {
+                options.ReportFinalizesAfter = TimeSpan.FromHours(1);
+                options.FinalizeReminderPeriod = TimeSpan.FromSeconds(1);
+            });
+            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         }
     }
 }

@@ -75,6 +75,36 @@ public sealed class ObservationReportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_unfinalized_report_finalizes_itself_an_hour_after_the_end_and_ratings_close()
+    {
+        var scenario = await NewAsync(fixture.Grains);
+        var grain = await scenario.LiveAsync();
+        await grain.RateAsync(scenario.ObserverA, new CommandId("a", 1), Uniform(5), null);
+        await grain.EndAsync(scenario.Teacher);
+        var endedAt = fixture.ObservationClock.GetUtcNow();
+        var seq = (await grain.JoinAsync(scenario.ObserverA)).Seq;
+
+        fixture.ObservationClock.Advance(TimeSpan.FromMinutes(59));
+        await grain.RateAsync(scenario.ObserverB, new CommandId("b", 1), Uniform(3), "课后补评");
+        Assert.False((await grain.GetReportAsync(scenario.Teacher)).Final);
+        fixture.ObservationClock.Advance(TimeSpan.FromMinutes(1));
+
+        var ready = await WaitForEventAsync(grain, scenario.ObserverA, seq, e => e.Type == "report.ready");
+        var data = Data(ready);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("userId").ValueKind);
+        Assert.Equal(2, data.GetProperty("count").GetInt32());
+        Assert.Equal(80, data.GetProperty("weightedTotal").GetDouble());
+        var report = await grain.GetReportAsync(scenario.Teacher);
+        Assert.True(report.Final);
+        Assert.Equal(endedAt.AddHours(1), report.FinalizedAt);
+        await Refused(ErrorCodes.Closed, () => grain.RateAsync(scenario.ObserverB, new CommandId("b", 2), Uniform(1), null));
+        var events = (await grain.SyncAsync(scenario.ObserverA, seq)).Events;
+        Assert.Equal("ratings.updated", events[^2].Type);
+        Assert.Equal(2, Data(events[^2]).GetProperty("count").GetInt32());
+        Assert.Single(events, e => e.Type == "report.ready");
+    }
+
+    [Fact]
     public async Task The_observed_teacher_still_reads_their_report_after_leaving_the_group_but_a_former_member_does_not()
     {
         var scenario = await NewAsync(fixture.Grains);

@@ -42,6 +42,78 @@ public sealed class ObservationStorageTests(PostgresServer postgres)
         });
     }
 
+    [Fact]
+    public async Task A_report_due_to_finalize_while_no_silo_runs_is_finalized_after_the_restart_on_sqlite()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("collab-observation-").FullName;
+        try
+        {
+            await AssertFinalizedAfterRestartAsync(new Dictionary<string, string?> { ["Collab:DataDirectory"] = dataDirectory });
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_report_due_to_finalize_while_no_silo_runs_is_finalized_after_the_restart_on_postgres()
+    {
+        await AssertFinalizedAfterRestartAsync(new Dictionary<string, string?>
+        {
+            ["Collab:Storage"] = "postgres",
+            ["Collab:Clustering"] = "postgres",
+            ["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync(),
+        });
+    }
+
+    private static async Task AssertFinalizedAfterRestartAsync(Dictionary<string, string?> settings)
+    {
+        settings["Collab:Observations:ReportFinalizesAfter"] = "00:00:08";
+        settings["Collab:Observations:FinalizeReminderPeriod"] = "00:00:01";
+        var id = $"ob-{Guid.NewGuid():N}";
+        var first = await SiloHost.StartAsync(settings);
+        try
+        {
+            var groupId = $"g-{Guid.NewGuid():N}";
+            var group = first.Grains().GetGrain<IGroupGrain>(groupId);
+            await group.CreateAsync(Leader, new CreateGroup("听评课组", "math", "7", null));
+            await group.AddMemberAsync(Leader, new NewMember(Teacher.UserId, Teacher.Name, Teacher.School, Teacher.County));
+            var observation = first.Grains().GetGrain<IObservationGrain>(id);
+            await observation.CreateAsync(Leader, groupId, new CreateObservation("公开课", Teacher.UserId, "数学", "七年级", DateTimeOffset.UtcNow));
+            await observation.StartAsync(Teacher);
+            await observation.RateAsync(Leader, new CommandId("tab", 1), new Dictionary<string, int>
+            {
+                ["objectives"] = 4, ["content"] = 4, ["methods"] = 4, ["organisation"] = 4, ["effect"] = 4, ["skill"] = 4,
+            }, null);
+            await observation.EndAsync(Teacher);
+            Assert.False((await observation.GetReportAsync(Teacher)).Final);
+        }
+        finally
+        {
+            await first.StopQuietlyAsync();
+        }
+
+        var second = await SiloHost.StartAsync(settings);
+        try
+        {
+            var observation = second.Grains().GetGrain<IObservationGrain>(id);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var report = await observation.GetReportAsync(Teacher);
+            while (!report.Final)
+            {
+                await Task.Delay(200, timeout.Token);
+                report = await observation.GetReportAsync(Teacher);
+            }
+            Assert.Equal(80, report.WeightedTotal);
+            Assert.True(report.FinalizedAt >= report.EndedAt!.Value.AddSeconds(8));
+        }
+        finally
+        {
+            await second.StopQuietlyAsync();
+        }
+    }
+
     private static async Task AssertSurvivesRestartAsync(Dictionary<string, string?> settings)
     {
         var groupId = $"g-{Guid.NewGuid():N}";
