@@ -73,6 +73,7 @@ public sealed class TutoringRoomGrain(
         {
             throw CollabException.Invalid($"slotMinutes is between {TutoringLimits.MinSlotMinutes} and {TutoringLimits.MaxSlotMinutes}");
         }
+        await GrainFactory.GetGrain<ITutoringSubjectsGrain>(ITutoringSubjectsGrain.Key).AddAsync(TutoringSubjects.Key(subject));
         return await RunAsync<TutoringRoomInfo>(null, () =>
         {
             State.Info = new TutoringRoomInfo(Id, title, subject, command.SlotMinutes, caller.UserId, caller.Name, Open: false);

@@ -295,6 +295,9 @@ public sealed class TutoringHubTests(TutoringApiHost shared)
         Assert.Equal(roomId, listed[0].GetProperty("roomId").GetString());
         Assert.Equal(0, listed[0].GetProperty("queueLength").GetInt32());
         Assert.DoesNotContain(closedRoom, listed.GetRawText());
+        var everySubject = await http.GetFromJsonAsync<JsonElement>("/api/tutoring/rooms");
+        Assert.Contains(everySubject.EnumerateArray(), r => r.GetProperty("roomId").GetString() == roomId);
+        Assert.DoesNotContain(everySubject.EnumerateArray(), r => r.GetProperty("roomId").GetString() == closedRoom);
 
         var (amy, _) = await QueueAsync(student, roomId, "力学");
         await using var a = amy;
@@ -304,7 +307,7 @@ public sealed class TutoringHubTests(TutoringApiHost shared)
         await tutor.InvokeAsync("Close", roomId);
         await EventuallyAsync(ReadAsync, rooms => rooms.GetArrayLength() == 0);
 
-        await ProblemAssert.IsAsync(await http.GetAsync("/api/tutoring/rooms"), HttpStatusCode.BadRequest, "invalid_argument");
+        await ProblemAssert.IsAsync(await http.GetAsync($"/api/tutoring/rooms?subject={new string('x', 51)}"), HttpStatusCode.RequestEntityTooLarge, "too_large");
         var room = await http.GetFromJsonAsync<JsonElement>($"/api/tutoring/rooms/{roomId}");
         Assert.Equal((tutorUser.UserId, false), (room.GetProperty("tutorId").GetString(), room.GetProperty("open").GetBoolean()));
         await ProblemAssert.IsAsync(await http.GetAsync("/api/tutoring/rooms/tr-nothere"), HttpStatusCode.NotFound, "not_found");
