@@ -21,13 +21,17 @@ public static class TutoringEndpoints
             return TypedResults.Created($"/api/tutoring/rooms/{id}", new { id, room });
         });
 
-        rooms.MapGet("/", (string? subject, IGrainFactory grains) =>
+        rooms.MapGet("/", async (string? subject, IGrainFactory grains) =>
         {
-            if (string.IsNullOrWhiteSpace(subject) || subject.Length > TutoringLimits.SubjectLength)
+            if (subject?.Length > TutoringLimits.SubjectLength)
             {
-                throw CollabException.Invalid($"subject is required, 1–{TutoringLimits.SubjectLength} characters");
+                throw CollabException.TooLarge($"subject is at most {TutoringLimits.SubjectLength} characters");
             }
-            return grains.GetGrain<ITutoringDirectoryGrain>(TutoringSubjects.Key(subject)).ListAsync();
+            var subjects = string.IsNullOrWhiteSpace(subject)
+                ? await grains.GetGrain<ITutoringSubjectsGrain>(ITutoringSubjectsGrain.Key).ListAsync()
+                : [TutoringSubjects.Key(subject)];
+            var listings = await Task.WhenAll(subjects.Select(key => grains.GetGrain<ITutoringDirectoryGrain>(key).ListAsync()));
+            return listings.SelectMany(rooms => rooms).OrderBy(r => r.QueueLength).ThenBy(r => r.RoomId, StringComparer.Ordinal).ToList();
         });
 
         rooms.MapGet("/{id}", (string id, IGrainFactory grains) =>

@@ -28,4 +28,7 @@ public static class TutoringLimits
 
     public const int ChatPerSession = 300;
     public const int HistoryKept = 200;
+
+    /// <summary>Subjects the unfiltered room listing covers.</summary>
+    public const int SubjectsListed = 1000;
 }

@@ -73,6 +73,7 @@ public sealed class TutoringRoomGrain(
         {
             throw CollabException.Invalid($"slotMinutes is between {TutoringLimits.MinSlotMinutes} and {TutoringLimits.MaxSlotMinutes}");
         }
+        await GrainFactory.GetGrain<ITutoringSubjectsGrain>(ITutoringSubjectsGrain.Key).AddAsync(TutoringSubjects.Key(subject));
         return await RunAsync<TutoringRoomInfo>(null, () =>
         {
             State.Info = new TutoringRoomInfo(Id, title, subject, command.SlotMinutes, caller.UserId, caller.Name, Open: false);
@@ -340,6 +341,9 @@ public sealed class TutoringRoomGrain(
         await CheckSessionAsync();
     }
 
+    /// <summary>Waiting students must not learn who else is in the room: only the tutor hears of comings and goings.</summary>
+    protected override string? PresenceAudience(string userId) => State.Info?.TutorId ?? Id;
+
     protected override Task AuthorizeJoinAsync(Caller caller)
     {
         _ = Info;
@@ -359,6 +363,7 @@ public sealed class TutoringRoomGrain(
                 queue = State.Queue.Select((e, i) => new { e.StudentId, e.Name, e.Topic, e.RequestedAt, position = i + 1 }),
                 queueLength = State.Queue.Count,
                 myPosition = (int?)null,
+                online = OnlineUsersWith(caller),
                 session = session is null ? null : SessionView(session, withNotes: true),
             };
         }

@@ -111,7 +111,7 @@ public sealed class TutoringRestartTests(PostgresServer postgres) : IClassFixtur
             try
             {
                 var scenario = new TutoringScenario(host);
-                var (id, tutor) = await scenario.OpenRoomAsync(host.User("tutor-due", "teacher"), slotMinutes: 6);
+                var (id, tutor) = await scenario.OpenRoomAsync(host.User("tutor-due", "teacher"), slotMinutes: 10);
                 roomId = id;
                 await using var _ = tutor;
                 var (amy, _) = await QueueAsync(host.User(student, "student"), roomId, "方程");

@@ -16,7 +16,7 @@ public sealed class TutoringScenarioTests(TutoringApiHost shared)
     public async Task A_tutor_serves_three_students_one_after_another()
     {
         var tutorUser = _scenario.Tutor();
-        var (roomId, tutor) = await _scenario.OpenRoomAsync(tutorUser, slotMinutes: 10);
+        var (roomId, tutor) = await _scenario.OpenRoomAsync(tutorUser, slotMinutes: 15);
         await using var _ = tutor;
         var users = new[] { _scenario.Student("小艾"), _scenario.Student("小博"), _scenario.Student("小蔡") };
         var topics = new[] { "一元一次方程", "一次函数", "全等三角形" };

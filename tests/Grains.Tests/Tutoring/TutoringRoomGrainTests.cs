@@ -170,7 +170,7 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         Assert.Equal("time_up", JsonDocument.Parse(ended.DataJson).RootElement.GetProperty("reason").GetString());
         Assert.True(warning.At >= started.EndsAt - TimeSpan.FromSeconds(1));
         Assert.True(ended.At >= started.EndsAt, $"ended {ended.At:O} before {started.EndsAt:O}");
-        Assert.True(ended.At - started.EndsAt < TimeSpan.FromSeconds(3), $"ended {ended.At - started.EndsAt} late");
+        Assert.True(ended.At - started.EndsAt < TimeSpan.FromSeconds(5), $"ended {ended.At - started.EndsAt} late");
         Assert.Equal("time_up", Assert.Single(await room.HistoryAsync(Tutor)).EndReason);
     }
 
@@ -228,12 +228,13 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_running_session_with_its_board_survives_reactivation_and_the_reminder_ends_it_with_no_silo_holding_the_room()
     {
-        var room = await OpenRoomAsync(slotMinutes: 2);
+        var room = await OpenRoomAsync(slotMinutes: 4);
         await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Cai.UserId);
         await room.RequestHelpAsync(Cai, new CommandId("cai", 1), "几何");
         var started = await room.AdmitNextAsync(Tutor);
         await room.DrawStrokeAsync(Tutor, new CommandId("t", 1), new StrokeInput("s1", Points(5), "#00f", 3));
         await room.UnsubscribeNodeAsync("test-node");
+        Assert.Empty(await room.HistoryAsync(Tutor));
 
         await fixture.DeactivateAllAsync();
         var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
