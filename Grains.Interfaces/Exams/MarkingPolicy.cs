@@ -12,5 +12,6 @@ public sealed record MarkingPolicy(
     public const string SingleMode = "single";
     public const string DoubleMode = "double";
 
-    public static MarkingPolicy Default { get; } = new(SingleMode, 0);
+    /// <summary>A new instance each time: the JSON grain storage may fill an existing one in place when it reads.</summary>
+    public static MarkingPolicy Default => new(SingleMode, 0);
 }
