@@ -25,6 +25,7 @@ try
     {
         "groups" => await Commands.GroupsAsync(options, cancel.Token),
         "connections" => await Commands.ConnectionsAsync(options, cancel.Token),
+        "exam" => await ExamCommand.RunAsync(options, cancel.Token),
         _ => await Commands.CompareAsync(options, cancel.Token),
     };
 }
