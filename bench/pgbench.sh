@@ -8,9 +8,9 @@
 # client count for PGBENCH_SECONDS, prints tps and commits per WAL flush (pg_stat_database.xact_commit over
 # pg_stat_wal.wal_sync), then stops PostgreSQL and deletes it.
 #
-# With EXAM_ARGS set, it then runs the bench's exam scenario against a Collab it spawns on that same PostgreSQL, and
-# prints the WAL counters of that run too:
-#   EXAM_ARGS="--candidates 500 --join-seconds 30 --save-interval-ms 10000 --duration 30" bench/pgbench.sh
+# With EXAM_ARGS set, it then runs the bench's exam scenario against a Collab it spawns on that same PostgreSQL
+# (several runs separated by '|'), and prints the WAL counters of each run too:
+#   EXAM_ARGS="--candidates 64 --save-interval-ms 0 --duration 20 | --candidates 500" bench/pgbench.sh
 #
 # Env: PGBENCH_CLIENTS (default "1 16 64"), PGBENCH_SECONDS (default 20), EXAM_ARGS (default: none).
 set -euo pipefail
@@ -77,12 +77,15 @@ for c in $clients; do
 done
 
 if [[ -n "${EXAM_ARGS:-}" ]]; then
-  echo
-  echo "exam scenario on this PostgreSQL: $EXAM_ARGS"
-  read -r c0 s0 <<<"$(wal_counters collab)"
-  # shellcheck disable=SC2086
-  dotnet run -c Release --project "$root/bench/Collab.Bench" -- exam --spawn collab --storage postgres \
-    --connection-string "$CONNECTION_STRING" $EXAM_ARGS || echo "exam run failed: $?"
-  read -r c1 s1 <<<"$(wal_counters collab)"
-  echo "collab database during the exam run: $((c1 - c0)) commits, $((s1 - s0)) WAL flushes (cluster-wide), $(per_flush "$c0" "$s0" "$c1" "$s1") commits per flush"
+  IFS='|' read -ra exam_runs <<<"$EXAM_ARGS"
+  for exam_args in "${exam_runs[@]}"; do
+    echo
+    echo "exam scenario on this PostgreSQL:$exam_args"
+    read -r c0 s0 <<<"$(wal_counters collab)"
+    # shellcheck disable=SC2086
+    dotnet run -c Release --project "$root/bench/Collab.Bench" -- exam --spawn collab --storage postgres \
+      --connection-string "$CONNECTION_STRING" $exam_args || echo "exam run failed: $?"
+    read -r c1 s1 <<<"$(wal_counters collab)"
+    echo "collab database during the exam run: $((c1 - c0)) commits, $((s1 - s0)) WAL flushes (cluster-wide), $(per_flush "$c0" "$s0" "$c1" "$s1") commits per flush"
+  done
 fi

@@ -18,6 +18,7 @@ public static class ExamReport
         output.WriteLine($"submit latency (all at once -> Submit reply)           {Latency(r.Submit)}");
         output.WriteLine(F($"results: {r.CheckedAnswers} acknowledged answers checked, LOST {r.LostAnswers}; never-acknowledged shown answered {r.UnexpectedAnswers}; not submitted {r.WrongStatus}; not checkable (a later save failed) {r.Unverifiable}"));
         output.WriteLine(F($"errors: {r.Errors} (join {r.JoinFailures}, save {r.SaveFailures}, unacknowledged saves {r.UnfinishedSaves}, submit {r.SubmitFailures}, unexpected answers {r.UnexpectedAnswers}, not submitted {r.WrongStatus}, connections lost {r.ConnectionsLost}); lost answers {r.LostAnswers}"));
+        output.WriteLine(F($"events pushed to candidates: {r.EventsReceived}, of which presence.changed {r.PresenceReceived}"));
         foreach (var sample in r.ErrorSamples)
         {
             output.WriteLine($"  e.g. {sample}");

@@ -36,6 +36,9 @@ public sealed record ExamResult
     public required long WrongStatus { get; init; }
     public required long Unverifiable { get; init; }
     public required long ConnectionsLost { get; init; }
+    /// <summary>Stream events the candidates received in all, and how many were other people's <c>presence.changed</c>.</summary>
+    public required long EventsReceived { get; init; }
+    public required long PresenceReceived { get; init; }
     public required IReadOnlyList<string> ErrorSamples { get; init; }
     public int? ServerPid { get; init; }
     public long? ServerRssBytes { get; init; }

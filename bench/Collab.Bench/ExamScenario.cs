@@ -28,6 +28,8 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
     private long _ackedInWindow;
     private long _submitFailures;
     private long _connectionsLost;
+    private long _eventsReceived;
+    private long _presenceReceived;
     private volatile bool _closing;
     private long _windowStart;
     private long _windowEnd;
@@ -65,6 +67,14 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
                     }
                     return Task.CompletedTask;
                 };
+                connection.On<JsonElement>("Event", envelope =>
+                {
+                    Interlocked.Increment(ref _eventsReceived);
+                    if (envelope.TryGetProperty("type", out var type) && type.GetString() == "presence.changed")
+                    {
+                        Interlocked.Increment(ref _presenceReceived);
+                    }
+                });
                 candidate.Connection = connection;
                 Interlocked.Add(ref retries, await HubClients.StartWithRetryAsync(connection, token));
             });
@@ -191,6 +201,8 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
             WrongStatus = verification.WrongStatus,
             Unverifiable = verification.Unverifiable,
             ConnectionsLost = _connectionsLost,
+            EventsReceived = Interlocked.Read(ref _eventsReceived),
+            PresenceReceived = Interlocked.Read(ref _presenceReceived),
             ErrorSamples = _errorSamples,
             ServerPid = server?.Pid,
             ServerRssBytes = server?.RssBytes(),
