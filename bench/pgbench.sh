@@ -12,10 +12,10 @@
 # (several runs separated by '|'), and prints the WAL counters of each run too:
 #   EXAM_ARGS="--candidates 64 --save-interval-ms 0 --duration 20 | --candidates 500" bench/pgbench.sh
 #
-# Env: PGBENCH_CLIENTS (default "1 16 64"), PGBENCH_SECONDS (default 20), EXAM_ARGS (default: none).
+# Env: PGBENCH_CLIENTS (default "1 16 64"; empty: no pgbench), PGBENCH_SECONDS (default 20), EXAM_ARGS (default: none).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-clients="${PGBENCH_CLIENTS:-1 16 64}"
+clients="${PGBENCH_CLIENTS-1 16 64}"
 seconds="${PGBENCH_SECONDS:-20}"
 dir="$(mktemp -d /tmp/collab-pgbench-XXXXXX)"
 chmod 755 "$dir"
