@@ -3,7 +3,7 @@ namespace Collab.Bench;
 /// <summary>
 /// The exam command: against <c>--url</c>, or a Collab it starts itself (<c>--spawn collab</c>) on the embedded
 /// SQLite default or on PostgreSQL (<c>--storage postgres --connection-string ...</c>). Exit code 0 only when nothing
-/// failed, no acknowledged answer was lost and saves were acknowledged.
+/// failed, no acknowledged answer was lost and some acknowledged answers were checked.
 /// </summary>
 public static class ExamCommand
 {
@@ -28,9 +28,9 @@ public static class ExamCommand
             result = await new ExamScenario(options, server.Url, server.Probe, server.Url, Console.Out).RunAsync(cancellation);
         }
         ExamReport.Write(result, Console.Out);
-        if (result.Errors > 0 || result.LostAnswers > 0 || result.SavesAckedInWindow == 0 || result.CheckedAnswers == 0)
+        if (result.Errors > 0 || result.LostAnswers > 0 || result.CheckedAnswers == 0)
         {
-            Console.Error.WriteLine($"[{result.Label}] FAILED: {result.Errors} errors, {result.LostAnswers} lost answers, {result.SavesAckedInWindow} saves acknowledged in the window");
+            Console.Error.WriteLine($"[{result.Label}] FAILED: {result.Errors} errors, {result.LostAnswers} lost answers, {result.CheckedAnswers} acknowledged answers checked");
             return 1;
         }
         return 0;
