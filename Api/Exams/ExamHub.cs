@@ -22,7 +22,7 @@ public sealed class ExamHub(
         var key = AttemptKey(examId, caller.UserId);
         var view = await Grains.GetGrain<IExamAttemptGrain>(key).StartAsync(caller);
         var exam = await Grain(examId).JoinAsync(caller);
-        await Bridge.JoinAsync(examId, Context.ConnectionId, caller.UserId, exam.AudienceGroups);
+        await Bridge.JoinAsync(examId, Context.ConnectionId, caller.UserId, exam.AudienceGroups, announce: false);
         await attempts.JoinAsync(key, Context.ConnectionId, caller.UserId);
         return AttemptStarted.From(view, key, examId, exam.Seq);
     }

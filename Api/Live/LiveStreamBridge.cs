@@ -34,8 +34,14 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>Starts the event flow of a stream for a connection the grain has already authorized.</summary>
-    public async Task JoinAsync(string id, string connectionId, string userId, IReadOnlyList<string>? audienceGroups = null)
+    /// <summary>
+    /// Starts the event flow of a stream for a connection the grain has already authorized. With
+    /// <paramref name="announce"/> off, a node that already follows the stream does not tell the grain of the new
+    /// connection at once (one round trip per connection, one at a time per stream): the grain learns of it from the
+    /// node's next renewal. For streams where thousands join in the same seconds and nobody waits on their presence
+    /// (an exam's candidates).
+    /// </summary>
+    public async Task JoinAsync(string id, string connectionId, string userId, IReadOnlyList<string>? audienceGroups = null, bool announce = true)
     {
         while (true)
         {
@@ -55,7 +61,7 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
                 }
                 await _hub.Groups.AddToGroupAsync(connectionId, id);
                 _streamsByConnection.GetOrAdd(connectionId, _ => new()).TryAdd(id, 0);
-                if (!known || !await Grain(id).ConnectionOpenedAsync(_node.NodeId, new NodeConnection(connectionId, userId)))
+                if (!known || (announce && !await Grain(id).ConnectionOpenedAsync(_node.NodeId, new NodeConnection(connectionId, userId))))
                 {
                     await SubscribeAsync(id, follow);
                 }

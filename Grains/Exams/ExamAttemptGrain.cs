@@ -26,6 +26,7 @@ public sealed class ExamAttemptGrain(
     private IReadOnlyList<PaperQuestion>? _paper;
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _answeredReport;
+    private IGrainTimer? _markingTimer;
 
     protected override string Area => "exam-attempts";
 
@@ -310,7 +311,13 @@ public sealed class ExamAttemptGrain(
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
         ReportProgress();
-        await QueueMarkingAsync();
+        // The submission is durable: answer now, and hand the short answers to marking in a turn of their own.
+        _markingTimer ??= this.RegisterGrainTimer(async _ =>
+        {
+            _markingTimer?.Dispose();
+            _markingTimer = null;
+            await QueueMarkingAsync();
+        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         return submitted;
     }
 

@@ -286,6 +286,9 @@ public sealed class ExamGrain(
 
     protected override IReadOnlyList<string> AudienceGroupsOf(Caller caller) => IsProctor(caller) ? [ProctorsGroup] : [];
 
+    /// <summary>A whole city's candidates must not each hear of every other one arriving; proctors see who is here.</summary>
+    protected override string? PresenceAudienceGroup => ProctorsGroup;
+
     protected override object BuildSnapshot(Caller caller)
     {
         var exam = new

@@ -192,6 +192,9 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>Who is told that this user came or went: everyone joined (null) unless an area keeps presence private.</summary>
     protected virtual string? PresenceAudience(string userId) => null;
 
+    /// <summary>An audience group told of comings and goings instead of everyone (an exam's proctors, not its candidates).</summary>
+    protected virtual string? PresenceAudienceGroup => null;
+
     /// <summary>Publishes an event that is not persisted and never replayed (cursors, typing, presence).</summary>
     protected void EmitEphemeral(string type, object data, string? audience = null, string? audienceGroup = null) =>
         Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience, null, audienceGroup));
@@ -272,7 +275,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     {
         foreach (var (userId, online) in changes.Flips)
         {
-            EmitEphemeral("presence.changed", new { userId, online }, PresenceAudience(userId));
+            EmitEphemeral("presence.changed", new { userId, online }, PresenceAudience(userId), PresenceAudienceGroup);
         }
     }
 

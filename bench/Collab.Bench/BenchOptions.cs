@@ -16,6 +16,7 @@ public sealed class BenchOptions
                         schedule; latency from the scheduled edit to each peer's receipt of the op carrying it
           coedit-ceiling  one plan, E editors, the rate doubling every step from --start-rate edits/s until p99 passes
                         --max-p99-ms, a call fails or receipts go missing
+          exam          N candidates start one exam within T s of its opening, save an answer every S ms, submit; results verified
 
         options (defaults in brackets; --smoke changes them to a seconds-long run that fails on any error)
           --url URL                    server to drive [http://127.0.0.1:5000]
@@ -27,10 +28,14 @@ public sealed class BenchOptions
           --connections N [2000]  --settle S [5]  --connect-concurrency C [32]
           --plans D [10]  --editors E [5; ceiling 10]  --start-rate R [50]  --step S [10]  --max-p99-ms MS [250]
           --root DIR                   checkout whose Api/bin/Release Api.dll compare and --spawn collab run [around the working directory]
-          --smoke                      groups: 2 x 3, 100 ms, 1 s + 2 s; connections: 20; coedit: 2 x 3, 100 ms
+          --smoke                      groups: 2 x 3, 100 ms, 1 s + 2 s; connections: 20; coedit: 2 x 3, 100 ms;
+                                       exam: 20 candidates, 2 s, 500 ms, 2 s
+          --candidates N [500]  --join-seconds T [30]  --save-interval-ms S [10000; 0 = each saves again on its ack]
+          --lead-seconds L [5 + N/200]  time from publishing to opensAt, for the server to prepare the attempts
+          --storage sqlite|postgres [sqlite]  --connection-string TEXT   with --spawn collab: where Collab keeps its state
         """;
 
-    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-ceiling"];
+    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-ceiling", "exam"];
 
     public required string Scenario { get; init; }
     public string Url { get; init; } = "http://127.0.0.1:5000";
@@ -54,6 +59,12 @@ public sealed class BenchOptions
     public double StartRate { get; init; }
     public double StepSeconds { get; init; }
     public double MaxP99Ms { get; init; }
+    public int Candidates { get; init; }
+    public double JoinSeconds { get; init; }
+    public int SaveIntervalMs { get; init; }
+    public double? LeadSeconds { get; init; }
+    public string Storage { get; init; } = "sqlite";
+    public string? ConnectionString { get; init; }
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -103,6 +114,12 @@ public sealed class BenchOptions
             StartRate = reader.Double("start-rate", smoke ? 20 : 50),
             StepSeconds = reader.Double("step", smoke ? 2 : 10),
             MaxP99Ms = reader.Double("max-p99-ms", 250),
+            Candidates = reader.Int("candidates", smoke ? 20 : 500),
+            JoinSeconds = reader.Double("join-seconds", smoke ? 2 : 30),
+            SaveIntervalMs = reader.Int("save-interval-ms", smoke ? 500 : 10_000),
+            LeadSeconds = reader.Text("lead-seconds") is { } lead ? double.Parse(lead, CultureInfo.InvariantCulture) : smoke ? 3 : null,
+            Storage = reader.Text("storage") ?? "sqlite",
+            ConnectionString = reader.Text("connection-string"),
         };
         reader.RejectUnused();
         if (options.Spawn is not null and not ("collab" or "b0"))
@@ -116,6 +133,14 @@ public sealed class BenchOptions
         if (options.Groups < 1 || options.Members < 1 || options.IntervalMs < 1 || options.TextLength < 1 || options.Connections < 1)
         {
             throw new ArgumentException("--groups, --members, --interval-ms, --text-length and --connections are positive");
+        }
+        if (options.Storage is not ("sqlite" or "postgres") || (options.Storage == "postgres" && options.ConnectionString is null))
+        {
+            throw new ArgumentException("--storage is sqlite or postgres; postgres needs --connection-string");
+        }
+        if (options.Candidates < 1 || options.JoinSeconds < 0 || options.SaveIntervalMs < 0)
+        {
+            throw new ArgumentException("--candidates is positive; --join-seconds and --save-interval-ms are not negative");
         }
         return options;
     }

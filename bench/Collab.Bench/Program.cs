@@ -27,6 +27,7 @@ try
         "connections" => await Commands.ConnectionsAsync(options, cancel.Token),
         "coedit" => await Commands.CoeditAsync(options, cancel.Token),
         "coedit-ceiling" => await Commands.CoeditCeilingAsync(options, cancel.Token),
+        "exam" => await ExamCommand.RunAsync(options, cancel.Token),
         _ => await Commands.CompareAsync(options, cancel.Token),
     };
 }

@@ -7,7 +7,8 @@ public static class ServerLauncher
 {
     public const string Configuration = "Release";
 
-    public static async Task<ChildServer> StartAsync(string target, string root, TextWriter log, CancellationToken cancellation)
+    public static async Task<ChildServer> StartAsync(
+        string target, string root, TextWriter log, CancellationToken cancellation, IReadOnlyList<string>? collabArguments = null)
     {
         var port = FreePorts.Next();
         var url = $"http://127.0.0.1:{port}";
@@ -35,6 +36,7 @@ public static class ServerLauncher
             "--Collab:RateLimit:HubPerSecond=100000",
             "--Collab:RateLimit:RestBurst=100000",
             "--Collab:RateLimit:RestPerSecond=100000",
+            .. collabArguments ?? [],
         ];
         return await ChildServer.StartAsync("collab", api, arguments, url, "/health/ready", data, log, cancellation);
     }

@@ -21,7 +21,17 @@ if [[ "$smoke" == passed ]]; then
 fi
 echo "bench smoke: $smoke"
 
-summary="$(python3 - "$results" "$smoke" <<'PY'
+# The exam scenario's smoke mode: 20 candidates start, save, submit; fails on any error or lost answer. One more test.
+exam_smoke=passed
+timeout 300 dotnet run -c Release --project bench/Collab.Bench -- exam --spawn collab --smoke || exam_smoke=failed
+echo "bench exam smoke: $exam_smoke"
+
+# The co-editing scenario's smoke mode: 2 plans x 3 editors through the client library. One more test.
+coedit_smoke=passed
+timeout 300 dotnet run -c Release --project bench/Collab.Bench -- coedit --spawn collab --smoke || coedit_smoke=failed
+echo "bench coedit smoke: $coedit_smoke"
+
+summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
@@ -31,9 +41,13 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
-if sys.argv[2] == "passed":
-    passed += 1
-else:
+for smoke in sys.argv[3:]:
+    if smoke == "passed":
+        passed += 1
+    else:
+        failed += 1
+# A run that failed without a failed test (a project that did not build, a test host that crashed) is a failure too.
+if sys.argv[2] != "0" and failed == 0:
     failed += 1
 line = f"{passed} passed, {failed} failed"
 if skipped:

@@ -59,6 +59,28 @@ public sealed class ExamProctorTests(ExamApiHost shared)
     }
 
     [Fact]
+    public async Task Candidates_do_not_hear_who_else_comes_and_goes()
+    {
+        var teacher = _scenario.Teacher();
+        var first = _scenario.Student();
+        var second = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([first, second], Opened));
+        await using var firstClient = await first.ConnectAsync(ExamScenario.Hub);
+        await firstClient.InvokeAsync("StartAttempt", examId);
+        await using (var secondClient = await second.ConnectAsync(ExamScenario.Hub))
+        {
+            await secondClient.InvokeAsync("StartAttempt", examId);
+        }
+        await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
+        await proctor.InvokeAsync("Join", examId);
+
+        await proctor.InvokeAsync("Announce", examId, "开始答题");
+        await firstClient.WaitForTypeAsync("announcement");
+
+        Assert.Empty(firstClient.EventsOfType("presence.changed"));
+    }
+
+    [Fact]
     public async Task Students_and_other_teachers_cannot_proctor_but_an_admin_can()
     {
         var teacher = _scenario.Teacher();

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Collab.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// A teacher using the cluster: one token (every node shares the signing key, so it is valid on all of them), REST and
+/// A teacher or student using the cluster: one token (every node shares the signing key, so it is valid on all of them), REST and
 /// hub connections to whichever node the test picks.
 /// </summary>
-public sealed class ClusterUser(string userId, string county)
+public sealed class ClusterUser(string userId, string county, string role = "teacher")
 {
     private string? _token;
 
@@ -25,12 +25,15 @@ public sealed class ClusterUser(string userId, string county)
     public static ClusterUser NewTeacher(string prefix, string county) =>
         new($"{prefix}-{Guid.NewGuid():N}"[..20], county);
 
+    public static ClusterUser NewStudent(string prefix, string county) =>
+        new($"{prefix}-{Guid.NewGuid():N}"[..20], county, "student");
+
     public async Task<string> TokenAsync(NodeProcess node)
     {
         if (_token is null)
         {
             using var http = new HttpClient { BaseAddress = node.BaseAddress };
-            var response = await http.PostAsJsonAsync("/api/dev/token", new { userId, name = Name, role = "teacher", school = School, county });
+            var response = await http.PostAsJsonAsync("/api/dev/token", new { userId, name = Name, role, school = School, county });
             response.EnsureSuccessStatusCode();
             _token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         }

@@ -63,8 +63,8 @@ public sealed class NodeProcess : IAsyncDisposable
         ]);
 
     /// <summary>Starts the headless <c>Silo.dll</c> on PostgreSQL storage and clustering.</summary>
-    public static NodeProcess StartSilo(string name, string root, string connectionString) =>
-        Start("Silo", name, root, connectionString, withHttp: false, []);
+    public static NodeProcess StartSilo(string name, string root, string connectionString, params string[] settings) =>
+        Start("Silo", name, root, connectionString, withHttp: false, settings);
 
     private static NodeProcess Start(string project, string name, string root, string connectionString, bool withHttp, string[] extra)
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Client;
 using Collab.Cluster.Tests.Infrastructure;
+using Collab.Grains.Interfaces.LessonPreps;
 using Xunit.Abstractions;
 
 namespace Collab.Cluster.Tests.LessonPreps;
@@ -67,8 +68,8 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
             var acknowledged = await OpsAsync(lead, a, planId);
             Assert.Equal(Enumerable.Range(1, acknowledged.Count).Select(i => (long)i), acknowledged.Select(op => op.Revision));
 
-            await using var locator = await PlanLocator.ConnectAsync(database);
-            var holderPort = await locator.SiloPortOfAsync(planId);
+            await using var locator = await GrainLocator.ConnectAsync(database);
+            var holderPort = await locator.SiloPortOfAsync<ILessonPrepGrain>(planId);
             var holder = Assert.Single(silos, s => s.SiloPort == holderPort);
             var survivor = Assert.Single(silos, s => s != holder);
             // One more round goes out just before the kill, so ops are in flight or in a write as the silo dies;
@@ -91,7 +92,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
                 await session.WaitUntilAsync(s => s.Idle, Recovery);
             }
             var server = await ConvergedAsync(lead, a, planId, sessions);
-            Assert.Equal(survivor.SiloPort, await locator.SiloPortOfAsync(planId));
+            Assert.Equal(survivor.SiloPort, await locator.SiloPortOfAsync<ILessonPrepGrain>(planId));
 
             var history = await OpsAsync(lead, a, planId);
             Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(op => op.Revision));

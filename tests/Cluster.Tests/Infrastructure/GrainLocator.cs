@@ -1,20 +1,20 @@
-using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.Interfaces.Live;
 using Collab.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
-namespace Collab.Cluster.Tests.LessonPreps;
+namespace Collab.Cluster.Tests.Infrastructure;
 
-/// <summary>An Orleans client of the test's cluster that asks which silo holds a plan's activation.</summary>
-public sealed class PlanLocator : IAsyncDisposable
+/// <summary>An Orleans client of the test's cluster that asks which silo holds a grain's activation.</summary>
+public sealed class GrainLocator : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private PlanLocator(IHost host) => _host = host;
+    private GrainLocator(IHost host) => _host = host;
 
-    public static async Task<PlanLocator> ConnectAsync(string connectionString)
+    public static async Task<GrainLocator> ConnectAsync(string connectionString)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client =>
@@ -29,18 +29,18 @@ public sealed class PlanLocator : IAsyncDisposable
                 clustering.Invariant = CollabSiloConfiguration.PostgresInvariant;
                 clustering.ConnectionString = connectionString;
             });
-            client.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(ILessonPrepGrain).Assembly));
+            client.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(ILiveStreamGrain).Assembly));
         });
         var host = builder.Build();
         await host.StartAsync();
-        return new PlanLocator(host);
+        return new GrainLocator(host);
     }
 
-    /// <summary>The silo port of the silo where the plan is active, or null when it is not active anywhere.</summary>
-    public async Task<int?> SiloPortOfAsync(string planId)
+    /// <summary>The silo port of the silo where the grain is active, or null when it is not active anywhere.</summary>
+    public async Task<int?> SiloPortOfAsync<TGrain>(string key) where TGrain : IGrainWithStringKey
     {
         var grains = _host.Services.GetRequiredService<IClusterClient>();
-        var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<ILessonPrepGrain>(planId));
+        var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<TGrain>(key));
         return address?.Endpoint.Port;
     }
 
