@@ -44,6 +44,28 @@ public sealed class RoomWatcher : ILiveStreamObserver
         return watcher;
     }
 
+    /// <summary>Waits until <paramref name="count"/> events of a type have arrived after the first <paramref name="skip"/> events.</summary>
+    public async Task<IReadOnlyList<EventEnvelope>> WaitForCountAsync(string type, int skip, int count)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var found = Events.Skip(skip).Where(e => e.Type == type).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+            try
+            {
+                await _arrivals.Reader.ReadAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{found.Count} of {count} {type} events");
+            }
+        }
+    }
+
     public async Task<EventEnvelope> WaitForAsync(string type, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));

@@ -86,6 +86,34 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_queue_change_sends_one_position_to_each_student_who_moved_and_the_queue_to_the_tutor_only()
+    {
+        var room = await OpenRoomAsync();
+        var watcher = await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Amy.UserId, Bo.UserId, Cai.UserId);
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        await room.RequestHelpAsync(Bo, new CommandId("bo", 1), "函数");
+        await room.RequestHelpAsync(Cai, new CommandId("cai", 1), "几何");
+        await watcher.WaitForAsync("queue.changed", d => d.TryGetProperty("queue", out var queue) && queue.GetArrayLength() == 3);
+        var before = watcher.Events.Count;
+
+        await room.AdmitNextAsync(Tutor);
+        var changes = await watcher.WaitForCountAsync("queue.changed", before, 3);
+        Assert.All(changes, e => Assert.True(e.IsEphemeral));
+        Assert.Equal([Bo.UserId, Cai.UserId, Tutor.UserId], changes.Select(e => e.Audience!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(changes.Where(e => e.Audience != Tutor.UserId), e => e.DataJson.Contains(Amy.UserId) || e.DataJson.Contains("queue"));
+
+        await room.RequestHelpAsync(Bo, new CommandId("bo", 2), "函数");
+        await room.CancelRequestAsync(Cai);
+        var all = await watcher.WaitForCountAsync("queue.changed", before, 4);
+        Assert.Equal(Tutor.UserId, all[3].Audience);
+        Assert.Contains("\"length\":1", all[3].DataJson);
+        var dan = new Caller("student-dan", "小丹", Roles.Student, "school-f", "county-f");
+        await room.RequestHelpAsync(dan, new CommandId("dan", 1), "二次函数");
+        var joined = (await watcher.WaitForCountAsync("queue.changed", before, 6)).Skip(4).ToList();
+        Assert.Equal([dan.UserId, Tutor.UserId], joined.Select(e => e.Audience!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Admission_needs_an_open_room_an_idle_tutor_and_someone_waiting()
     {
         var room = await OpenRoomAsync();
