@@ -86,19 +86,22 @@ public sealed class ExamAttemptGrain(
             {
                 throw new CollabException(ErrorCodes.NotOpen, $"exam {ExamId} no longer admits new candidates (late join closed {plan.LateJoinMinutes} minutes after opening)");
             }
+            // The durable backstop is armed before the start is written: a start is never acknowledged without it, and
+            // a reminder left by a start that failed to write finds no started attempt and removes itself.
+            var startedAt = Now;
+            var deadline = startedAt + _exam.Minute * (plan.DurationMinutes + State.ExtraMinutes);
+            await this.RegisterOrUpdateReminder(DeadlineReminder, Until(deadline), _exam.DeadlineReminderPeriod);
             await RunAsync(() =>
             {
                 if (State.Order is null)
                 {
                     Prepare(plan, paper);
                 }
-                var startedAt = Now;
                 State.StartedAt = startedAt;
                 State.LastSeenAt = startedAt;
                 State.Name = caller.Name;
-                Emit("attempt.started", new { startedAt = State.StartedAt, deadline = Deadline });
+                Emit("attempt.started", new { startedAt, deadline });
             });
-            await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), _exam.DeadlineReminderPeriod);
             ArmDeadlineTimer();
             ReportProgress();
         }

@@ -29,7 +29,7 @@ public sealed class ExamClusterTests(PostgresServer postgres, ITestOutputHelper 
     public async Task Killing_the_silo_that_holds_attempts_loses_no_acknowledged_answer_and_deadlines_still_submit()
     {
         var database = await postgres.CreateDatabaseAsync("exams");
-        string[] fastMinutes = ["--Collab:Exams:Minute=00:00:01", "--Collab:Exams:DeadlineReminderPeriod=00:00:05"];
+        string[] fastMinutes = ["--Collab:Exams:Minute=00:00:01"];
         var silos = new[] { Track(NodeProcess.StartSilo("silo-1", _root, database, fastMinutes)), Track(NodeProcess.StartSilo("silo-2", _root, database, fastMinutes)) };
         try
         {
