@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -13,56 +11,27 @@ public sealed class SetupClient(string baseUrl) : IDisposable
     public async Task<string> TokenAsync(string userId, string name, CancellationToken cancellation)
     {
         var body = new { userId, name, role = "teacher", school = "3301001", county = "西湖区" };
-        var reply = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/api/dev/token") { Content = JsonContent.Create(body) }, cancellation);
+        var reply = await _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/api/dev/token") { Content = JsonContent.Create(body) }, cancellation);
         return reply.GetProperty("token").GetString() ?? throw new InvalidOperationException("no token in the reply");
     }
 
     public async Task<string> CreateGroupAsync(string token, string name, CancellationToken cancellation)
     {
         var body = new { name, subject = "math", grade = "7", description = "load test" };
-        var reply = await SendAsync(() => Authorized(HttpMethod.Post, "/api/groups", token, body), cancellation);
+        var reply = await _http.SendAsync(() => PatientHttp.Authorized(HttpMethod.Post, "/api/groups", token, body), cancellation);
         return reply.GetProperty("id").GetString() ?? throw new InvalidOperationException("no id in the reply");
     }
 
     public Task AddMemberAsync(string leaderToken, string groupId, string userId, string name, CancellationToken cancellation) =>
-        SendAsync(() => Authorized(HttpMethod.Post, $"/api/groups/{groupId}/members", leaderToken,
+        _http.SendAsync(() => PatientHttp.Authorized(HttpMethod.Post, $"/api/groups/{groupId}/members", leaderToken,
             new { userId, name, school = "3301002", county = "余杭区" }), cancellation);
 
     public async Task<string> CreatePlanAsync(string token, string groupId, string title, CancellationToken cancellation)
     {
         var body = new { title, subject = "chinese", grade = "8" };
-        var reply = await SendAsync(() => Authorized(HttpMethod.Post, $"/api/groups/{groupId}/lessonpreps", token, body), cancellation);
+        var reply = await _http.SendAsync(() => PatientHttp.Authorized(HttpMethod.Post, $"/api/groups/{groupId}/lessonpreps", token, body), cancellation);
         return reply.GetProperty("id").GetString() ?? throw new InvalidOperationException("no id in the reply");
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static HttpRequestMessage Authorized(HttpMethod method, string path, string token, object body) =>
-        new(method, path)
-        {
-            Content = JsonContent.Create(body),
-            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
-        };
-
-    /// <summary>Sends, waiting out 429s: a server with default limits admits 30 requests a second per address.</summary>
-    private async Task<JsonElement> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellation)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var message = request();
-            using var response = await _http.SendAsync(message, cancellation);
-            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && attempt < 120)
-            {
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(250), cancellation);
-                continue;
-            }
-            var text = await response.Content.ReadAsStringAsync(cancellation);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HttpRequestException($"{message.Method} {message.RequestUri} → {(int)response.StatusCode}: {text}");
-            }
-            using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-            return document.RootElement.Clone();
-        }
-    }
 }

@@ -15,17 +15,16 @@ public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLife
     private const int Messages = 100;
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly string _root = Directory.CreateTempSubdirectory("collab-cluster-").FullName;
-    private readonly List<NodeProcess> _nodes = [];
+    private readonly ClusterNodes _nodes = new("collab-cluster-");
 
     [Fact]
     public async Task Two_cohosting_api_nodes_deliver_every_message_once_in_order_across_nodes()
     {
         var database = await postgres.CreateDatabaseAsync("cluster");
-        var a = Track(NodeProcess.StartApi("api-a", _root, database, "cohosted"));
-        var b = Track(NodeProcess.StartApi("api-b", _root, database, "cohosted"));
+        var a = _nodes.StartApi("api-a", database, "cohosted");
+        var b = _nodes.StartApi("api-b", database, "cohosted");
 
-        await WithLogsAsync(async () =>
+        await _nodes.RunAsync(async () =>
         {
             await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
             Assert.Equal(new[] { a.SiloPort, b.SiloPort }.Order(), await Membership.ActiveSiloPortsAsync(database));
@@ -38,15 +37,15 @@ public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLife
     public async Task Two_client_api_nodes_of_a_headless_silo_deliver_every_message_once_in_order_across_nodes()
     {
         var database = await postgres.CreateDatabaseAsync("cluster");
-        var silo = Track(NodeProcess.StartSilo("silo", _root, database));
+        var silo = _nodes.StartSilo("silo", database);
 
-        await WithLogsAsync(async () =>
+        await _nodes.RunAsync(async () =>
         {
             // The silo applies the schema and joins; the clients find its gateway through the membership table.
             await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
                 () => "the silo is not active in orleans_membership");
-            var a = Track(NodeProcess.StartApi("api-a", _root, database, "client"));
-            var b = Track(NodeProcess.StartApi("api-b", _root, database, "client"));
+            var a = _nodes.StartApi("api-a", database, "client");
+            var b = _nodes.StartApi("api-b", database, "client");
             await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
             // The Apis are clients: the headless silo is the only member of the cluster.
             Assert.Equal([silo.SiloPort], await Membership.ActiveSiloPortsAsync(database));
@@ -59,14 +58,14 @@ public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLife
     public async Task When_an_api_node_dies_its_clients_rejoin_through_another_node_and_miss_no_event()
     {
         var database = await postgres.CreateDatabaseAsync("cluster");
-        var silo = Track(NodeProcess.StartSilo("silo", _root, database));
+        var silo = _nodes.StartSilo("silo", database);
 
-        await WithLogsAsync(async () =>
+        await _nodes.RunAsync(async () =>
         {
             await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
                 () => "the silo is not active in orleans_membership");
-            var survivor = Track(NodeProcess.StartApi("api-a", _root, database, "client"));
-            var doomed = Track(NodeProcess.StartApi("api-b", _root, database, "client"));
+            var survivor = _nodes.StartApi("api-a", database, "client");
+            var doomed = _nodes.StartApi("api-b", database, "client");
             await Task.WhenAll(survivor.WaitReadyAsync(), doomed.WaitReadyAsync());
 
             var leader = ClusterUser.NewTeacher("lead", "county-a");
@@ -167,37 +166,12 @@ public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLife
     private static List<long> Seqs(IEnumerable<JsonElement> events) =>
         events.Select(e => e.GetProperty("seq").GetInt64()).ToList();
 
-    private NodeProcess Track(NodeProcess node)
-    {
-        _nodes.Add(node);
-        return node;
-    }
 
-    /// <summary>Runs the scenario; a failure carries the tail of every node's log.</summary>
-    private async Task WithLogsAsync(Func<Task> scenario)
-    {
-        try
-        {
-            await scenario();
-        }
-        catch (Exception exception) when (exception is not NodeFailureException)
-        {
-            var logs = string.Join("\n", _nodes.Select(node => node.LogTail()));
-            throw new NodeFailureException($"{exception.GetType().Name}: {exception.Message}\n{logs}", exception);
-        }
-    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        await Task.WhenAll(_nodes.Select(node => node.DisposeAsync().AsTask()));
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _nodes.DisposeAsync();
     }
 }

@@ -21,8 +21,7 @@ public sealed class ExamClusterTests(PostgresServer postgres, ITestOutputHelper 
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(180);
     private static readonly string[] Choices = ["a", "b", "c"];
 
-    private readonly string _root = Directory.CreateTempSubdirectory("collab-exam-").FullName;
-    private readonly List<NodeProcess> _nodes = [];
+    private readonly ClusterNodes _nodes = new("collab-exam-");
     private readonly List<LiveClient> _clients = [];
 
     [Fact]
@@ -30,16 +29,16 @@ public sealed class ExamClusterTests(PostgresServer postgres, ITestOutputHelper 
     {
         var database = await postgres.CreateDatabaseAsync("exams");
         string[] fastMinutes = ["--Collab:Exams:Minute=00:00:01"];
-        var silos = new[] { Track(NodeProcess.StartSilo("silo-1", _root, database, fastMinutes)), Track(NodeProcess.StartSilo("silo-2", _root, database, fastMinutes)) };
-        try
+        var silos = new[] { _nodes.StartSilo("silo-1", database, fastMinutes), _nodes.StartSilo("silo-2", database, fastMinutes) };
+        await _nodes.RunAsync(async () =>
         {
             foreach (var silo in silos)
             {
                 await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
                     () => $"{silo.Name} is not active in orleans_membership");
             }
-            var a = Track(NodeProcess.StartApi("api-a", _root, database, "client"));
-            var b = Track(NodeProcess.StartApi("api-b", _root, database, "client"));
+            var a = _nodes.StartApi("api-a", database, "client");
+            var b = _nodes.StartApi("api-b", database, "client");
             await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
 
             var teacher = ClusterUser.NewTeacher("t", "county-a");
@@ -91,11 +90,7 @@ public sealed class ExamClusterTests(PostgresServer postgres, ITestOutputHelper 
                 Assert.Equal(expected, row.GetProperty("score").GetDecimal());
             }
             output.WriteLine($"answers acknowledged: {acknowledged.Sum(a => a.Count)} distinct questions over {clientSeqs.Sum()} saves");
-        }
-        catch (Exception exception) when (exception is not NodeFailureException)
-        {
-            throw new NodeFailureException($"{exception.GetType().Name}: {exception.Message}\n{string.Join("\n", _nodes.Select(n => n.LogTail()))}", exception);
-        }
+        });
     }
 
     /// <summary>Each student saves a seeded answer to every question per round; a call that fails is resent with the same id until answered.</summary>
@@ -161,11 +156,6 @@ public sealed class ExamClusterTests(PostgresServer postgres, ITestOutputHelper 
         return examId;
     }
 
-    private NodeProcess Track(NodeProcess node)
-    {
-        _nodes.Add(node);
-        return node;
-    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -175,13 +165,6 @@ public sealed class ExamClusterTests(PostgresServer postgres, ITestOutputHelper 
         {
             await client.DisposeAsync();
         }
-        await Task.WhenAll(_nodes.Select(node => node.DisposeAsync().AsTask()));
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _nodes.DisposeAsync();
     }
 }

@@ -19,18 +19,17 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(180);
 
-    private readonly string _root = Directory.CreateTempSubdirectory("collab-coedit-").FullName;
-    private readonly List<NodeProcess> _nodes = [];
+    private readonly ClusterNodes _nodes = new("collab-coedit-");
     private readonly List<IAsyncDisposable> _clients = [];
 
     [Fact]
     public async Task Three_teachers_on_two_nodes_typing_concurrently_converge_on_the_servers_text()
     {
         var database = await postgres.CreateDatabaseAsync("coedit");
-        var a = Track(NodeProcess.StartApi("api-a", _root, database, "cohosted"));
-        var b = Track(NodeProcess.StartApi("api-b", _root, database, "cohosted"));
+        var a = _nodes.StartApi("api-a", database, "cohosted");
+        var b = _nodes.StartApi("api-b", database, "cohosted");
 
-        await WithLogsAsync(async () =>
+        await _nodes.RunAsync(async () =>
         {
             await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
             var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, b]);
@@ -47,9 +46,9 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
     public async Task Killing_the_silo_that_holds_a_plan_loses_no_acknowledged_op_and_applies_no_resend_twice()
     {
         var database = await postgres.CreateDatabaseAsync("coedit");
-        var silos = new[] { Track(NodeProcess.StartSilo("silo-1", _root, database)), Track(NodeProcess.StartSilo("silo-2", _root, database)) };
+        var silos = new[] { _nodes.StartSilo("silo-1", database), _nodes.StartSilo("silo-2", database) };
 
-        await WithLogsAsync(async () =>
+        await _nodes.RunAsync(async () =>
         {
             foreach (var silo in silos)
             {
@@ -57,8 +56,8 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
                     () => $"{silo.Name} is not active in orleans_membership");
             }
             // Started once both silos are members, so each Api knows both gateways.
-            var a = Track(NodeProcess.StartApi("api-a", _root, database, "client"));
-            var b = Track(NodeProcess.StartApi("api-b", _root, database, "client"));
+            var a = _nodes.StartApi("api-a", database, "client");
+            var b = _nodes.StartApi("api-b", database, "client");
             await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
             var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, a]);
             var random = new Random(7);
@@ -183,25 +182,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
             .ToList();
     }
 
-    private NodeProcess Track(NodeProcess node)
-    {
-        _nodes.Add(node);
-        return node;
-    }
 
-    /// <summary>Runs the scenario; a failure carries the tail of every node's log.</summary>
-    private async Task WithLogsAsync(Func<Task> scenario)
-    {
-        try
-        {
-            await scenario();
-        }
-        catch (Exception exception) when (exception is not NodeFailureException)
-        {
-            var logs = string.Join("\n", _nodes.Select(node => node.LogTail()));
-            throw new NodeFailureException($"{exception.GetType().Name}: {exception.Message}\n{logs}", exception);
-        }
-    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -211,14 +192,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
         {
             await client.DisposeAsync();
         }
-        await Task.WhenAll(_nodes.Select(node => node.DisposeAsync().AsTask()));
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _nodes.DisposeAsync();
     }
 
     private sealed class DisposeOnce(IDisposable inner) : IAsyncDisposable

@@ -1,0 +1,50 @@
+namespace Collab.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// The processes of one cluster test under one temporary folder: started here, all stopped and removed at the end,
+/// and a failing scenario reports the tail of every node's log.
+/// </summary>
+public sealed class ClusterNodes(string prefix) : IAsyncDisposable
+{
+    private readonly List<NodeProcess> _nodes = [];
+
+    public string Root { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
+
+    public NodeProcess StartApi(string name, string connectionString, string role) =>
+        Track(NodeProcess.StartApi(name, Root, connectionString, role));
+
+    public NodeProcess StartSilo(string name, string connectionString, params string[] settings) =>
+        Track(NodeProcess.StartSilo(name, Root, connectionString, settings));
+
+    /// <summary>Runs the scenario; a failure carries the tail of every node's log.</summary>
+    public async Task RunAsync(Func<Task> scenario)
+    {
+        try
+        {
+            await scenario();
+        }
+        catch (Exception exception) when (exception is not NodeFailureException)
+        {
+            var logs = string.Join("\n", _nodes.Select(node => node.LogTail()));
+            throw new NodeFailureException($"{exception.GetType().Name}: {exception.Message}\n{logs}", exception);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_nodes.Select(node => node.DisposeAsync().AsTask()));
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private NodeProcess Track(NodeProcess node)
+    {
+        _nodes.Add(node);
+        return node;
+    }
+}
