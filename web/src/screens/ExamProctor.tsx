@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { strings, t } from "../i18n";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
@@ -27,9 +27,12 @@ interface Snapshot {
 export function ExamProctor({ examId }: { examId: string }) {
   const [state, setState] = useState<Snapshot | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const live = useRef<LiveConnection | null>(null);
 
   useEffect(() => {
     const connection = new LiveConnection("/hubs/exam");
+    live.current = connection;
     const follower = new StreamFollower<Snapshot>(connection, `exams/${examId}`, examId, "Sync", {
       snapshot: setState,
       event: (e) => {
@@ -44,6 +47,17 @@ export function ExamProctor({ examId }: { examId: string }) {
     connection.start().then(join).catch(setError);
     return () => void connection.stop();
   }, [examId]);
+
+  async function forceSubmit(studentId: string) {
+    setConfirming(null);
+    setError(null);
+    try {
+      const line = await live.current!.invoke<Line>("ForceSubmit", examId, studentId);
+      setState((s) => (s ? { ...s, students: s.students.map((x) => (x.studentId === studentId ? line : x)) } : s));
+    } catch (failure) {
+      setError(failure);
+    }
+  }
 
   if (!state) {
     return (
@@ -63,10 +77,11 @@ export function ExamProctor({ examId }: { examId: string }) {
           <span class={`count ${k}`} data-count={k}>{names[k]} {state.counts[k]}</span>
         ))}
       </p>
+      <ErrorLine error={error} />
       <h2>{t("roster")}</h2>
       <table class="roster" data-testid="roster">
         <thead>
-          <tr><th>{t("studentId")}</th><th>{t("name")}</th><th>{t("status")}</th><th>{t("answered")}</th><th>{t("focusLosses")}</th><th>{t("lastSeen")}</th></tr>
+          <tr><th>{t("studentId")}</th><th>{t("name")}</th><th>{t("status")}</th><th>{t("answered")}</th><th>{t("focusLosses")}</th><th>{t("lastSeen")}</th><th /></tr>
         </thead>
         <tbody>
           {state.students.map((s) => (
@@ -77,6 +92,17 @@ export function ExamProctor({ examId }: { examId: string }) {
               <td data-answered>{s.answered}</td>
               <td>{s.focusLosses}</td>
               <td>{s.lastSeenAt ? new Date(s.lastSeenAt).toLocaleTimeString() : "—"}</td>
+              <td>
+                {(s.status === "active" || s.status === "paused") &&
+                  (confirming === s.studentId ? (
+                    <>
+                      <button class="primary" data-action="confirm-force-submit" onClick={() => forceSubmit(s.studentId)}>{t("forceSubmit")}</button>
+                      <button onClick={() => setConfirming(null)}>{t("back")}</button>
+                    </>
+                  ) : (
+                    <button data-action="force-submit" onClick={() => setConfirming(s.studentId)}>{t("forceSubmit")}</button>
+                  ))}
+              </td>
             </tr>
           ))}
         </tbody>
