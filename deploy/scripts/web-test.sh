@@ -56,7 +56,7 @@ cd "$root/web"
 node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$results/junit.xml" \
-  test/e2e/*.test.mjs
+  test/unit/*.test.mjs test/e2e/*.test.mjs
 status=$?
 summarize "$([[ $status -eq 0 ]] && echo 0 || echo 1)"
 exit "$status"
