@@ -5,6 +5,7 @@ import { ExamTake } from "./screens/ExamTake";
 import { GroupSpace } from "./screens/GroupSpace";
 import { Header } from "./screens/Header";
 import { Home } from "./screens/Home";
+import { LessonPrepEditor } from "./screens/LessonPrepEditor";
 import { SignIn } from "./screens/SignIn";
 import { lang } from "./i18n";
 import { match, path } from "./router";
@@ -18,6 +19,7 @@ function Screen() {
   if (!user) return <SignIn />;
   let params: string[] | null;
   if ((params = match(/^\/groups\/([^/]+)$/, current))) return <GroupSpace key={params[0]} groupId={params[0]} />;
+  if ((params = match(/^\/lessonpreps\/([^/]+)$/, current))) return <LessonPrepEditor key={params[0]} prepId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)\/proctor$/, current))) return <ExamProctor key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)$/, current))) return <ExamTake key={params[0]} examId={params[0]} />;
   return <Home />;

@@ -15,7 +15,7 @@ export const codePoints = (text: string): number => {
 };
 
 /** Splits at a code point index: [first count code points, the rest]. */
-function splitAt(text: string, count: number): [string, string] {
+export function splitAt(text: string, count: number): [string, string] {
   let utf16 = 0;
   for (let i = 0; i < count; i++) utf16 += text.codePointAt(utf16)! > 0xffff ? 2 : 1;
   return [text.slice(0, utf16), text.slice(utf16)];
@@ -144,7 +144,7 @@ export class TextOperation {
   }
 
   toWire(): WireOp {
-    return this.components.map((c) => (c.kind === "retain" ? c.n : c.kind === "delete" ? -c.n : c.text));
+    return this.components.map((c) => (c.kind === "insert" ? c.text : c.kind === "delete" ? -c.n : c.n));
   }
 
   get isNoop(): boolean {

@@ -50,6 +50,12 @@ export class StreamFollower<S> {
     this.lastSeq = seq;
   }
 
+  /** After a re-join that keeps local state: fetch what was missed as events (or a snapshot if too far behind). */
+  catchUp(): Promise<void> {
+    this.queue = this.queue.then(() => this.sync());
+    return this.queue;
+  }
+
   private async receive(event: LiveEvent): Promise<void> {
     if (event.seq <= this.lastSeq) return;
     if (event.seq > this.lastSeq + 1) {

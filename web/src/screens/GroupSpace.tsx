@@ -132,18 +132,51 @@ export function GroupSpace({ groupId }: { groupId: string }) {
             ))}
         </ul>
         {isLeader && <AddMember groupId={groupId} />}
+        <NewPlan groupId={groupId} subject={state.group.subject} grade={state.group.grade} />
         <h2>{t("sessions")}</h2>
         {state.sessions.length === 0 ? (
           <p class="muted">{t("noSessions")}</p>
         ) : (
           <ul class="list">
             {state.sessions.map((s) => (
-              <li key={s.id}>{s.title} <span class="muted">{new Date(s.startsAt).toLocaleString()}</span></li>
+              <li key={s.id}>
+                {s.kind === "lessonprep" ? (
+                  <a href={`/lessonpreps/${encodeURIComponent(s.id)}`} onClick={(e) => { e.preventDefault(); navigate(`/lessonpreps/${encodeURIComponent(s.id)}`); }}>{s.title}</a>
+                ) : (
+                  s.title
+                )}{" "}
+                <span class="muted">{new Date(s.startsAt).toLocaleString()}</span>
+              </li>
             ))}
           </ul>
         )}
       </aside>
     </div>
+  );
+}
+
+function NewPlan({ groupId, subject, grade }: { groupId: string; subject: string; grade: string }) {
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  async function create(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const { id } = await rest<{ id: string }>("POST", `/api/groups/${encodeURIComponent(groupId)}/lessonpreps`, { title, subject, grade });
+      navigate(`/lessonpreps/${encodeURIComponent(id)}`);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return (
+    <>
+      <h2>{t("lessonPreps")}</h2>
+      <form class="form" onSubmit={create} data-testid="new-plan">
+        <label>{t("planTitle")}<input name="planTitle" required maxLength={100} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} /></label>
+        <button type="submit">{t("newPlan")}</button>
+      </form>
+      <ErrorLine error={error} />
+    </>
   );
 }
 

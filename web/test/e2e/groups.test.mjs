@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, screenshot, signInAs, startApi } from "./harness.mjs";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
 
 const wang = { userId: "t-1001", name: "王老师", role: "teacher", school: "3301001", county: "西湖区" };
 const li = { userId: "t-1002", name: "李老师", role: "teacher", school: "3302005", county: "余杭区" };
@@ -99,4 +99,63 @@ test("while the Api is away the space shows a banner and keeps a typed message; 
   const feed = await leader.locator("[data-testid=feed] li p").allTextContents();
   assert.equal(feed.filter((text) => text === "断线期间写的消息").length, 1);
   assert.equal(feed.length, 3);
+});
+
+/** Waits for a condition that spans two pages (each check is one round of reads), failing after the timeout. */
+async function eventually(check, describe, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check();
+    if (result) return result;
+    if (Date.now() > deadline) throw new Error(`the condition did not hold in time: ${await describe()}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+test("two teachers type into the same section of a lesson plan at once and both end on the server's text", async () => {
+  const token = await tokenFor(api.baseUrl, wang);
+  const { id: groupId } = await restAs(api.baseUrl, token, "POST", "/api/groups", { name: "备课组", subject: "数学", grade: "七年级" });
+  await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/members`, li);
+  const leader = await newPage(browser, api.baseUrl);
+  await signInAs(leader, wang);
+  await leader.goto(`/groups/${groupId}`);
+  await leader.fill("[data-testid=new-plan] input[name=planTitle]", "《一元一次方程》集体备课");
+  await leader.click("[data-testid=new-plan] button[type=submit]");
+  await leader.waitForURL(/\/lessonpreps\/lp-/);
+  const planPath = new URL(leader.url()).pathname;
+  const member = await newPage(browser, api.baseUrl);
+  await signInAs(member, li);
+  await member.goto(planPath);
+
+  const section = "textarea[name=section-objectives]";
+  await leader.click(section);
+  await leader.type(section, "【知识】【能力】");
+  await member.waitForFunction((selector) => document.querySelector(selector).value === "【知识】【能力】", section);
+  // Each puts the caret at their own place (after 【知识】, at the end), then both type at once: every character of
+  // one shifts the other's caret and pending op, and both must end on the same text with each phrase where it was typed.
+  const caret = (page, at) => page.$eval(section, (el, position) => { el.focus(); el.setSelectionRange(position, position); }, at);
+  await caret(leader, 4);
+  await caret(member, 8);
+  await Promise.all([
+    leader.type(section, "理解方程的概念😀", { delay: 40 }),
+    member.type(section, "会解一元一次方程", { delay: 40 }),
+  ]);
+  const expected = "【知识】理解方程的概念😀【能力】会解一元一次方程";
+  const text = await eventually(
+    async () => {
+      const [a, b] = [await leader.inputValue(section), await member.inputValue(section)];
+      return a === expected && b === expected ? a : null;
+    },
+    async () => JSON.stringify([await leader.inputValue(section), await member.inputValue(section)]),
+  );
+  const stored = await leader.evaluate(async (path) => {
+    const { token } = JSON.parse(sessionStorage.getItem("collab.session"));
+    const response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    return (await response.json()).sections.find((s) => s.key === "objectives").text;
+  }, planPath);
+  assert.equal(stored, text);
+
+  await leader.type("textarea[name=section-process]", "一、情境导入\n二、新知探究");
+  await member.waitForFunction(() => document.querySelector("textarea[name=section-process]").value === "一、情境导入\n二、新知探究");
+  await screenshot(member, "lessonprep-editor");
 });
