@@ -4,7 +4,6 @@ import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { SectionClient } from "../lessonprep/sectionClient";
 import { codePoints, splitAt, TextOperation } from "../lessonprep/textOperation";
-import { navigate } from "../router";
 import { nextCommand } from "../session";
 import { ErrorLine } from "./ErrorLine";
 
@@ -130,7 +129,6 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
           />
         </div>
       ))}
-      <button class="link" onClick={() => navigate("/")}>{t("appName")}</button>
     </section>
   );
 }

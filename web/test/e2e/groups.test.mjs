@@ -69,6 +69,12 @@ test("a teacher creates a group, adds a colleague, and a message posted by one a
   await leader.waitForSelector("[data-testid=my-groups] li:has-text('初中数学跨区教研组')");
   assert.match(await leader.textContent("[data-testid=my-groups]"), /2 名成员/);
   await screenshot(leader, "teacher-home");
+
+  await leader.click("[data-testid=lang]");
+  await leader.waitForSelector("h2:text-is('My groups')");
+  assert.match(await leader.textContent("[data-testid=my-groups]"), /2 members · Leader/);
+  await leader.click("[data-testid=lang]");
+  await leader.waitForSelector("h2:text-is('我的教研组')");
 });
 
 test("while the Api is away the space shows a banner and keeps a typed message; after it is back both re-join and the message arrives", async () => {
