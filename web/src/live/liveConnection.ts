@@ -74,7 +74,10 @@ export class LiveConnection {
     return () => this.rejoins.delete(rejoin);
   }
 
-  /** A query or a command; a call cut off by a lost connection is sent again once re-joined, never dropped. */
+  /**
+   * A query or a command; a call cut off by a lost connection is sent again once re-joined, never dropped. A failure
+   * on a connection that stays up is no lost connection: it is reported, not retried.
+   */
   async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
     for (;;) {
       await this.ready;
@@ -84,17 +87,11 @@ export class LiveConnection {
         const refusal = hubRefusal(error);
         if (refusal) throw refusal;
         if (this.stopped) throw new ApiError("network", String(error));
-        await this.waitForReconnect();
+        // SignalR may reject the pending calls just before it reports the loss; give it a moment to say so.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (this.hub.state === HubConnectionState.Connected && this.isReady) throw new ApiError("internal", String(error));
       }
     }
-  }
-
-  private waitForReconnect(): Promise<void> {
-    // The invocation may fail just before SignalR reports the loss; give it a moment to say so.
-    if (this.hub.state === HubConnectionState.Connected && this.isReady) {
-      return new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    return this.ready;
   }
 
   /** For re-joins, which run before queued commands may go: straight to the hub, no waiting, no resend. */

@@ -111,7 +111,8 @@ export function ExamTake({ examId }: { examId: string }) {
     connection.start().then(start).catch(setError);
     const tick = setInterval(() => setNow(Date.now()), 500);
     const focus = (lost: boolean) => () =>
-      void connection.invoke("ReportFocus", examId, { lost, at: new Date(Date.now()).toISOString() }).catch(() => undefined);
+      // Not resent after a reconnect: a focus report is a count, and a resend could count one loss twice.
+      void connection.call("ReportFocus", examId, { lost, at: new Date().toISOString() }).catch(() => undefined);
     const lose = focus(true);
     const regain = focus(false);
     addEventListener("blur", lose);
