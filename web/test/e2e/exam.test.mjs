@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
 
 const author = { userId: "t-3001", name: "陈老师", role: "teacher", school: "3301001", county: "西湖区" };
 const zhang = { userId: "s-2001", name: "张同学", role: "student", school: "3301001", county: "西湖区" };
 const zhao = { userId: "s-2002", name: "赵同学", role: "student", school: "3301001", county: "西湖区" };
+const qian = { userId: "s-2003", name: "钱同学", role: "student", school: "3301001", county: "西湖区" };
 const phone = { width: 390, height: 844 };
 
 const paper = [
@@ -18,6 +19,7 @@ const paper = [
 let api;
 let browser;
 let examId;
+let shortExamId;
 let authorToken;
 before(async () => {
   api = await startApi("exam");
@@ -35,20 +37,34 @@ before(async () => {
     shuffleOptions: false,
   }));
   await restAs(api.baseUrl, authorToken, "POST", `/api/exams/${examId}/publish`);
+  ({ id: shortExamId } = await restAs(api.baseUrl, authorToken, "POST", "/api/exams", {
+    title: "一分钟小测",
+    subject: "信息技术",
+    questions: paper.slice(0, 1),
+    opensAt: new Date(Date.now() - 5_000).toISOString(),
+    durationMinutes: 1,
+    lateJoinMinutes: 1,
+    roster: [qian.userId],
+    shuffleQuestions: false,
+    shuffleOptions: false,
+  }));
+  await restAs(api.baseUrl, authorToken, "POST", `/api/exams/${shortExamId}/publish`);
 });
 after(async () => {
   await browser?.close();
   await api?.stop();
 });
 
-async function openExam(page) {
-  await page.fill("input[name=examId]", examId);
+async function openExam(page, id = examId) {
+  await page.fill("input[name=examId]", id);
   await page.click("button:has-text('进入考试')");
   await page.waitForSelector("[data-question=q1]");
 }
 
 const saved = (page, questionId) => page.waitForSelector(`[data-question=${questionId}] [data-save=saved]`);
 
+// The one-minute exam runs beside the others, so its wait for the deadline costs the suite little.
+describe("exams", { concurrency: true }, () => {
 test("a student answers with a saved mark per answer, reloads and resumes with the answers kept, and submits; the proctor follows", async () => {
   const student = await newPage(browser, api.baseUrl, phone);
   await signInAs(student, zhang);
@@ -118,4 +134,21 @@ test("the proctor collects a paper and the student's screen says so and stops ta
   await student.waitForSelector("[data-testid=submitted-notice]:has-text('监考老师已为你交卷')");
   assert.equal(await student.isDisabled("input[name=answer-q1][value=b]"), true);
   await screenshot(student, "exam-collected");
+});
+
+test("at the deadline the server submits the attempt and the student's screen says so", async () => {
+  const student = await newPage(browser, api.baseUrl, phone);
+  await signInAs(student, qian);
+  await openExam(student, shortExamId);
+  await student.check("input[name=answer-q1][value=b]");
+  await saved(student, "q1");
+
+  await student.waitForSelector("[data-testid=submitted-notice]:has-text('考试时间到，系统已自动交卷')", { timeout: 120_000 });
+  assert.match(await student.textContent("[data-testid=countdown]"), /00:00/);
+  assert.equal(await student.isDisabled("input[name=answer-q1][value=a]"), true);
+  const results = await restAs(api.baseUrl, authorToken, "GET", `/api/exams/${shortExamId}/results`);
+  const line = results.students.find((s) => s.studentId === qian.userId);
+  assert.equal(line.status, "submitted");
+  assert.equal(line.perQuestion.q1, 2);
+});
 });
