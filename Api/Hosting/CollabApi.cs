@@ -8,6 +8,7 @@ using Collab.Api.Live;
 using Collab.Api.Observations;
 using Collab.Api.RateLimiting;
 using Collab.Api.Tutoring;
+using Collab.Api.WebClient;
 using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
@@ -84,6 +85,7 @@ public static class CollabApi
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseRequestSizeProblem(limits);
+        app.UseWebClient();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

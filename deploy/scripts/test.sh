@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution (unit, grain, API, storage, PostgreSQL and multi-process cluster tests).
+# Runs every test of the solution (unit, grain, API, storage, PostgreSQL and multi-process cluster tests), then the
+# web client's browser tests (deploy/scripts/web-test.sh: headless Chromium against a real Api).
 # The tests start what they need themselves: PostgreSQL through deploy/scripts/pg-local.sh (installed with
 # apt-get when absent), silos and Api processes on free loopback ports. Prints "N passed, N failed[, N skipped]"
 # as its last line and exits non-zero on any failure.
@@ -11,6 +12,9 @@ rm -rf "$results"
 
 dotnet test Collab.sln --logger "trx" --results-directory "$results" "$@"
 status=$?
+
+# The web client's browser tests write their counts to TestResults/web/summary.json, added to the summary below.
+bash "$root/deploy/scripts/web-test.sh" || status=1
 
 # The load generator's smoke mode (seconds): Collab and the bare-SignalR baseline under a tiny groups load, so bench/
 # cannot rot. It counts as one test in the summary.
@@ -32,7 +36,7 @@ timeout 300 dotnet run -c Release --project bench/Collab.Bench -- coedit --spawn
 echo "bench coedit smoke: $coedit_smoke"
 
 summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+import glob, json, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     counters = ET.parse(path).getroot().find(".//{*}Counters")
@@ -41,6 +45,14 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
+web = os.path.join(sys.argv[1], "web", "summary.json")
+if os.path.exists(web):
+    counts = json.load(open(web))
+    passed += counts["passed"]
+    failed += counts["failed"]
+    skipped += counts["skipped"]
+else:
+    failed += 1  # the web step did not even report
 for smoke in sys.argv[3:]:
     if smoke == "passed":
         passed += 1

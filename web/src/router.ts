@@ -1,0 +1,17 @@
+import { signal } from "./signal";
+
+/** Paths of the client (the Api's fallback serves index.html for each): /, /groups/:id, /exams/:id, /exams/:id/proctor. */
+export const path = signal(location.pathname);
+
+export function navigate(to: string): void {
+  if (to === location.pathname) return;
+  history.pushState(null, "", to);
+  path.set(to);
+}
+
+addEventListener("popstate", () => path.set(location.pathname));
+
+export function match(pattern: RegExp, value: string): string[] | null {
+  const found = pattern.exec(value);
+  return found ? found.slice(1).map(decodeURIComponent) : null;
+}

@@ -1,0 +1,230 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { rest } from "../api";
+import { t } from "../i18n";
+import { LiveConnection } from "../live/liveConnection";
+import { Joined, StreamFollower } from "../live/streamFollower";
+import { navigate } from "../router";
+import { nextCommand, session } from "../session";
+import { useSignal } from "../signal";
+import { ErrorLine } from "./ErrorLine";
+
+interface Member { userId: string; name: string; school: string; county: string; role: "leader" | "member" }
+interface Message { id: string; userId: string; name: string; text: string; at: string; clientId: string; clientSeq: number }
+interface GroupSession { kind: string; id: string; title: string; startsAt: string }
+interface Snapshot {
+  group: { id: string; name: string; subject: string; grade: string; description?: string };
+  members: Member[];
+  online: string[];
+  sessions: GroupSession[];
+  feed: Message[];
+}
+interface Pending { clientId: string; clientSeq: number; text: string }
+
+/** The group's live space over /hubs/groups (PROTOCOL §1): online list, feed with posting, members, sessions. */
+export function GroupSpace({ groupId }: { groupId: string }) {
+  const me = useSignal(session)!.user;
+  const [state, setState] = useState<Snapshot | null>(null);
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [draft, setDraft] = useState("");
+  const live = useRef<LiveConnection | null>(null);
+
+  useEffect(() => {
+    const connection = new LiveConnection("/hubs/groups");
+    live.current = connection;
+    const follower = new StreamFollower<Snapshot>(connection, `groups/${groupId}`, groupId, "Sync", {
+      snapshot: (snapshot) => setState(snapshot),
+      event: (e) => setState((s) => (s ? applyEvent(s, e.type, e.data) : s)),
+      ephemeral: (e) => {
+        if (e.type === "presence.changed") setState((s) => (s ? presence(s, e.data.userId, e.data.online) : s));
+      },
+    });
+    const join = async () => follower.joined(await connection.call<Joined<Snapshot>>("Join", groupId));
+    connection.onRejoin(join);
+    connection.start().then(join).catch(setError);
+    return () => void connection.stop();
+  }, [groupId]);
+
+  useEffect(() => {
+    // A posted message leaves the pending list once it is in the feed (its event may come before the answer).
+    if (!state) return;
+    const posted = new Set(state.feed.map((m) => `${m.clientId}/${m.clientSeq}`));
+    setPending((p) => (p.some((x) => posted.has(`${x.clientId}/${x.clientSeq}`)) ? p.filter((x) => !posted.has(`${x.clientId}/${x.clientSeq}`)) : p));
+  }, [state]);
+
+  async function post(e: Event) {
+    e.preventDefault();
+    const text = draft.trim();
+    if (!text || !live.current) return;
+    const command = { ...nextCommand(), text };
+    setDraft("");
+    setPending((p) => [...p, command]);
+    setError(null);
+    try {
+      await live.current.invoke("PostMessage", groupId, command);
+    } catch (failure) {
+      setPending((p) => p.filter((x) => x.clientSeq !== command.clientSeq || x.clientId !== command.clientId));
+      setDraft(text);
+      setError(failure);
+    }
+  }
+
+  if (!state) {
+    return (
+      <section class="card">
+        <button class="link" onClick={() => navigate("/")}>← {t("back")}</button>
+        {error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}
+      </section>
+    );
+  }
+
+  const online = new Set(state.online);
+  const isLeader = state.members.some((m) => m.userId === me.userId && m.role === "leader") || me.role === "admin";
+  return (
+    <div class="group-space">
+      <section class="card wide">
+        <button class="link" onClick={() => navigate("/")}>← {t("back")}</button>
+        <h1 data-testid="group-name">{state.group.name}</h1>
+        <p class="muted">{state.group.subject} · {state.group.grade}{state.group.description ? ` · ${state.group.description}` : ""}</p>
+        <h2>{t("feed")}</h2>
+        <ol class="feed" data-testid="feed">
+          {state.feed.map((m) => (
+            <li key={m.id} class={m.userId === me.userId ? "mine" : ""}>
+              <span class="author">{m.name}</span>
+              <time>{new Date(m.at).toLocaleTimeString()}</time>
+              <p>{m.text}</p>
+            </li>
+          ))}
+          {pending.map((m) => (
+            <li key={`p${m.clientSeq}`} class="mine pending">
+              <span class="author">{me.name}</span>
+              <time>{t("sending")}</time>
+              <p>{m.text}</p>
+            </li>
+          ))}
+        </ol>
+        <form class="post" onSubmit={post}>
+          <textarea
+            name="message"
+            rows={2}
+            maxLength={2000}
+            placeholder={t("postPlaceholder")}
+            value={draft}
+            onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.shiftKey && !e.isComposing) post(e);
+            }}
+          />
+          <button type="submit" class="primary">{t("post")}</button>
+        </form>
+        <ErrorLine error={error} />
+      </section>
+      <aside class="card side">
+        <h2>{t("members")} ({state.members.length})</h2>
+        <ul class="members" data-testid="members">
+          {[...state.members]
+            .sort((a, b) => Number(online.has(b.userId)) - Number(online.has(a.userId)))
+            .map((m) => (
+              <li key={m.userId} data-user={m.userId} data-online={online.has(m.userId) ? "true" : "false"}>
+                <span class={online.has(m.userId) ? "dot on" : "dot"} title={online.has(m.userId) ? t("online") : t("offline")} />
+                {m.name} <span class="muted">{m.county} · {t(m.role === "leader" ? "leader" : "member")}</span>
+              </li>
+            ))}
+        </ul>
+        {isLeader && <AddMember groupId={groupId} />}
+        <NewPlan groupId={groupId} subject={state.group.subject} grade={state.group.grade} />
+        <h2>{t("sessions")}</h2>
+        {state.sessions.length === 0 ? (
+          <p class="muted">{t("noSessions")}</p>
+        ) : (
+          <ul class="list">
+            {state.sessions.map((s) => (
+              <li key={s.id}>
+                {s.kind === "lessonprep" ? (
+                  <a href={`/lessonpreps/${encodeURIComponent(s.id)}`} onClick={(e) => { e.preventDefault(); navigate(`/lessonpreps/${encodeURIComponent(s.id)}`); }}>{s.title}</a>
+                ) : (
+                  s.title
+                )}{" "}
+                <span class="muted">{new Date(s.startsAt).toLocaleString()}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function NewPlan({ groupId, subject, grade }: { groupId: string; subject: string; grade: string }) {
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  async function create(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const { id } = await rest<{ id: string }>("POST", `/api/groups/${encodeURIComponent(groupId)}/lessonpreps`, { title, subject, grade });
+      navigate(`/lessonpreps/${encodeURIComponent(id)}`);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return (
+    <>
+      <h2>{t("lessonPreps")}</h2>
+      <form class="form" onSubmit={create} data-testid="new-plan">
+        <label>{t("planTitle")}<input name="planTitle" required maxLength={100} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} /></label>
+        <button type="submit">{t("newPlan")}</button>
+      </form>
+      <ErrorLine error={error} />
+    </>
+  );
+}
+
+function AddMember({ groupId }: { groupId: string }) {
+  const [form, setForm] = useState({ userId: "", name: "", school: "", county: "" });
+  const [error, setError] = useState<unknown>(null);
+  const field = (key: keyof typeof form) => (e: Event) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+  async function add(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await rest("POST", `/api/groups/${encodeURIComponent(groupId)}/members`, form);
+      setForm({ userId: "", name: "", school: "", county: "" });
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return (
+    <details>
+      <summary>{t("addMember")}</summary>
+      <form class="form" onSubmit={add} data-testid="add-member">
+        <label>{t("userId")}<input name="userId" required value={form.userId} onInput={field("userId")} /></label>
+        <label>{t("name")}<input name="name" required value={form.name} onInput={field("name")} /></label>
+        <label>{t("school")}<input name="school" value={form.school} onInput={field("school")} /></label>
+        <label>{t("county")}<input name="county" value={form.county} onInput={field("county")} /></label>
+        <button type="submit">{t("add")}</button>
+      </form>
+      <ErrorLine error={error} />
+    </details>
+  );
+}
+
+function applyEvent(s: Snapshot, type: string, data: any): Snapshot {
+  switch (type) {
+    case "message.posted":
+      return s.feed.some((m) => m.id === data.id) ? s : { ...s, feed: [...s.feed, data as Message] };
+    case "member.added":
+      return { ...s, members: [...s.members.filter((m) => m.userId !== data.userId), data as Member] };
+    case "member.removed":
+      return { ...s, members: s.members.filter((m) => m.userId !== data.userId) };
+    case "session.scheduled":
+      return { ...s, sessions: [...s.sessions.filter((x) => x.id !== data.id), data as GroupSession] };
+    default:
+      return s;
+  }
+}
+
+function presence(s: Snapshot, userId: string, isOnline: boolean): Snapshot {
+  const others = s.online.filter((id) => id !== userId);
+  return { ...s, online: isOnline ? [...others, userId] : others };
+}
