@@ -1,4 +1,5 @@
 using Collab.Api.Auth;
+using Collab.Api.Draining;
 using Collab.Api.Errors;
 using Collab.Api.Exams;
 using Collab.Api.Groups;
@@ -21,6 +22,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 
 namespace Collab.Api.Hosting;
@@ -80,7 +82,11 @@ public static class CollabApi
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<DrainHealthCheck>("drain", tags: ["ready"]);
+        builder.Services.AddOptions<DrainOptions>().Bind(builder.Configuration.GetSection(DrainOptions.Section));
+        builder.Services.AddSingleton<NodeDrain>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeDrain>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -112,6 +118,7 @@ public static class CollabApi
         where TGrain : ILiveStreamGrain
     {
         services.AddSingleton<LiveStreamBridge<THub, TGrain>>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDrainTarget, HubDrainTarget<THub>>());
         services.AddHostedService(provider => provider.GetRequiredService<LiveStreamBridge<THub, TGrain>>());
         return services;
     }
