@@ -64,7 +64,7 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
         double? serverStart = null;
         var sampling = Task.Run(async () =>
         {
-            await DelayUntilAsync(measurement.SteadyStart, cancellation);
+            await Schedule.DelayUntilAsync(measurement.SteadyStart, cancellation);
             machineStart = MachineCpu.Sample();
             serverStart = server?.CpuSeconds();
         }, cancellation);
@@ -110,7 +110,7 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
             {
                 return;
             }
-            await DelayUntilAsync(due, cancellation);
+            await Schedule.DelayUntilAsync(due, cancellation);
             editor.Session!.Edit(text =>
             {
                 measurement.OnEdit(editor, due);
@@ -142,11 +142,4 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
         return TextOperation.Create(components);
     }
 
-    private static Task DelayUntilAsync(long timestamp, CancellationToken cancellation)
-    {
-        var remaining = timestamp - Stopwatch.GetTimestamp();
-        return remaining <= 0
-            ? Task.CompletedTask
-            : Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency)), cancellation);
-    }
 }

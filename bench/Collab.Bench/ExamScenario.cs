@@ -139,7 +139,7 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
         foreach (var candidate in candidates)
         {
             var due = opensAtTimestamp + Frequency / 20 + joinTicks * candidate.Index / candidates.Length;
-            await DelayUntilAsync(due, cancellation);
+            await Schedule.DelayUntilAsync(due, cancellation);
             joins.Add(StartAsync(candidate, examId, due));
         }
         await WhenAllWithin(joins, options.JoinSeconds + 120, cancellation);
@@ -152,7 +152,7 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
         var saveStart = Stopwatch.GetTimestamp() + Frequency;
         _windowStart = saveStart;
         _windowEnd = saveStart + (long)(options.DurationSeconds * Frequency);
-        var window = SampleWindowAsync(_windowStart, _windowEnd, cancellation);
+        var window = Schedule.SampleWindowAsync(server, _windowStart, _windowEnd, cancellation);
         var saves = options.SaveIntervalMs == 0
             ? await SaveBackToBackAsync(candidates, examId, cancellation)
             : await SaveOnScheduleAsync(candidates, examId, cancellation);
@@ -243,7 +243,7 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
                 {
                     return saves;
                 }
-                await DelayUntilAsync(due, cancellation);
+                await Schedule.DelayUntilAsync(due, cancellation);
                 _sendLag.RecordStopwatchTicks(Stopwatch.GetTimestamp() - due);
                 saves.Add(SaveAsync(candidate, examId, due));
             }
@@ -253,7 +253,7 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
     /// <summary>Closed loop: every candidate keeps exactly one save in flight, so the concurrency is the candidate count.</summary>
     private async Task<List<Task>> SaveBackToBackAsync(ExamCandidate[] candidates, string examId, CancellationToken cancellation)
     {
-        await DelayUntilAsync(_windowStart, cancellation);
+        await Schedule.DelayUntilAsync(_windowStart, cancellation);
         await Task.WhenAll(candidates.Select(async candidate =>
         {
             while (Stopwatch.GetTimestamp() < _windowEnd && !cancellation.IsCancellationRequested)
@@ -377,7 +377,7 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
     {
         if (server is null)
         {
-            await DelayUntilAsync(opensAt, cancellation);
+            await Schedule.DelayUntilAsync(opensAt, cancellation);
             return (null, null);
         }
         const double quietShare = 0.2; // of one core: idle Orleans timers stay far below
@@ -387,7 +387,7 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
         var lastBusyEnd = published;
         for (var at = published + step; at <= opensAt; at += step)
         {
-            await DelayUntilAsync(at, cancellation);
+            await Schedule.DelayUntilAsync(at, cancellation);
             var cpu = server.CpuSeconds();
             if (cpu - previous > quietShare * 0.25)
             {
@@ -395,22 +395,10 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
             }
             previous = cpu;
         }
-        await DelayUntilAsync(opensAt, cancellation);
+        await Schedule.DelayUntilAsync(opensAt, cancellation);
         return ((lastBusyEnd - published) / (double)Frequency, previous - first);
     }
 
-    private async Task<(double? ServerCpu, double MachineBusy, double ClientCpu)> SampleWindowAsync(long from, long to, CancellationToken cancellation)
-    {
-        await DelayUntilAsync(from, cancellation);
-        var serverStart = server?.CpuSeconds();
-        var machineStart = MachineCpu.Sample();
-        var clientStart = Process.GetCurrentProcess().TotalProcessorTime;
-        await DelayUntilAsync(to, cancellation);
-        var serverCpu = server?.CpuSeconds() - serverStart;
-        var machineBusy = MachineCpu.BusyPercent(machineStart, MachineCpu.Sample());
-        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientStart).TotalSeconds;
-        return (serverCpu, machineBusy, clientCpu);
-    }
 
     private static async Task WhenAllWithin(IReadOnlyCollection<Task> tasks, double seconds, CancellationToken cancellation)
     {
@@ -418,13 +406,6 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
         await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(seconds), cancellation));
     }
 
-    private static Task DelayUntilAsync(long timestamp, CancellationToken cancellation)
-    {
-        var remaining = timestamp - Stopwatch.GetTimestamp();
-        return remaining <= 0
-            ? Task.CompletedTask
-            : Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining * 1000.0 / Frequency)), cancellation);
-    }
 
     private void Sample(string error)
     {

@@ -73,7 +73,7 @@ public sealed class GroupsScenario(BenchOptions options, string url, ProcessProb
         measurement.Running = true;
         log.WriteLine($"[{label}] posting: {options.WarmupSeconds} s warm-up, then {options.DurationSeconds} s steady");
 
-        var window = SampleWindowAsync(measurement.SteadyStart, measurement.SteadyEnd, cancellation);
+        var window = Schedule.SampleWindowAsync(server, measurement.SteadyStart, measurement.SteadyEnd, cancellation);
         var posts = (await Task.WhenAll(groups.Select(group => PostOnScheduleAsync(group, measurement, intervalTicks, text, cancellation))))
             .SelectMany(tasks => tasks).ToList();
         var (serverCpu, machineBusy, clientCpu) = await window;
@@ -135,7 +135,7 @@ public sealed class GroupsScenario(BenchOptions options, string url, ProcessProb
             {
                 return posts;
             }
-            await DelayUntilAsync(due, cancellation);
+            await Schedule.DelayUntilAsync(due, cancellation);
             measurement.OnSend(due, Stopwatch.GetTimestamp());
             posts.Add(PostAsync(connection, group, k, due, text, measurement));
         }
@@ -155,28 +155,7 @@ public sealed class GroupsScenario(BenchOptions options, string url, ProcessProb
         }
     }
 
-    /// <summary>Server CPU, whole-machine busy share and this process's CPU over the steady window.</summary>
-    private async Task<(double? ServerCpu, double MachineBusy, double ClientCpu)> SampleWindowAsync(long from, long to, CancellationToken cancellation)
-    {
-        await DelayUntilAsync(from, cancellation);
-        var serverStart = server?.CpuSeconds();
-        var machineStart = MachineCpu.Sample();
-        var clientStart = Process.GetCurrentProcess().TotalProcessorTime;
-        await DelayUntilAsync(to, cancellation);
-        var serverCpu = server?.CpuSeconds() - serverStart;
-        var machineBusy = MachineCpu.BusyPercent(machineStart, MachineCpu.Sample());
-        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientStart).TotalSeconds;
-        return (serverCpu, machineBusy, clientCpu);
-    }
 
-    private static Task DelayUntilAsync(long timestamp, CancellationToken cancellation)
-    {
-        var remaining = timestamp - Stopwatch.GetTimestamp();
-        return remaining <= 0
-            ? Task.CompletedTask
-            // Rounded up: timers fire at millisecond granularity, and a post must never leave before it is due.
-            : Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency)), cancellation);
-    }
 
     /// <summary>A feed message of the requested length, mostly Chinese as real posts are (3 bytes a character in UTF-8).</summary>
     private static string MessageText(int length)
