@@ -120,6 +120,32 @@ public sealed class ExamProctorTests(ExamApiHost shared)
     }
 
     [Fact]
+    public async Task Only_the_author_edits_publishes_and_announces_and_announcements_are_bounded()
+    {
+        var teacher = _scenario.Teacher();
+        var colleague = _scenario.Teacher();
+        var student = _scenario.Student();
+        var spec = ExamScenario.Spec([student], Opened);
+        var draft = await _scenario.CreateAsync(teacher, spec);
+        using var colleagueHttp = await colleague.HttpAsync();
+        await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
+
+        await ProblemAssert.IsAsync(await colleagueHttp.PutAsJsonAsync($"/api/exams/{draft}", spec), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsAsync(await colleagueHttp.PostAsync($"/api/exams/{draft}/publish", null), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsAsync(await colleagueHttp.GetAsync("/api/exams/ex-nosuchexam"), HttpStatusCode.NotFound, "not_found");
+        await HubErrors.AssertRefusedAsync("not_open", () => proctor.InvokeAsync("Announce", draft, "还没发布"));
+
+        using var http = await teacher.HttpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/exams/{draft}/publish", null)).StatusCode);
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => proctor.InvokeAsync("Announce", draft, "   "));
+        await HubErrors.AssertRefusedAsync("too_large", () => proctor.InvokeAsync("Announce", draft, new string('考', 501)));
+        await HubErrors.AssertRefusedAsync("forbidden", () => proctor.InvokeAsync("StartAttempt", draft));
+
+        var joined = await proctor.InvokeAsync("Join", draft);
+        Assert.Empty(joined.GetProperty("snapshot").GetProperty("announcements").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_malformed_paper_is_refused_with_the_question_named()
     {
         var teacher = _scenario.Teacher();
