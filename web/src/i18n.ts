@@ -234,3 +234,15 @@ export function errorText(code: string, detail?: string): string {
   const known = strings().errors[code];
   return known ? (detail ? `${known}（${detail}）` : known) : `${t("error")}: ${code}${detail ? ` ${detail}` : ""}`;
 }
+
+/**
+ * A feature's own string table (zh-CN and English), so each screen area keeps its words beside its code instead of
+ * in this file. The English table must have the same keys as the Chinese one.
+ */
+export function featureStrings<S extends Record<string, string>>(zhTable: S, enTable: { [K in keyof S]: string }) {
+  return (key: keyof S & string, vars?: Record<string, string | number>): string => {
+    let text = (lang.get() === "en" ? enTable : zhTable)[key] as string;
+    for (const [name, value] of Object.entries(vars ?? {})) text = text.replace(`{${name}}`, String(value));
+    return text;
+  };
+}
