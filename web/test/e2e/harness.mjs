@@ -37,8 +37,9 @@ function apiDll() {
 /**
  * A Collab Api on free loopback ports with a fresh SQLite data directory; resolves once /health/ready answers 200.
  * restart() stops the process and starts it again on the same ports and data (an Api node going away and coming back).
+ * extraArgs are further configuration switches (e.g. "--Collab:Exams:Minute=00:00:05") for this test file's Api.
  */
-export async function startApi(name) {
+export async function startApi(name, extraArgs = []) {
   const ports = [await freePort(), await freePort(), await freePort()];
   const dataDirectory = mkdtempSync(join(tmpdir(), "collab-web-"));
   const baseUrl = `http://127.0.0.1:${ports[0]}`;
@@ -56,6 +57,7 @@ export async function startApi(name) {
         `--Collab:Orleans:SiloPort=${ports[1]}`,
         `--Collab:Orleans:GatewayPort=${ports[2]}`,
         "--environment=Development",
+        ...extraArgs,
       ],
       { cwd: dataDirectory, stdio: ["ignore", "pipe", "pipe"] },
     );
