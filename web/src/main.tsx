@@ -5,7 +5,7 @@ import { ExamTake } from "./screens/ExamTake";
 import { GroupSpace } from "./screens/GroupSpace";
 import { Header } from "./screens/Header";
 import { Home } from "./screens/Home";
-import { LessonPrepEditor } from "./screens/LessonPrepEditor";
+import { LessonPrepEditor } from "./lessonprep/LessonPrepEditor";
 import { SignIn } from "./screens/SignIn";
 import { lang } from "./i18n";
 import { match, path } from "./router";

@@ -5,6 +5,7 @@ import { navigate } from "../router";
 import { session } from "../session";
 import { useSignal } from "../signal";
 import { ErrorLine } from "./ErrorLine";
+import { UpcomingSessions } from "../home/UpcomingSessions";
 
 interface MyGroup {
   id: string;
@@ -21,6 +22,7 @@ export function Home() {
   return (
     <div class="columns">
       {user.role !== "student" && <Groups />}
+      {user.role !== "student" && <UpcomingSessions />}
       <ExamEntry canProctor={user.role !== "student"} />
     </div>
   );
