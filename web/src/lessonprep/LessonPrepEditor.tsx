@@ -61,7 +61,15 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
     const connection = new LiveConnection("/hubs/lessonprep");
     live.current = connection;
 
+    // Presence may change while a Join is answered, and its event can arrive before the answer: replay it over the snapshot.
+    let presenceSinceJoin = new Map<string, boolean>();
     const reset = (snapshot: Snapshot) => {
+      const online = new Set(snapshot.online);
+      for (const [userId, isOnline] of presenceSinceJoin) {
+        if (isOnline) online.add(userId);
+        else online.delete(userId);
+      }
+      snapshot = { ...snapshot, online: [...online] };
       revision.current = snapshot.revision;
       clients.current = new Map(snapshot.sections.map((s) => [s.key, new SectionClient(s.text, (op) => submit(s.key, op))]));
       anchors.current.reset(snapshot.revision, snapshot.comments ?? []);
@@ -79,6 +87,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         .catch((failure) => {
           // A refused op (finalized plan, membership lost) leaves local text the server never took: start over from it.
           setError(failure);
+          presenceSinceJoin = new Map();
           void connection.call<Joined<Snapshot>>("Join", prepId).then((joined) => follower.joined(joined));
         });
       return { ...command, op };
@@ -114,6 +123,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       },
       ephemeral: (e) => {
         if (e.type === "presence.changed") {
+          presenceSinceJoin.set(e.data.userId, e.data.online);
           if (!e.data.online) anchors.current.cursors.delete(e.data.userId);
           setPlan((p) => (p ? { ...p, online: e.data.online ? [...p.online.filter((u) => u !== e.data.userId), e.data.userId] : p.online.filter((u) => u !== e.data.userId) } : p));
         } else if (e.type === "cursor.moved" && e.data.userId !== me.userId) {
@@ -137,6 +147,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
 
     let joinedOnce = false;
     const join = async () => {
+      presenceSinceJoin = new Map();
       const joined = await connection.call<Joined<Snapshot>>("Join", prepId);
       if (!joinedOnce) {
         joinedOnce = true;

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, newPage, screenshot, startApi } from "./harness.mjs";
+import { startIssuer } from "./oidc-support.mjs";
+
+const zhao = { userId: "oidc-3301-0042", name: "赵老师", role: "teacher", school: "3301003", county: "上城区" };
+
+let issuer;
+let api;
+let browser;
+before(async () => {
+  issuer = await startIssuer(zhao, { clientId: "collab-web", audience: "collab" });
+  api = await startApi("oidc-sign-in", [
+    `--Collab:Auth:Authority=${issuer.url}`,
+    "--Collab:Auth:Audience=collab",
+    "--Collab:Auth:ClientId=collab-web",
+    "--Collab:Auth:RequireHttpsMetadata=false",
+  ]);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await api?.stop();
+  await issuer?.stop();
+});
+
+test("with an issuer configured, sign-in goes through it by code + PKCE and its token works for REST and hubs", async () => {
+  const config = await (await fetch(`${api.baseUrl}/api/auth/config`)).json();
+  assert.deepEqual(config, { devIssuer: false, authority: issuer.url, clientId: "collab-web", scope: "openid profile" });
+
+  const page = await newPage(browser, api.baseUrl);
+  await page.goto("/");
+  await page.waitForSelector("[data-testid=oidc-button]");
+  assert.equal(await page.$("input[name=userId]"), null, "no development user picker");
+  await screenshot(page, "oidc-sign-in");
+
+  await page.click("[data-testid=oidc-button]");
+  await page.waitForSelector("[data-testid=who] >> text=赵老师");
+  assert.equal(new URL(page.url()).pathname, "/");
+  assert.equal(issuer.seen.authorize.length, 1);
+  assert.equal(issuer.seen.authorize[0].code_challenge_method, "S256");
+  assert.ok(issuer.seen.token[0].code_verifier, "the token request carried the PKCE verifier");
+
+  // REST with the issuer's access token: the teacher's groups load, and a group can be created.
+  await page.waitForSelector("text=还没有加入教研组。");
+  await page.fill("[data-testid=create-group] input[name=name]", "上城区语文教研组");
+  await page.fill("[data-testid=create-group] input[name=subject]", "语文");
+  await page.fill("[data-testid=create-group] input[name=grade]", "八年级");
+  await page.click("[data-testid=create-group] button[type=submit]");
+  // The group space is the hub's Join snapshot: the hub took the same token.
+  await page.waitForSelector("[data-testid=group-name] >> text=上城区语文教研组");
+});
