@@ -164,3 +164,27 @@ test("a saved version, after more edits, is viewed and restored, and both teache
   await member.waitForFunction((selector) => document.querySelector(selector).value === "【知识】【能力】", objectives);
   await leader.waitForFunction((selector) => document.querySelector(selector).value === "【知识】【能力】", objectives);
 });
+
+test("the teacher's home lists the sessions coming up across their groups, soonest first, without long-past ones", async () => {
+  const liToken = await tokenFor(api.baseUrl, li);
+  const { id: otherGroup } = await restAs(api.baseUrl, liToken, "POST", "/api/groups", { name: "余杭区数学工作室", subject: "数学", grade: "七年级" });
+  await restAs(api.baseUrl, liToken, "POST", `/api/groups/${otherGroup}/members`, wang);
+  const day = 24 * 60 * 60 * 1000;
+  const observe = (token, group, title, offset) =>
+    restAs(api.baseUrl, token, "POST", `/api/groups/${group}/observations`, {
+      title, teacherId: wang.userId, subject: "数学", grade: "七年级", startsAt: new Date(Date.now() + offset).toISOString(),
+    });
+  await observe(wangToken, groupId, "公开课：方程的意义", 2 * day);
+  await observe(liToken, otherGroup, "研讨课：合并同类项", day);
+  await observe(wangToken, groupId, "上周的听课", -3 * day);
+
+  await leader.goto("/");
+  await leader.waitForFunction(() => document.querySelectorAll("[data-testid=upcoming] li").length === 2);
+  const items = await leader.$$eval("[data-testid=upcoming] li", (list) => list.map((li) => li.textContent));
+  assert.match(items[0], /研讨课：合并同类项.*余杭区数学工作室/);
+  assert.match(items[1], /公开课：方程的意义.*七年级数学备课组/);
+  await screenshot(leader, "lessonprep-tools-home");
+
+  await leader.click("[data-testid=upcoming] >> text=研讨课：合并同类项");
+  await leader.waitForSelector("[data-testid=group-name] >> text=余杭区数学工作室");
+});
