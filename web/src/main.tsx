@@ -7,6 +7,7 @@ import { Header } from "./screens/Header";
 import { Home } from "./screens/Home";
 import { LessonPrepEditor } from "./lessonprep/LessonPrepEditor";
 import { SignIn } from "./screens/SignIn";
+import { resumeOidcSession } from "./auth/oidc";
 import { lang } from "./i18n";
 import { match, path } from "./router";
 import { session } from "./session";
@@ -40,3 +41,5 @@ function App() {
 
 document.documentElement.lang = lang.get() === "zh" ? "zh-CN" : "en";
 render(<App />, document.getElementById("app")!);
+// Without the config (the server away) a stored token just lasts until it expires; the next sign-in renews again.
+void resumeOidcSession().catch(() => undefined);

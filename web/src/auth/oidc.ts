@@ -1,12 +1,20 @@
 import { User as OidcUser, UserManager, WebStorageStateStore } from "oidc-client-ts";
-import { Role, signIn, User } from "../session";
-import type { AuthConfig } from "./authConfig";
+import { Role, session, signIn, User } from "../session";
+import { AuthConfig, authConfig } from "./authConfig";
 
 /** Where the issuer sends the browser back with the authorization code. */
 export const callbackPath = "/auth/callback";
 
+let current: UserManager | null = null;
+
+/**
+ * One manager per tab. It renews the access token with the refresh token before it expires (the issuer must grant
+ * one, e.g. for scope offline_access), and each renewed token replaces the session's, so later REST calls and hub
+ * reconnects carry it.
+ */
 function manager(config: AuthConfig): UserManager {
-  return new UserManager({
+  if (current) return current;
+  current = new UserManager({
     authority: config.authority!,
     client_id: config.clientId ?? "",
     redirect_uri: `${location.origin}${callbackPath}`,
@@ -16,7 +24,25 @@ function manager(config: AuthConfig): UserManager {
     // Per tab, like the session itself: closing the tab signs out.
     userStore: new WebStorageStateStore({ store: sessionStorage }),
     stateStore: new WebStorageStateStore({ store: sessionStorage }),
+    automaticSilentRenew: true,
   });
+  const signedIn = current;
+  signedIn.events.addUserLoaded((user) => signIn({ token: user.access_token, user: toUser(user) }));
+  // Signing out of Collab ends the renewal too, or the next renewed token would sign the person back in.
+  session.subscribe((value) => {
+    if (!value) {
+      signedIn.stopSilentRenew();
+      void signedIn.removeUser();
+    }
+  });
+  return signedIn;
+}
+
+/** After a reload: picks the stored sign-in up again, which restarts its renewal. */
+export async function resumeOidcSession(): Promise<void> {
+  if (!session.get()) return;
+  const config = await authConfig();
+  if (config.authority) await manager(config).getUser();
 }
 
 /** Starts the authorization-code flow with PKCE (oidc-client-ts makes the verifier and checks state on return). */

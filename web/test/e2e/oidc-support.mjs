@@ -5,17 +5,21 @@ import { createServer } from "node:http";
 
 const base64url = (data) => Buffer.from(data).toString("base64url");
 
-export async function startIssuer(person, { clientId, audience }) {
+/** expiresIn: the access token's lifetime in seconds; tokens come with a refresh token, which renews them. */
+export async function startIssuer(person, { clientId, audience, expiresIn = 3600 }) {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const kid = "test-key";
   const codes = new Map();
+  const refreshTokens = new Set();
   const seen = { authorize: [], token: [] };
+  const waiters = [];
+  let issued = 0;
   let issuer = "";
 
   const jwt = (claims) => {
     const now = Math.floor(Date.now() / 1000);
     const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid }));
-    const body = base64url(JSON.stringify({ iss: issuer, iat: now, nbf: now, exp: now + 3600, ...claims }));
+    const body = base64url(JSON.stringify({ iss: issuer, iat: now, nbf: now, exp: now + expiresIn, jti: String(++issued), ...claims }));
     const signature = sign("sha256", Buffer.from(`${header}.${body}`), privateKey).toString("base64url");
     return `${header}.${body}.${signature}`;
   };
@@ -65,22 +69,40 @@ export async function startIssuer(person, { clientId, audience }) {
       for await (const chunk of request) raw += chunk;
       const form = Object.fromEntries(new URLSearchParams(raw));
       seen.token.push(form);
+      const tokens = () => {
+        const refresh = randomBytes(16).toString("hex");
+        refreshTokens.add(refresh);
+        const answer = {
+          token_type: "Bearer",
+          expires_in: expiresIn,
+          refresh_token: refresh,
+          access_token: jwt({ ...personClaims, aud: audience }),
+          id_token: jwt({ ...personClaims, aud: clientId }),
+        };
+        for (const waiter of waiters.splice(0)) waiter({ grant: form.grant_type, accessToken: answer.access_token });
+        return json(200, answer);
+      };
+      if (form.grant_type === "refresh_token") {
+        if (!refreshTokens.delete(form.refresh_token) || form.client_id !== clientId) return json(400, { error: "invalid_grant" });
+        return tokens();
+      }
       const grant = codes.get(form.code);
       codes.delete(form.code);
       const verified = grant && createHash("sha256").update(form.code_verifier ?? "").digest("base64url") === grant.challenge;
       if (!verified || form.redirect_uri !== grant.redirectUri || form.grant_type !== "authorization_code") {
         return json(400, { error: "invalid_grant" });
       }
-      return json(200, {
-        token_type: "Bearer",
-        expires_in: 3600,
-        access_token: jwt({ ...personClaims, aud: audience }),
-        id_token: jwt({ ...personClaims, aud: clientId }),
-      });
+      return tokens();
     }
     json(404, { error: "not_found" });
   });
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
   issuer = `http://127.0.0.1:${server.address().port}`;
-  return { url: issuer, seen, stop: () => new Promise((done) => server.close(done)) };
+  return {
+    url: issuer,
+    seen,
+    /** Resolves with the next tokens the issuer hands out: {grant, accessToken}. */
+    nextTokens: () => new Promise((done) => waiters.push(done)),
+    stop: () => new Promise((done) => server.close(done)),
+  };
 }
