@@ -123,6 +123,21 @@ export function ExamEditor({ examId }: { examId: string | null }) {
           <label class="option"><input type="checkbox" name="shuffleOptions" checked={draft.shuffleOptions}
             onChange={(e) => set({ shuffleOptions: (e.target as HTMLInputElement).checked })} />{x("shuffleOptions")}</label>
         </div>
+        <fieldset class="marking-policy">
+          <legend>{x("markingPolicy")}</legend>
+          <label class="option"><input type="radio" name="markingMode" value="single" checked={!draft.doubleMarking}
+            onChange={() => set({ doubleMarking: false })} />{x("singleMarking")}</label>
+          <label class="option"><input type="radio" name="markingMode" value="double" checked={draft.doubleMarking}
+            onChange={() => set({ doubleMarking: true })} />{x("doubleMarking")}</label>
+          {draft.doubleMarking && (
+            <label>{x("tolerance")}<input name="tolerance" inputMode="decimal" value={draft.tolerance}
+              onInput={(e) => set({ tolerance: (e.target as HTMLInputElement).value })} /></label>
+          )}
+          <label>{x("markers")}<textarea name="markers" rows={2} value={draft.markers}
+            onInput={(e) => set({ markers: (e.target as HTMLTextAreaElement).value })} /></label>
+        </fieldset>
+        {err("marking")}
+        {err("markers")}
 
         <h2>{x("questions")}</h2>
         {err("questions")}

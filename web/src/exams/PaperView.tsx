@@ -15,6 +15,12 @@ export function PaperView({ view }: { view: ExamView }) {
         {view.subject} · {x("opensAt")} {new Date(view.opensAt).toLocaleString()} · {view.durationMinutes} min ·{" "}
         {x("candidatesCount", { n: view.roster.length })} · {x("maxScore", { n: view.maxScore })}
       </p>
+      <p class="muted" data-testid="marking-line">
+        {x("markersLine", {
+          mode: view.marking.mode === "double" ? `${x("doubleMarking")} ±${view.marking.tolerance}` : x("singleMarking"),
+          markers: view.markers.length ? ` · ${view.markers.join(", ")}` : "",
+        })}
+      </p>
       <nav class="exam-links">
         <a href={`/exams/${id}/proctor`} onClick={link(`/exams/${id}/proctor`)} data-link="proctor">{x("proctor")}</a>
         <a href={`/exams/${id}/marking`} onClick={link(`/exams/${id}/marking`)} data-link="marking">{x("marking")}</a>

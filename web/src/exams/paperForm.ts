@@ -26,6 +26,9 @@ export interface ExamDraft {
   roster: string;
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
+  doubleMarking: boolean;
+  tolerance: string;
+  markers: string;
   questions: QuestionDraft[];
 }
 
@@ -52,6 +55,8 @@ export interface ExamView {
   roster: string[];
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
+  marking: { mode: "single" | "double"; tolerance: number };
+  markers: string[];
   maxScore: number;
 }
 
@@ -92,6 +97,9 @@ export function emptyExam(): ExamDraft {
     roster: "",
     shuffleQuestions: false,
     shuffleOptions: false,
+    doubleMarking: false,
+    tolerance: "2",
+    markers: "",
     questions: [],
   };
 }
@@ -102,6 +110,7 @@ export function localInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Ids pasted one a line or separated by commas (either width), semicolons or spaces. */
 export function rosterIds(text: string): string[] {
   return text.split(/[\s,，;；]+/).map((s) => s.trim()).filter(Boolean);
 }
@@ -122,6 +131,8 @@ export function toWire(draft: ExamDraft): object {
     roster: rosterIds(draft.roster),
     shuffleQuestions: draft.shuffleQuestions,
     shuffleOptions: draft.shuffleOptions,
+    marking: draft.doubleMarking ? { mode: "double", tolerance: num(draft.tolerance) } : { mode: "single" },
+    markers: rosterIds(draft.markers),
     questions: draft.questions.map(questionToWire),
   };
 }
@@ -153,6 +164,9 @@ export function fromWire(view: ExamView): ExamDraft {
     roster: view.roster.join("\n"),
     shuffleQuestions: view.shuffleQuestions,
     shuffleOptions: view.shuffleOptions,
+    doubleMarking: view.marking.mode === "double",
+    tolerance: String(view.marking.tolerance),
+    markers: view.markers.join("\n"),
     questions: view.questions.map(questionFromWire),
   };
 }
@@ -175,7 +189,7 @@ function questionFromWire(q: WireQuestion): QuestionDraft {
 /** Where a refusal belongs: a question's field, an exam field, or (null) the form as a whole. */
 export interface FieldRef { question?: string; field: string }
 
-const examFields = ["title", "subject", "opensAt", "durationMinutes", "lateJoinMinutes", "roster", "questions"];
+const examFields = ["title", "subject", "opensAt", "durationMinutes", "lateJoinMinutes", "roster", "questions", "marking", "markers"];
 
 /**
  * The server's refusals name their field in a fixed form ("stem of question q2 must not be empty",

@@ -6,6 +6,8 @@ import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFo
 const author = { userId: "t-4001", name: "林老师", role: "teacher", school: "3301001", county: "西湖区" };
 const wang = { userId: "s-4101", name: "王同学", role: "student", school: "3301001", county: "西湖区" };
 const liu = { userId: "s-4102", name: "刘同学", role: "student", school: "3301001", county: "西湖区" };
+const zhou = { userId: "s-4103", name: "周同学", role: "student", school: "3301001", county: "西湖区" };
+const markers = ["t-4011", "t-4012", "t-4013"].map((userId, i) => ({ userId, name: `阅卷老师${i + 1}`, role: "teacher", school: "3301001", county: "西湖区" }));
 const phone = { width: 390, height: 844 };
 
 let api;
@@ -71,6 +73,17 @@ async function authorPaper(page) {
   await page.waitForSelector(q("q6"));
   await page.click(`${q("q6")} [data-action=remove-question]`);
   await page.click(`${q("q3")} button[aria-label="上移第 3 题"]`);
+}
+
+/** Asks for the next answer to mark in the marking screen until the background queueing after submission has delivered it. */
+async function nextTask(page) {
+  for (let tries = 0; ; tries++) {
+    const shown = await page.waitForSelector("[data-testid=marking-task], [data-testid=queue-empty]");
+    if ((await shown.getAttribute("data-testid")) === "marking-task") return;
+    assert.ok(tries < 50, "the short answer never reached the marking queue");
+    await page.click("[data-testid=queue-empty] button");
+    await page.waitForSelector("[data-testid=queue-empty] button:not([disabled])");
+  }
 }
 
 async function takeExam(page, examId, answer) {
@@ -150,14 +163,7 @@ test("a teacher writes, fixes and publishes an exam, two students take it, the t
 
   await teacher.goto(`/exams/${examId}/marking`);
   await teacher.click("[data-pick=q5]");
-  // The submitted short answer reaches the marking queue in the background just after submission; ask again until it is there.
-  for (let tries = 0; ; tries++) {
-    const shown = await teacher.waitForSelector("[data-testid=marking-task], [data-testid=queue-empty]");
-    if ((await shown.getAttribute("data-testid")) === "marking-task") break;
-    assert.ok(tries < 50, "the short answer never reached the marking queue");
-    await teacher.click("[data-testid=queue-empty] button");
-    await teacher.waitForSelector("[data-testid=queue-empty] button:not([disabled])");
-  }
+  await nextTask(teacher);
   assert.equal(await teacher.textContent("[data-testid=marking-answer]"), "操作系统管理计算机的硬件和软件资源。");
   assert.doesNotMatch(await teacher.textContent("[data-testid=marking]"), /王同学|s-4101/, "marking is anonymous");
   await teacher.fill("input[name=points]", "9");
@@ -227,4 +233,62 @@ test("a student can open neither the authoring nor the results of an exam, and h
     assert.equal(await student.$("textarea[name=q1-stem]"), null);
     assert.equal(await student.$("[data-testid=result-table]"), null);
   }
+});
+
+test("under double marking, two far-apart marks and a third far from both go to arbitration, which the author settles in the marking screen", async () => {
+  const token = await tokenFor(api.baseUrl, author);
+  const { id } = await restAs(api.baseUrl, token, "POST", "/api/exams", {
+    title: "双评测验",
+    subject: "信息技术",
+    questions: [{ id: "q1", kind: "short", points: 10, stem: "谈谈你对网络安全的认识。" }],
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    durationMinutes: 30,
+    lateJoinMinutes: 30,
+    roster: [zhou.userId],
+    marking: { mode: "double", tolerance: 1 },
+    markers: markers.map((m) => m.userId),
+  });
+  await restAs(api.baseUrl, token, "POST", `/api/exams/${id}/publish`);
+  const student = await newPage(browser, api.baseUrl, phone);
+  await signInAs(student, zhou);
+  await takeExam(student, id, async (page) => {
+    await page.fill("textarea[name=answer-q1]", "不随意点击陌生链接，定期更换密码。");
+    await page.waitForSelector("[data-question=q1] [data-save=saved]");
+  });
+
+  // A marker who is not the author cannot read the paper, so they name the question to mark.
+  const first = await newPage(browser, api.baseUrl);
+  await signInAs(first, markers[0]);
+  await first.goto(`/exams/${id}/marking`);
+  await first.fill("input[name=questionId]", "q1");
+  await first.click("[data-testid=marking] form.inline button[type=submit]");
+  await nextTask(first);
+  assert.equal(await first.$("[data-testid=arbitration]"), null);
+  await first.fill("input[name=points]", "2");
+  await first.click("[data-testid=marking-task] button[type=submit]");
+  await first.waitForSelector("[data-testid=mark-recorded]:has-text('等待其他阅卷老师')");
+  await first.waitForSelector("[data-testid=queue-empty]");
+
+  for (const [marker, points] of [[markers[1], 8], [markers[2], 5]]) {
+    const markerToken = await tokenFor(api.baseUrl, marker);
+    const task = await restAs(api.baseUrl, markerToken, "GET", `/api/exams/${id}/marking/next?questionId=q1`);
+    assert.equal(task.arbitration, false);
+    const recorded = await restAs(api.baseUrl, markerToken, "POST", `/api/exams/${id}/marks`, { attemptRef: task.attemptRef, questionId: "q1", points });
+    assert.equal(recorded.final, null);
+  }
+
+  const teacher = await newPage(browser, api.baseUrl);
+  await signInAs(teacher, author);
+  await teacher.goto(`/exams/${id}/marking`);
+  await teacher.click("[data-pick=q1]");
+  await teacher.waitForSelector("[data-testid=marking-task] [data-testid=arbitration]");
+  assert.match(await teacher.textContent("[data-testid=marking-progress]"), /待仲裁 1 份/);
+  await teacher.fill("input[name=points]", "7");
+  await teacher.click("[data-testid=marking-task] button[type=submit]");
+  await teacher.waitForSelector("[data-testid=mark-recorded]:has-text('最终得分 7 分')");
+  await teacher.waitForSelector("[data-testid=queue-empty]");
+
+  const results = await restAs(api.baseUrl, token, "GET", `/api/exams/${id}/results`);
+  assert.equal(results.students[0].score, 7);
+  assert.equal(results.students[0].pendingMarking, 0);
 });
