@@ -125,11 +125,13 @@ public sealed class ExamGrain(
         return Task.FromResult(View());
     }
 
-    public Task<ExamSummary> GetSummaryAsync(Caller caller)
+    public async Task<ExamSummary> GetSummaryAsync(Caller caller)
     {
         RequireProctor(caller);
-        return Task.FromResult(new ExamSummary(Id, Spec.Title, Spec.Subject, Status, Spec.OpensAt, Spec.DurationMinutes,
-            Spec.Questions.Count, Spec.Roster.Count, State.CreatedAt));
+        // "Closed" depends on the attempts' lines, which a fresh activation has not heard yet.
+        await GatherProgressAsync();
+        return new ExamSummary(Id, Spec.Title, Spec.Subject, Status, Spec.OpensAt, Spec.DurationMinutes,
+            Spec.Questions.Count, Spec.Roster.Count, State.CreatedAt);
     }
 
     public Task<CandidatePlan> GetCandidatePlanAsync(string studentId)

@@ -42,6 +42,27 @@ public sealed class ExamListTests(ExamApiHost shared)
     }
 
     [Fact]
+    public async Task An_exam_past_its_opening_is_listed_open_and_once_everyone_submitted_closed()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], DateTimeOffset.UtcNow.AddSeconds(-1)));
+        Assert.Equal("open", (await MyExamsAsync(teacher)).Single().GetProperty("status").GetString());
+
+        await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
+        await proctor.InvokeAsync("Join", examId);
+        await using (var candidate = await student.ConnectAsync(ExamScenario.Hub))
+        {
+            await candidate.InvokeAsync("StartAttempt", examId);
+            await candidate.InvokeAsync("Submit", examId);
+        }
+        // The exam knows of the submission once its roster line says so; the list reads the same status.
+        await proctor.WaitForAsync(e => e.GetProperty("type").GetString() == "progress.updated"
+            && e.GetProperty("data").GetProperty("counts").GetProperty("submitted").GetInt32() == 1);
+        Assert.Equal("closed", (await MyExamsAsync(teacher)).Single().GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Another_teacher_sees_none_of_them_and_a_student_or_a_stranger_is_refused()
     {
         var author = _scenario.Teacher();
