@@ -32,7 +32,7 @@ export function PaperView({ view }: { view: ExamView }) {
             <header>
               <strong>{x("questionN", { n: i + 1 })}</strong>
               <span class="kind-tag">{x(`kind_${q.kind}`)}</span>
-              <span class="muted">{q.points} · {q.id}</span>
+              <span class="muted">{x("points")} {q.points} · {q.id}</span>
             </header>
             <p class="stem">{q.stem}</p>
             {q.options && q.options.length > 0 && (

@@ -134,6 +134,8 @@ test("a teacher writes, fixes and publishes an exam, two students take it, the t
   await teacher.click("[data-testid=confirm-publish]");
   await teacher.waitForSelector("[data-testid=paper-view][data-status=open]");
   assert.equal(await teacher.$("textarea[name=q1-stem]"), null, "a published exam is read-only");
+  await teacher.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(teacher, "exam-published");
 
   const first = await newPage(browser, api.baseUrl, phone);
   await signInAs(first, wang);
@@ -211,6 +213,7 @@ test("a teacher writes, fixes and publishes an exam, two students take it, the t
   const home = await newPage(browser, api.baseUrl);
   await signInAs(home, author);
   await home.waitForSelector(`[data-exam="${examId}"][data-status=results_published]`);
+  await screenshot(home, "exam-home-teacher");
 });
 
 test("a student can open neither the authoring nor the results of an exam, and has no exam list", async () => {
