@@ -30,12 +30,12 @@ export function ExamMarking({ examId }: { examId: string }) {
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [authorView, setAuthorView] = useState(true);
+  const [readsPaper, setReadsPaper] = useState(true);
 
   useEffect(() => {
     rest<ExamView>("GET", `/api/exams/${id}`).then(setExam, (failure) => {
       // Markers other than the author may mark but not read the paper: a teacher refused it names the question instead.
-      if (failure instanceof ApiError && failure.code === "forbidden" && session.get()?.user.role === "teacher") setAuthorView(false);
+      if (failure instanceof ApiError && failure.code === "forbidden" && session.get()?.user.role === "teacher") setReadsPaper(false);
       else setError(failure);
     });
   }, [id]);
@@ -99,7 +99,7 @@ export function ExamMarking({ examId }: { examId: string }) {
           ))}
         </div>
       )}
-      {!authorView && (
+      {!readsPaper && (
         <form class="form inline" onSubmit={(e) => { e.preventDefault(); if (typedQuestion.trim()) pick(typedQuestion.trim()); }}>
           <label>{x("questionCol")}<input name="questionId" value={typedQuestion} onInput={(e) => setTypedQuestion((e.target as HTMLInputElement).value)} /></label>
           <button type="submit" class="primary">{x("nextAnswer")}</button>

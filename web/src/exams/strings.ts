@@ -79,7 +79,6 @@ export const x = featureStrings(
     referenceAnswer: "参考答案",
     givePoints: "给分（0–{max}，最多两位小数）",
     submitMark: "提交分数",
-    markRecorded: "已记录 {points} 分",
     markFinal: "已记录 {points} 分，最终得分 {final} 分",
     markPending: "已记录 {points} 分，等待其他阅卷老师",
     arbitration: "仲裁：此答卷的评分差异过大，你的分数将作为最终得分。",
@@ -189,7 +188,6 @@ export const x = featureStrings(
     referenceAnswer: "Reference",
     givePoints: "Points (0–{max}, at most two decimals)",
     submitMark: "Submit mark",
-    markRecorded: "Recorded {points} points",
     markFinal: "Recorded {points} points; final {final} points",
     markPending: "Recorded {points} points; waiting for another marker",
     arbitration: "Arbitration: the marks for this answer differ too much; yours settles it.",
@@ -226,13 +224,12 @@ export const x = featureStrings(
 
 type Key = Parameters<typeof x>[0];
 
-/** An exam's or an attempt's status in words; a status this client does not know yet shows as the server sent it. */
-export function statusText(prefix: "status_" | "attemptStatus_", status: string): string {
-  const key = `${prefix}${status}`;
-  return (key in statusKeys ? x(key as Key) : status);
-}
+const statuses = {
+  status_: ["draft", "published", "open", "closed", "results_published"],
+  attemptStatus_: ["absent", "active", "paused", "submitted"],
+};
 
-const statusKeys = Object.fromEntries(
-  ["draft", "published", "open", "closed", "results_published"].map((s) => [`status_${s}`, true])
-    .concat(["absent", "active", "paused", "submitted"].map((s) => [`attemptStatus_${s}`, true])),
-);
+/** An exam's or an attempt's status in words; a status this client does not know yet shows as the server sent it. */
+export function statusText(prefix: keyof typeof statuses, status: string): string {
+  return statuses[prefix].includes(status) ? x(`${prefix}${status}` as Key) : status;
+}
