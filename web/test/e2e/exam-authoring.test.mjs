@@ -214,6 +214,11 @@ test("a teacher writes, fixes and publishes an exam, two students take it, the t
   await signInAs(home, author);
   await home.waitForSelector(`[data-exam="${examId}"][data-status=results_published]`);
   await screenshot(home, "exam-home-teacher");
+  await home.click("[data-testid=lang]");
+  await home.waitForSelector(`.my-exams h2:text-is("My exams")`);
+  assert.equal(await home.textContent(`[data-exam="${examId}"] .status-tag`), "Results published");
+  await home.click(`[data-exam="${examId}"] a:text-is("Results")`);
+  await home.waitForSelector("[data-testid=score-chart][aria-label^='Score distribution: 0–2 points: 1']");
 });
 
 test("a student can open neither the authoring nor the results of an exam, and has no exam list", async () => {
