@@ -152,6 +152,9 @@ test("a teacher writes, fixes and publishes an exam, two students take it, the t
 
   // The second student has not started, so the results cannot be published yet.
   await teacher.goto(`/exams/${examId}/results`);
+  await teacher.waitForSelector("[data-testid=pending-note]:has-text('还有 1 份简答题未批阅')");
+  assert.equal(await teacher.textContent(`[data-student=${wang.userId}] [data-pending]`), "1");
+  assert.equal(await teacher.textContent(`[data-student=${liu.userId}] [data-score]`), "—", "an absent student has no score yet");
   await teacher.click("[data-testid=publish-results]");
   await teacher.click("[data-testid=confirm-publish-results]");
   await teacher.waitForSelector("[data-testid=results] .error:has-text('当前状态不允许此操作')");
@@ -180,6 +183,7 @@ test("a teacher writes, fixes and publishes an exam, two students take it, the t
 
   await teacher.goto(`/exams/${examId}/results`);
   await teacher.waitForSelector("[data-testid=score-chart]");
+  assert.equal(await teacher.$("[data-testid=pending-note]"), null);
   assert.equal(await teacher.textContent(`[data-student=${wang.userId}] [data-score]`), "18.5 / 20");
   assert.equal(await teacher.textContent(`[data-student=${liu.userId}] [data-score]`), "0 / 20");
   assert.equal(await teacher.textContent("[data-stat=mean]"), "9.25");
