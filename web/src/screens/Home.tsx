@@ -4,6 +4,7 @@ import { t } from "../i18n";
 import { navigate } from "../router";
 import { session } from "../session";
 import { useSignal } from "../signal";
+import { MyExamsCard } from "../exams/MyExamsCard";
 import { ErrorLine } from "./ErrorLine";
 
 interface MyGroup {
@@ -22,6 +23,7 @@ export function Home() {
     <div class="columns">
       {user.role !== "student" && <Groups />}
       <ExamEntry canProctor={user.role !== "student"} />
+      <MyExamsCard />
     </div>
   );
 }
