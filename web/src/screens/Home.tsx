@@ -5,6 +5,7 @@ import { navigate } from "../router";
 import { session } from "../session";
 import { useSignal } from "../signal";
 import { ErrorLine } from "./ErrorLine";
+import { TutoringCard } from "../tutoring/TutoringCard";
 
 interface MyGroup {
   id: string;
@@ -22,6 +23,7 @@ export function Home() {
     <div class="columns">
       {user.role !== "student" && <Groups />}
       <ExamEntry canProctor={user.role !== "student"} />
+      <TutoringCard />
     </div>
   );
 }
