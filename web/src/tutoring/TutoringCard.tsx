@@ -8,6 +8,7 @@ import type { RoomInfo } from "./roomState";
 import { tt } from "./strings";
 import "./tutoring.css";
 
+interface SessionRecord { sessionId: string; roomId: string; roomTitle: string; tutorName: string; topic: string; startedAt: string; notes: string | null }
 interface Listing { roomId: string; title: string; subject: string; tutorName: string; slotMinutes: number; queueLength: number; inSession: boolean }
 
 const refreshMs = 5000;
@@ -20,7 +21,12 @@ const go = (roomId: string) => (e: Event) => {
 /** The home page's tutoring card: a teacher's rooms and a form for a new one; for students, open rooms by subject. */
 export function TutoringCard() {
   const user = useSignal(session)!.user;
-  return <section class="card" data-testid="tutoring-card"><h2>{tt("tutoring")}</h2>{user.role === "student" ? <FindRooms /> : <MyRooms />}</section>;
+  return (
+    <section class="card" data-testid="tutoring-card">
+      <h2>{tt("tutoring")}</h2>
+      {user.role === "student" ? <><FindRooms /><MySessions /></> : <MyRooms />}
+    </section>
+  );
 }
 
 function MyRooms() {
@@ -112,6 +118,28 @@ function FindRooms() {
         </ul>
       )}
       <ErrorLine error={error} />
+    </>
+  );
+}
+
+/** A student's own finished sessions, newest first, with what the tutor wrote for them. */
+function MySessions() {
+  const [sessions, setSessions] = useState<SessionRecord[]>([]);
+  useEffect(() => {
+    rest<SessionRecord[]>("GET", "/api/me/tutoring/sessions").then(setSessions, () => undefined);
+  }, []);
+  if (sessions.length === 0) return null;
+  return (
+    <>
+      <h3>{tt("mySessions")}</h3>
+      <ul class="list my-sessions" data-testid="my-sessions">
+        {sessions.slice(0, 5).map((s) => (
+          <li key={`${s.roomId}/${s.sessionId}`}>
+            {s.roomTitle} · {s.tutorName} · {s.topic} <span class="muted">{new Date(s.startedAt).toLocaleString()}</span>
+            {s.notes && <p class="note muted">{tt("tutorNotes", { notes: s.notes })}</p>}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -25,6 +25,9 @@ interface SessionRecord {
   chatCount: number;
 }
 
+const warningText = (seconds: number) =>
+  seconds >= 60 ? tt("warningMinutes", { n: Math.round(seconds / 60) }) : tt("warning", { n: seconds });
+
 const reasonText = (reason: string) => tt(`reason_${reason}` as Parameters<typeof tt>[0]) ?? reason;
 
 /** A tutoring room over /hubs/tutoring (PROTOCOL §4): the tutor's desk, or a student's queue place and session. */
@@ -195,8 +198,8 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
               <>
                 <div class="session-bar" data-testid="session" data-student={s.studentId}>
                   <span><strong>{s.studentName}</strong> · {s.topic}</span>
-                  <Countdown endsAt={s.endsAt} offset={offset} />
-                  {warning !== null && <span class="warn-text" role="status" data-testid="warning">{tt("warning", { n: warning })}</span>}
+                  <Countdown endsAt={s.endsAt} offset={offset} soon={warning !== null} />
+                  {warning !== null && <span class="warn-text" role="status" data-testid="warning">{warningText(warning)}</span>}
                   <span class={present ? "dot on" : "dot"} title={present ? tt("studentPresent") : tt("studentAbsent")} data-testid="student-present" data-present={String(present)} />
                   <span class="muted">{present ? tt("studentPresent") : tt("studentAbsent")}</span>
                   <span class="spacer" />
@@ -258,11 +261,11 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
       <div class="tutoring">
         {header}
         <section class="card">
-          <p class="banner ok" role="status" data-testid="admitted">{tt("admitted")}</p>
           <div class="session-bar" data-testid="session">
+            <span class="admitted" role="status" data-testid="admitted">{tt("admitted")}</span>
             <span>{view.room.tutorName} · {view.session.topic}</span>
-            <Countdown endsAt={view.session.endsAt} offset={offset} />
-            {warning !== null && <span class="warn-text" role="status" data-testid="warning">{tt("warning", { n: warning })}</span>}
+            <Countdown endsAt={view.session.endsAt} offset={offset} soon={warning !== null} />
+            {warning !== null && <span class="warn-text" role="status" data-testid="warning">{warningText(warning)}</span>}
             <span class="spacer" />
             <button type="button" data-testid="end-session" onClick={() => command("EndSession")}>{tt("endSession")}</button>
           </div>

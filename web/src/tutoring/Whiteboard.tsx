@@ -46,7 +46,7 @@ export function Whiteboard({ strokes, pending, locked, onStroke, onClear }: Prop
 
   return (
     <div class="board">
-      <div class="board-tools">
+      {!locked && <div class="board-tools">
         <span class="muted">{tt("color")}</span>
         {colors.map((c) => (
           <button type="button" class={c === color ? "swatch active" : "swatch"} style={{ background: c }} aria-label={`${tt("color")} ${c}`} aria-pressed={c === color} onClick={() => setColor(c)} />
@@ -56,7 +56,7 @@ export function Whiteboard({ strokes, pending, locked, onStroke, onClear }: Prop
           <button type="button" class={w === width ? "chip active" : "chip"} aria-pressed={w === width} onClick={() => setWidth(w)}>{w}</button>
         ))}
         <button type="button" class="clear" onClick={onClear} data-testid="clear-board">{tt("clearBoard")}</button>
-      </div>
+      </div>}
       <div class="board-frame">
         <canvas
           ref={canvas}

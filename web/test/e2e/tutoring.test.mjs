@@ -25,6 +25,7 @@ const board = "[data-testid=board]";
 
 /** Presses the mouse at one point of the canvas (fractions of its size) and drags to another, as a person draws. */
 async function drag(page, from, to) {
+  await page.locator(board).scrollIntoViewIfNeeded();
   const box = await page.locator(board).boundingBox();
   await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
   await page.mouse.down();
@@ -34,7 +35,11 @@ async function drag(page, from, to) {
 
 /** The alpha of one pixel of the board, in the board's own 960×600 coordinates. */
 function inkAt(page, x, y) {
-  return page.$eval(board, (canvas, [px, py]) => canvas.getContext("2d").getImageData(px, py, 1, 1).data[3], [x, y]);
+  return colourAt(page, x, y).then((rgba) => rgba[3]);
+}
+
+function colourAt(page, x, y) {
+  return page.$eval(board, (canvas, [px, py]) => [...canvas.getContext("2d").getImageData(px, py, 1, 1).data], [x, y]);
 }
 
 async function strokeCount(page, count) {
@@ -97,12 +102,14 @@ test("a tutor opens a room, admits the first of two students, both draw and chat
   await strokeCount(tutor, 1);
   await strokeCount(first, 1);
   assert.ok((await inkAt(first, 480, 300)) > 0, "the tutor's stroke is painted on the student's canvas");
-  // The student draws a vertical line on the left; it appears on the tutor's canvas.
+  // The student picks red and draws a vertical line on the left; it appears, red, on the tutor's canvas.
   assert.equal(await inkAt(tutor, 240, 300), 0);
+  await first.click("button[aria-label='颜色 #c62828']");
   await drag(first, [0.25, 0.2], [0.25, 0.8]);
   await strokeCount(first, 2);
   await strokeCount(tutor, 2);
-  assert.ok((await inkAt(tutor, 240, 300)) > 0, "the student's stroke is painted on the tutor's canvas");
+  const [red, green, blue, alpha] = await colourAt(tutor, 240, 300);
+  assert.ok(alpha > 0 && red > 150 && green < 100 && blue < 100, `the student's red stroke on the tutor's canvas: rgba ${[red, green, blue, alpha]}`);
 
   await tutor.fill("textarea[name=chat]", "先把含 x 的项移到左边。");
   await tutor.press("textarea[name=chat]", "Enter");
@@ -134,6 +141,14 @@ test("a tutor opens a room, admits the first of two students, both draw and chat
 
   await tutor.goto("/");
   await tutor.waitForSelector("[data-testid=my-rooms] li:has-text('初二数学答疑'):has-text('开放中')");
+  await tutor.click("[data-testid=lang]");
+  await tutor.waitForSelector("[data-testid=tutoring-card] h2:text-is('Online tutoring')");
+  await tutor.waitForSelector("[data-testid=my-rooms] li:has-text('初二数学答疑'):has-text('Open')");
+  await tutor.click("[data-testid=lang]");
+
+  // The student finds the session and the tutor's notes on their own home card.
+  await first.goto("/");
+  await first.waitForSelector("[data-testid=my-sessions] li:has-text('初二数学答疑'):has-text('下次练习去括号')");
 });
 
 test("asking a closed room is refused; in an open one the server ends a short slot with a warning first", async () => {
@@ -165,4 +180,40 @@ test("asking a closed room is refused; in an open one the server ends a short sl
   await student.waitForSelector("[data-testid=session-ended][data-reason=time_up]", { timeout: 15_000 });
   await tutor.waitForSelector("[data-testid=session-ended][data-reason=time_up]");
   assert.match(await student.textContent("[data-testid=session-ended]"), /时间到/);
+});
+
+test("a stroke drawn while the Api is away waits on the board and, once both re-join, lands on both canvases exactly once", async () => {
+  const { id: roomId } = await restAs(api.baseUrl, await tokenFor(api.baseUrl, zhang), "POST", "/api/tutoring/rooms", {
+    title: "断线重连演练", subject: "数学", slotMinutes: 120,
+  });
+  const tutor = await newPage(browser, api.baseUrl);
+  await signInAs(tutor, zhang);
+  await tutor.goto(`/tutoring/${roomId}`);
+  await tutor.click("[data-testid=toggle-room]");
+  await tutor.waitForSelector("[data-testid=room-status][data-open=true]");
+  const student = await newPage(browser, api.baseUrl);
+  await signInAs(student, xiaogang);
+  await student.goto(`/tutoring/${roomId}`);
+  await student.fill("[data-testid=request-help] input[name=topic]", "重连以后还在吗");
+  await student.click("[data-testid=request-help] button[type=submit]");
+  await tutor.waitForSelector(`[data-testid=queue] li[data-student="${xiaogang.userId}"]`);
+  await tutor.click("[data-testid=admit-next]");
+  await student.waitForSelector("[data-testid=admitted]");
+
+  await api.stopProcess();
+  await student.waitForSelector("[data-testid=connection-banner]");
+  await drag(student, [0.1, 0.9], [0.9, 0.9]);
+  await student.waitForSelector(`${board}[data-stroke-count="0"][data-pending-count="1"]`);
+  assert.ok((await inkAt(student, 480, 540)) > 0, "the waiting stroke is painted locally");
+
+  await api.startProcess();
+  await student.waitForSelector("[data-testid=connection-banner]", { state: "detached", timeout: 60_000 });
+  await tutor.waitForSelector("[data-testid=connection-banner]", { state: "detached", timeout: 60_000 });
+  await strokeCount(student, 1);
+  await strokeCount(tutor, 1);
+  assert.ok((await inkAt(tutor, 480, 540)) > 0, "the resent stroke is painted on the tutor's canvas");
+  await student.waitForSelector("[data-testid=admitted]");
+  await tutor.click("[data-testid=end-session]");
+  await student.waitForSelector("[data-testid=session-ended][data-reason=tutor]");
+  await tutor.waitForSelector("[data-testid=history] li:has-text('重连以后还在吗'):has-text('1 笔')");
 });
