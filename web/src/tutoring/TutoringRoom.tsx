@@ -44,6 +44,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
   const [history, setHistory] = useState<SessionRecord[]>([]);
   const live = useRef<LiveConnection | null>(null);
   const notesFor = useRef<string | null>(null);
+  const isTutor = useRef(false);
 
   const loadHistory = () =>
     rest<SessionRecord[]>("GET", `/api/tutoring/rooms/${encodeURIComponent(roomId)}/sessions`).then(setHistory, () => undefined);
@@ -54,8 +55,9 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
     const join = async () => {
       const joined = await connection.call<Joined<RoomView> & { serverNow: string }>("Join", roomId);
       setOffset(Date.parse(joined.serverNow) - Date.now());
+      isTutor.current = joined.snapshot.role === "tutor";
       follower.joined(joined);
-      if (joined.snapshot.role === "tutor") void loadHistory();
+      if (isTutor.current) void loadHistory();
     };
     const follower = new StreamFollower<RoomView>(connection, `tutoring/${roomId}`, roomId, "Sync", {
       snapshot: (snapshot) => setView(snapshot),
@@ -69,7 +71,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
         if (e.type === "session.ended") {
           setEnded(e.data.reason);
           setWarning(null);
-          void loadHistory();
+          if (isTutor.current) void loadHistory();
         }
         setView((v) => (v ? applyRoomEvent(v, e.type, e.data) : v));
         // Being admitted or let go changes what this student may see: the server's snapshot says what that is.
@@ -100,6 +102,16 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
     } catch (failure) {
       setError(failure);
       return undefined;
+    }
+  }
+
+  async function cancelRequest() {
+    setError(null);
+    try {
+      await live.current!.invoke("CancelRequest", roomId);
+      setView((v) => (v ? { ...v, myPosition: null } : v));
+    } catch (failure) {
+      setError(failure);
     }
   }
 
@@ -285,7 +297,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
           <div class="my-place">
             <p class="position" data-testid="my-position" data-position={view.myPosition}>{tt("myPosition", { n: view.myPosition })}</p>
             <p class="muted">{tt("queueLength", { n: view.queueLength })}</p>
-            <button type="button" data-testid="cancel-request" onClick={() => command("CancelRequest").then(() => setView((v) => (v ? { ...v, myPosition: null } : v)))}>
+            <button type="button" data-testid="cancel-request" onClick={cancelRequest}>
               {tt("cancelRequest")}
             </button>
           </div>

@@ -138,6 +138,10 @@ test("a tutor opens a room, admits the first of two students, both draw and chat
   await tutor.waitForSelector("[data-testid=history] .note:has-text('下次练习去括号')");
   // The next student is now at the head of the tutor's queue.
   await tutor.waitForSelector(`[data-testid=queue] li:only-child[data-student="${xiaohong.userId}"]`);
+  // The one waiting gives up: they leave the tutor's queue, and can ask again.
+  await second.click("[data-testid=cancel-request]");
+  await second.waitForSelector("[data-testid=request-help]");
+  await tutor.waitForSelector("text=目前没有学生排队。");
 
   await tutor.goto("/");
   await tutor.waitForSelector("[data-testid=my-rooms] li:has-text('初二数学答疑'):has-text('开放中')");
