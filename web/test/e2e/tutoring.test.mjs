@@ -46,7 +46,7 @@ async function strokeCount(page, count) {
   await page.waitForSelector(`${board}[data-stroke-count="${count}"][data-pending-count="0"]`);
 }
 
-test("a tutor opens a room, admits the first of two students, both draw and chat, a reload restores the board, and the tutor ends the session", async () => {
+test("a tutor opens a room, admits the first of two students, both draw and chat, a reload restores the board, and the tutor extends, clears and ends the session", async () => {
   const tutor = await newPage(browser, api.baseUrl);
   await signInAs(tutor, zhang);
   await tutor.waitForSelector("[data-testid=tutoring-card] >> text=还没有辅导室。");
@@ -127,6 +127,18 @@ test("a tutor opens a room, admits the first of two students, both draw and chat
   await strokeCount(first, 2);
   assert.ok((await inkAt(first, 480, 300)) > 0 && (await inkAt(first, 240, 300)) > 0);
   assert.deepEqual(await first.locator("[data-testid=chat] li p").allTextContents(), ["先把含 x 的项移到左边。", "明白了，移项要变号。"]);
+
+  // Extending moves the end the student's countdown shows (5 "minutes" are 5 s here).
+  const before = Number(await first.getAttribute("[data-testid=countdown]", "data-seconds-left"));
+  await tutor.click("text=延长 5 分钟");
+  await first.waitForFunction((was) => Number(document.querySelector("[data-testid=countdown]").dataset.secondsLeft) >= was + 3, before);
+
+  // Clearing empties both boards.
+  await tutor.click("[data-testid=clear-board]");
+  await strokeCount(tutor, 0);
+  await strokeCount(first, 0);
+  assert.equal(await inkAt(first, 480, 300), 0);
+  assert.equal(await inkAt(tutor, 240, 300), 0);
 
   await tutor.click("[data-testid=end-session]");
   await tutor.waitForSelector("[data-testid=session-ended][data-reason=tutor]");
