@@ -13,6 +13,9 @@ import { tt } from "./strings";
 import { Whiteboard } from "./Whiteboard";
 import "./tutoring.css";
 
+/** queue.message: not in the Join snapshot, so a page shows the ones sent while it is open. */
+interface Notice { id: string; text: string; at: string }
+
 interface SessionRecord {
   sessionId: string;
   studentName: string;
@@ -42,6 +45,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
   const [warning, setWarning] = useState<number | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
   const [history, setHistory] = useState<SessionRecord[]>([]);
+  const [notices, setNotices] = useState<Notice[]>([]);
   const live = useRef<LiveConnection | null>(null);
   const notesFor = useRef<string | null>(null);
   const isTutor = useRef(false);
@@ -63,6 +67,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
       snapshot: (snapshot) => setView(snapshot),
       event: (e) => {
         if (e.type === "session.warning") setWarning(e.data.secondsLeft);
+        if (e.type === "queue.message") setNotices((n) => (n.some((x) => x.id === e.data.id) ? n : [...n, e.data]).slice(-5));
         if (e.type === "session.started") {
           setEnded(null);
           setWarning(null);
@@ -178,6 +183,14 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
     </section>
   );
 
+  const noticeList = notices.length > 0 && (
+    <div class="notices" role="status">
+      <h2>{tt("notices")}</h2>
+      <ul class="list" data-testid="notices">
+        {notices.map((n) => <li key={n.id}>{n.text} <span class="muted">{new Date(n.at).toLocaleTimeString()}</span></li>)}
+      </ul>
+    </div>
+  );
   const endedLine = ended && !view.session && (
     <p class="banner info" role="status" data-testid="session-ended" data-reason={ended}>{tt("ended", { reason: reasonText(ended) })}</p>
   );
@@ -243,6 +256,8 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
             <button type="button" class="primary" data-testid="admit-next" disabled={!view.room.open || !!s || view.queue.length === 0} onClick={() => command("AdmitNext")}>
               {tt("admitNext")}
             </button>
+            {view.room.open && <NoticeForm post={(text) => command("PostQueueMessage", { ...nextCommand(), text }).then((r) => r !== undefined)} />}
+            {noticeList}
             {notesKey && <Notes key={notesKey} initial={notesText} save={(text) => command("SaveNotes", text).then((r) => { if (r !== undefined) void loadHistory(); return r !== undefined; })} />}
             <h2>{tt("history")}</h2>
             {history.length === 0 ? (
@@ -293,6 +308,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
       <section class="card">
         {endedLine}
         {!view.room.open && <p class="banner warn-soft">{tt("roomClosedNote")}</p>}
+        {noticeList}
         {view.myPosition !== null ? (
           <div class="my-place">
             <p class="position" data-testid="my-position" data-position={view.myPosition}>{tt("myPosition", { n: view.myPosition })}</p>
@@ -348,6 +364,23 @@ function Notes({ initial, save }: { initial: string; save: (text: string) => Pro
       <span class="muted">{tt("notesHint")}</span>
       <button type="submit">{tt("saveNotes")}</button>
       {saved && <span class="saved" role="status">{tt("notesSaved")}</span>}
+    </form>
+  );
+}
+
+function NoticeForm({ post }: { post: (text: string) => Promise<boolean> }) {
+  const [text, setText] = useState("");
+  return (
+    <form
+      class="form notice-form"
+      data-testid="notice-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (text.trim() && (await post(text.trim()))) setText("");
+      }}
+    >
+      <input name="notice" maxLength={300} aria-label={tt("notices")} placeholder={tt("noticePlaceholder")} value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+      <button type="submit">{tt("postNotice")}</button>
     </form>
   );
 }

@@ -87,6 +87,11 @@ test("a tutor opens a room, admits the first of two students, both draw and chat
 
   await tutor.waitForSelector(`[data-testid=queue] li:nth-child(2)[data-student="${xiaohong.userId}"]`);
   assert.deepEqual(await tutor.locator("[data-testid=queue] li p").allTextContents(), ["一元一次方程的移项", "二次根式化简"]);
+  // A notice from the tutor reaches everyone waiting.
+  await tutor.fill("[data-testid=notice-form] input[name=notice]", "请准备好草稿纸，马上开始。");
+  await tutor.click("[data-testid=notice-form] button[type=submit]");
+  await second.waitForSelector("[data-testid=notices] li:has-text('请准备好草稿纸')");
+  await first.waitForSelector("[data-testid=notices] li:has-text('请准备好草稿纸')");
   await tutor.click("[data-testid=admit-next]");
   await tutor.waitForSelector(`[data-testid=session][data-student="${xiaoming.userId}"]`);
   await first.waitForSelector("[data-testid=admitted]");
