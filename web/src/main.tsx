@@ -11,6 +11,7 @@ import { Header } from "./screens/Header";
 import { Home } from "./screens/Home";
 import { LessonPrepEditor } from "./screens/LessonPrepEditor";
 import { SignIn } from "./screens/SignIn";
+import { TutoringRoom } from "./tutoring/TutoringRoom";
 import { lang } from "./i18n";
 import { match, path } from "./router";
 import { session } from "./session";
@@ -31,6 +32,7 @@ function Screen() {
   if ((params = match(/^\/exams\/([^/]+)\/my-result$/, current))) return <MyResult key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)\/proctor$/, current))) return <ExamProctor key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)$/, current))) return <ExamTake key={params[0]} examId={params[0]} />;
+  if ((params = match(/^\/tutoring\/([^/]+)$/, current))) return <TutoringRoom key={params[0]} roomId={params[0]} />;
   return <Home />;
 }
 

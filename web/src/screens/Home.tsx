@@ -6,6 +6,7 @@ import { session } from "../session";
 import { useSignal } from "../signal";
 import { MyExamsCard } from "../exams/MyExamsCard";
 import { ErrorLine } from "./ErrorLine";
+import { TutoringCard } from "../tutoring/TutoringCard";
 
 interface MyGroup {
   id: string;
@@ -24,6 +25,7 @@ export function Home() {
       {user.role !== "student" && <Groups />}
       <ExamEntry canProctor={user.role !== "student"} />
       <MyExamsCard />
+      <TutoringCard />
     </div>
   );
 }
