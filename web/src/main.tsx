@@ -1,4 +1,5 @@
 import { render } from "preact";
+import { ObservationScreen } from "./observation/ObservationScreen";
 import { ConnectionBanner } from "./screens/ConnectionBanner";
 import { ExamProctor } from "./screens/ExamProctor";
 import { ExamTake } from "./screens/ExamTake";
@@ -20,6 +21,7 @@ function Screen() {
   let params: string[] | null;
   if ((params = match(/^\/groups\/([^/]+)$/, current))) return <GroupSpace key={params[0]} groupId={params[0]} />;
   if ((params = match(/^\/lessonpreps\/([^/]+)$/, current))) return <LessonPrepEditor key={params[0]} prepId={params[0]} />;
+  if ((params = match(/^\/observations\/([^/]+)$/, current))) return <ObservationScreen key={params[0]} observationId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)\/proctor$/, current))) return <ExamProctor key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)$/, current))) return <ExamTake key={params[0]} examId={params[0]} />;
   return <Home />;
