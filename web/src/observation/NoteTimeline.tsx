@@ -39,7 +39,7 @@ export function NoteTimeline({ notes, status, myUserId, addNote }: Props) {
           <li key={n.id} data-note={n.id} data-visibility={n.visibility} class={n.userId === myUserId ? "mine" : ""}>
             <time class="ob-offset" dateTime={n.at} title={new Date(n.at).toLocaleTimeString()}>{clock(n.offsetSeconds)}</time>
             <span class="author">{n.name}</span>
-            {n.visibility === "private" && <span class="ob-private">🔒 {ot("private")}</span>}
+            {n.visibility === "private" && <span class="ob-private">{ot("private")}</span>}
             <p>{n.text}</p>
           </li>
         ))}

@@ -8,11 +8,12 @@ import { ErrorLine } from "../screens/ErrorLine";
 import { nextCommand, session } from "../session";
 import { useSignal } from "../signal";
 import { AggregateChart } from "./AggregateChart";
-import type { LessonTimes, MyRating, Note, Report, Snapshot } from "./model";
+import type { LessonTimes, MyRating, Note, Report, Rubric, Snapshot } from "./model";
 import { applyEvent, clock, presence, withNote, withTimes } from "./model";
 import { NoteTimeline } from "./NoteTimeline";
 import { RatingForm } from "./RatingForm";
 import { ReportPanel } from "./ReportPanel";
+import { RubricEditor } from "./RubricEditor";
 import { ot } from "./strings";
 import "./observation.css";
 
@@ -91,6 +92,11 @@ export function ObservationScreen({ observationId }: { observationId: string }) 
     setState((s) => (s ? { ...s, myRating: mine } : s));
   }
 
+  async function saveRubric(rubric: Rubric) {
+    const saved = await hub().invoke<{ rubric: Rubric }>("SetRubric", observationId, rubric);
+    setState((s) => (s ? { ...s, rubric: saved.rubric } : s));
+  }
+
   const finalize = () => hub().invoke<Report>("FinalizeReport", observationId);
 
   if (!state) {
@@ -126,6 +132,7 @@ export function ObservationScreen({ observationId }: { observationId: string }) 
             <button data-action="end" onClick={() => changeLesson("End")}>{ot("end")}</button>
           )}
         </div>
+        {canManage && state.status === "scheduled" && <RubricEditor rubric={state.rubric} save={saveRubric} />}
         <ErrorLine error={error} />
       </section>
       <section class="card ob-timeline">

@@ -61,12 +61,12 @@ export function RatingForm({ rubric, status, isObservedTeacher, myRating, rate }
   return (
     <form class="ob-rating" data-testid="rating-form" onSubmit={submit}>
       {rubric.dimensions.map((d) => (
-        <fieldset key={d.key} data-dimension={d.key}>
-          <legend>{d.name} <span class="muted">{ot("weight", { n: d.weight })}</span></legend>
-          {d.descriptors && d.descriptors.length > 0 && (
-            <ul class="ob-descriptors">{d.descriptors.map((text) => <li key={text}>{text}</li>)}</ul>
-          )}
-          <div class="ob-scale" role="radiogroup" aria-label={d.name}>
+        <div key={d.key} class="ob-dim" data-dimension={d.key}>
+          <div class="ob-dim-text">
+            <strong id={`dim-${d.key}`}>{d.name}</strong> <span class="muted">{ot("weight", { n: d.weight })}</span>
+            {d.descriptors && d.descriptors.length > 0 && <small class="ob-descriptors">{d.descriptors.join("；")}</small>}
+          </div>
+          <div class="ob-scale" role="radiogroup" aria-labelledby={`dim-${d.key}`}>
             {[1, 2, 3, 4, 5].map((value) => (
               <label key={value} class={scores[d.key] === value ? "chip active" : "chip"}>
                 <input
@@ -80,7 +80,7 @@ export function RatingForm({ rubric, status, isObservedTeacher, myRating, rate }
               </label>
             ))}
           </div>
-        </fieldset>
+        </div>
       ))}
       <label class="ob-comment">
         {ot("comment")}

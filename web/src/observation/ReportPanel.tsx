@@ -96,6 +96,7 @@ export function ReportPanel({ observationId, status, aggregate, canFinalize, fin
               {report.comments.map((c) => <li key={c.userId}><span class="author">{c.name}</span> <span class="muted">{c.county}</span><p>{c.text}</p></li>)}
             </ul>
           )}
+          {report.notes.length > 0 && <h3>{ot("notes")}</h3>}
           {report.notes.length > 0 && (
             <ul class="list ob-report-notes">
               {report.notes.map((n) => <li key={n.id}><time class="ob-offset">{clock(n.offsetSeconds)}</time> {n.name}：{n.text}</li>)}

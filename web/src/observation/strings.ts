@@ -58,6 +58,13 @@ const zh = {
   comments: "评语",
   noComments: "暂无评语",
   backToGroup: "返回教研组",
+  editRubric: "编辑评价量表（上课前可修改）",
+  weightLabel: "权重",
+  descriptors: "评价要点（每行一条）",
+  remove: "删除",
+  addDimension: "添加评价项目",
+  weightSum: "权重合计 {n} / 100",
+  saveRubric: "保存量表",
 };
 
 const en: { [K in keyof typeof zh]: string } = {
@@ -118,6 +125,13 @@ const en: { [K in keyof typeof zh]: string } = {
   comments: "Comments",
   noComments: "No comments",
   backToGroup: "Back to the group",
+  editRubric: "Edit the rubric (until the lesson starts)",
+  weightLabel: "Weight",
+  descriptors: "What to look for (one a line)",
+  remove: "Remove",
+  addDimension: "Add an item",
+  weightSum: "Weights add up to {n} / 100",
+  saveRubric: "Save the rubric",
 };
 
 export const ot = featureStrings(zh, en);

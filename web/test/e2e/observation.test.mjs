@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { join } from "node:path";
+import { artifacts, launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
 
 // Three teachers of one cross-county group, and one teacher outside it.
 const wang = { userId: "t-1001", name: "王组长", role: "teacher", school: "3301001", county: "西湖区" };
@@ -36,7 +37,7 @@ async function openFromGroup(page, title) {
 
 async function rateWith(page, scores, comment) {
   for (const [key, value] of Object.entries(scores)) {
-    await page.click(`[data-testid=rating-form] fieldset[data-dimension=${key}] label:has(input[value="${value}"])`);
+    await page.click(`[data-testid=rating-form] [data-dimension=${key}] label:has(input[value="${value}"])`);
   }
   await page.fill("[data-testid=rating-form] textarea[name=comment]", comment);
   await page.click("[data-testid=rating-form] button[type=submit]");
@@ -120,7 +121,9 @@ test("the leader schedules and starts a lesson; notes, ratings and the live aggr
   assert.equal(await barWidth(observer, "content"), (trackWidth * 3.5) / 5);
   assert.equal(await barWidth(observer, "skill"), (trackWidth * 4.5) / 5);
   assert.equal(await barWidth(observer, "total"), (trackWidth * 77.5) / 100);
+  await observer.evaluate(() => window.scrollTo(0, 0));
   await screenshot(observer, "observation-live");
+  await leader.screenshot({ path: join(artifacts, "observation-live-full.png"), fullPage: true });
 
   await teacher.click("button[data-action=end]");
   for (const page of [leader, teacher, observer]) await page.waitForSelector("[data-testid=observation][data-status=ended]");
@@ -134,6 +137,7 @@ test("the leader schedules and starts a lesson; notes, ratings and the live aggr
   for (const page of [leader, observer]) await page.waitForSelector("[data-testid=report][data-final=true]");
   await observer.waitForSelector("[data-testid=observation][data-status=finalized]");
   await observer.waitForSelector("[data-testid=rating-closed]");
+  await observer.locator("[data-testid=report]").scrollIntoViewIfNeeded();
   await screenshot(observer, "observation-report");
 
   const [printable] = await Promise.all([leader.context().waitForEvent("page"), leader.click("[data-testid=printable-report]")]);
@@ -181,4 +185,45 @@ test("a teacher outside the group cannot open its observation, and a member may 
     return { status: response.status, code: (await response.json()).code };
   }, { groupId, teacherId: zhou.userId });
   assert.deepEqual(refused, { status: 403, code: "forbidden" });
+});
+
+test("before the lesson the leader reworks the rubric and an observer's screen follows; weights off 100 cannot be saved", async () => {
+  const token = await tokenFor(api.baseUrl, wang);
+  const { id } = await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/observations`, {
+    title: "《数轴》研讨课", teacherId: li.userId, subject: "数学", grade: "七年级", startsAt: new Date().toISOString(),
+  });
+  const leader = await newPage(browser, api.baseUrl);
+  await signInAs(leader, wang);
+  await leader.goto(`/observations/${id}`);
+  const observer = await newPage(browser, api.baseUrl);
+  await signInAs(observer, zhou);
+  await observer.goto(`/observations/${id}`);
+  await observer.waitForSelector("[data-testid=observation][data-status=scheduled]");
+  // Only the observed teacher and the leader may change the rubric.
+  assert.equal(await observer.locator("[data-testid=rubric-editor]").count(), 0);
+
+  await leader.click("summary:has-text('编辑评价量表')");
+  const editor = "[data-testid=rubric-editor]";
+  await leader.fill(`${editor} tr[data-row=skill] input[name=weight]`, "5");
+  await leader.waitForSelector(`${editor} [data-testid=weight-sum][data-sum="95"]`);
+  assert.equal(await leader.isDisabled(`${editor} button[type=submit]`), true);
+  await leader.click(`${editor} button[data-action=add-dimension]`);
+  const added = `${editor} tbody tr:last-child`;
+  await leader.fill(`${added} input[name=name]`, "信息技术运用");
+  await leader.fill(`${added} input[name=weight]`, "5");
+  await leader.fill(`${added} textarea[name=descriptors]`, "恰当使用交互式白板\n技术服务于教学目标");
+  await leader.waitForSelector(`${editor} [data-testid=weight-sum][data-sum="100"]`);
+  await screenshot(leader, "observation-rubric-editor");
+  await leader.click(`${editor} button[type=submit]`);
+
+  // rubric.changed reaches the observer: a seventh bar, and the new weight of the sixth.
+  await observer.waitForSelector("[data-testid=aggregate] [data-dimension=item-7]:has-text('信息技术运用')");
+  assert.equal(await observer.locator("[data-testid=aggregate] .ob-row:not(.total)").count(), 7);
+  assert.match(await observer.textContent("[data-testid=aggregate] [data-dimension=skill]"), /×5/);
+
+  await leader.click("button[data-action=start]");
+  await observer.waitForSelector("[data-testid=observation][data-status=live]");
+  await leader.waitForSelector(editor, { state: "detached" });
+  assert.equal(await observer.locator("[data-testid=rating-form] [data-dimension]").count(), 7);
+  assert.match(await observer.textContent("[data-testid=rating-form] [data-dimension=item-7]"), /恰当使用交互式白板；技术服务于教学目标/);
 });
