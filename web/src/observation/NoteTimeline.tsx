@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { t } from "../i18n";
 import { ErrorLine } from "../screens/ErrorLine";
 import type { Note, Status } from "./model";
 import { clock } from "./model";
@@ -16,18 +17,25 @@ export function NoteTimeline({ notes, status, myUserId, addNote }: Props) {
   const [draft, setDraft] = useState("");
   const [isPrivate, setPrivate] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Notes on their way (a lost connection holds them until the re-join resends them); shown so nothing seems lost.
+  const serial = useRef(0);
+  const [sending, setSending] = useState<{ serial: number; text: string; visibility: "public" | "private" }[]>([]);
 
   async function send(e: Event) {
     e.preventDefault();
     const text = draft.trim();
     if (!text) return;
+    const pending = { serial: ++serial.current, text, visibility: isPrivate ? "private" as const : "public" as const };
     setDraft("");
     setError(null);
+    setSending((list) => [...list, pending]);
     try {
-      await addNote(text, isPrivate ? "private" : "public");
+      await addNote(text, pending.visibility);
     } catch (failure) {
       setDraft(text);
       setError(failure);
+    } finally {
+      setSending((list) => list.filter((x) => x !== pending));
     }
   }
 
@@ -40,6 +48,13 @@ export function NoteTimeline({ notes, status, myUserId, addNote }: Props) {
             <time class="ob-offset" dateTime={n.at} title={new Date(n.at).toLocaleTimeString()}>{clock(n.offsetSeconds)}</time>
             <span class="author">{n.name}</span>
             {n.visibility === "private" && <span class="ob-private">{ot("private")}</span>}
+            <p>{n.text}</p>
+          </li>
+        ))}
+        {sending.map((n) => (
+          <li key={n.serial} class="mine pending" data-visibility={n.visibility}>
+            <span class="ob-offset">…</span>
+            <span class="author">{t("sending")}</span>
             <p>{n.text}</p>
           </li>
         ))}

@@ -47,7 +47,7 @@ async function addNote(page, text, { isPrivate = false } = {}) {
   await page.setChecked("[data-testid=note-form] input[name=private]", isPrivate);
   await page.fill("[data-testid=note-form] textarea[name=note]", text);
   await page.press("[data-testid=note-form] textarea[name=note]", "Enter");
-  await page.waitForSelector(`[data-testid=notes] li:has-text('${text}')`);
+  await page.waitForSelector(`[data-testid=notes] li[data-note]:has-text('${text}')`);
 }
 
 const noteTexts = (page) => page.locator("[data-testid=notes] li[data-note] p").allTextContents();
