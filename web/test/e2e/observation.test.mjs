@@ -227,3 +227,32 @@ test("before the lesson the leader reworks the rubric and an observer's screen f
   assert.equal(await observer.locator("[data-testid=rating-form] [data-dimension]").count(), 7);
   assert.match(await observer.textContent("[data-testid=rating-form] [data-dimension=item-7]"), /恰当使用交互式白板；技术服务于教学目标/);
 });
+
+test("a note written while the Api is away shows as sending, and after the re-join it is stored once and reaches the leader", async () => {
+  const token = await tokenFor(api.baseUrl, wang);
+  const { id } = await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/observations`, {
+    title: "《绝对值》常态课", teacherId: li.userId, subject: "数学", grade: "七年级", startsAt: new Date().toISOString(),
+  });
+  const leader = await newPage(browser, api.baseUrl);
+  await signInAs(leader, wang);
+  await leader.goto(`/observations/${id}`);
+  await leader.click("button[data-action=start]");
+  await leader.waitForSelector("[data-testid=observation][data-status=live]");
+  const observer = await newPage(browser, api.baseUrl);
+  await signInAs(observer, zhou);
+  await observer.goto(`/observations/${id}`);
+  await observer.waitForSelector("[data-testid=note-form]");
+
+  await api.stopProcess();
+  await observer.waitForSelector("[data-testid=connection-banner]");
+  await observer.fill("[data-testid=note-form] textarea[name=note]", "断线时记下的一条");
+  await observer.press("[data-testid=note-form] textarea[name=note]", "Enter");
+  await observer.waitForSelector("[data-testid=notes] li.pending:has-text('断线时记下的一条')");
+
+  await api.startProcess();
+  await observer.waitForSelector("[data-testid=connection-banner]", { state: "detached", timeout: 60_000 });
+  await leader.waitForSelector("[data-testid=notes] li[data-note]:has-text('断线时记下的一条')", { timeout: 60_000 });
+  await observer.waitForSelector("[data-testid=notes] li.pending", { state: "detached" });
+  assert.deepEqual(await noteTexts(leader), ["断线时记下的一条"]);
+  assert.deepEqual(await noteTexts(observer), ["断线时记下的一条"]);
+});
