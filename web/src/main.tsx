@@ -3,6 +3,7 @@ import { ExamEditor } from "./exams/ExamEditor";
 import { ExamMarking } from "./exams/ExamMarking";
 import { ExamResults } from "./exams/ExamResults";
 import { MyResult } from "./exams/MyResult";
+import { ObservationScreen } from "./observation/ObservationScreen";
 import { ConnectionBanner } from "./screens/ConnectionBanner";
 import { ExamProctor } from "./screens/ExamProctor";
 import { ExamTake } from "./screens/ExamTake";
@@ -30,6 +31,7 @@ function Screen() {
   if ((params = match(/^\/exams\/([^/]+)\/marking$/, current))) return <ExamMarking key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)\/results$/, current))) return <ExamResults key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)\/my-result$/, current))) return <MyResult key={params[0]} examId={params[0]} />;
+  if ((params = match(/^\/observations\/([^/]+)$/, current))) return <ObservationScreen key={params[0]} observationId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)\/proctor$/, current))) return <ExamProctor key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)$/, current))) return <ExamTake key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/tutoring\/([^/]+)$/, current))) return <TutoringRoom key={params[0]} roomId={params[0]} />;
