@@ -68,6 +68,13 @@ public static class ExamEndpoints
         exams.MapPost("/{id}/marks", (string id, MarkRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
             Marking(grains, id, body.QuestionId).MarkAsync(user.ToCaller(), body.AttemptRef ?? "", body.Points));
 
+        routes.MapGet("/api/me/exams", async (ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var caller = user.ToCaller();
+            var ids = await grains.GetGrain<IAuthorExamsGrain>(caller.UserId).ListAsync(caller);
+            return await Task.WhenAll(ids.Select(id => Exam(grains, id).GetSummaryAsync(caller)));
+        }).RequireAuthorization();
+
         return routes;
     }
 

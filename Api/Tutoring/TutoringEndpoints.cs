@@ -43,6 +43,12 @@ public static class TutoringEndpoints
         routes.MapGet("/api/me/tutoring/sessions", (ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ITutoringStudentGrain>(user.ToCaller().UserId).ListAsync()).RequireAuthorization();
 
+        routes.MapGet("/api/me/tutoring/rooms", async (ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var ids = await grains.GetGrain<ITutoringTutorGrain>(user.ToCaller().UserId).ListRoomsAsync();
+            return await Task.WhenAll(ids.Select(id => grains.GetGrain<ITutoringRoomGrain>(id).GetAsync()));
+        }).RequireAuthorization();
+
         return routes;
     }
 }

@@ -24,6 +24,10 @@ public interface IExamGrain : ILiveStreamGrain
     [Alias("Get")]
     Task<ExamView> GetAsync(Caller caller);
 
+    /// <summary>The exam's line in its author's list (author or admin).</summary>
+    [Alias("GetSummary")]
+    Task<ExamSummary> GetSummaryAsync(Caller caller);
+
     /// <summary>What an attempt needs to prepare itself for a student on the roster; refuses anyone else.</summary>
     [Alias("GetCandidatePlan"), AlwaysInterleave]
     Task<CandidatePlan> GetCandidatePlanAsync(string studentId);

@@ -60,7 +60,7 @@ public sealed class ExamGrain(
         }
     }
 
-    public Task<ExamView> CreateAsync(Caller caller, string specJson)
+    public async Task<ExamView> CreateAsync(Caller caller, string specJson)
     {
         if (!caller.IsTeacher && !caller.IsAdmin)
         {
@@ -71,13 +71,15 @@ public sealed class ExamGrain(
             throw CollabException.Conflict($"exam {Id} already exists");
         }
         var spec = ExamSpecParser.Parse(specJson);
-        return RunAsync<ExamView>(null, () =>
+        var view = await RunAsync<ExamView>(null, () =>
         {
             State.Spec = spec;
             State.CreatedBy = caller.UserId;
             State.CreatedAt = Now;
             return View();
         });
+        await GrainFactory.GetGrain<IAuthorExamsGrain>(caller.UserId).AddAsync(Id);
+        return view;
     }
 
     public Task<ExamView> UpdateAsync(Caller caller, string specJson)
@@ -121,6 +123,15 @@ public sealed class ExamGrain(
     {
         RequireProctor(caller);
         return Task.FromResult(View());
+    }
+
+    public async Task<ExamSummary> GetSummaryAsync(Caller caller)
+    {
+        RequireProctor(caller);
+        // "Closed" depends on the attempts' lines, which a fresh activation has not heard yet.
+        await GatherProgressAsync();
+        return new ExamSummary(Id, Spec.Title, Spec.Subject, Status, Spec.OpensAt, Spec.DurationMinutes,
+            Spec.Questions.Count, Spec.Roster.Count, State.CreatedAt);
     }
 
     public Task<CandidatePlan> GetCandidatePlanAsync(string studentId)

@@ -29,6 +29,9 @@ public static class TutoringLimits
     public const int ChatPerSession = 300;
     public const int HistoryKept = 200;
 
+    /// <summary>A teacher's own room list keeps their latest this many rooms.</summary>
+    public const int RoomsPerTutorListed = 200;
+
     /// <summary>Subjects the unfiltered room listing covers.</summary>
     public const int SubjectsListed = 1000;
 }

@@ -74,11 +74,14 @@ public sealed class TutoringRoomGrain(
             throw CollabException.Invalid($"slotMinutes is between {TutoringLimits.MinSlotMinutes} and {TutoringLimits.MaxSlotMinutes}");
         }
         await GrainFactory.GetGrain<ITutoringSubjectsGrain>(ITutoringSubjectsGrain.Key).AddAsync(TutoringSubjects.Key(subject));
-        return await RunAsync<TutoringRoomInfo>(null, () =>
+        var info = await RunAsync<TutoringRoomInfo>(null, () =>
         {
             State.Info = new TutoringRoomInfo(Id, title, subject, command.SlotMinutes, caller.UserId, caller.Name, Open: false);
             return State.Info;
         });
+        // After the room is durable, so the tutor's list never names a room that does not exist.
+        await GrainFactory.GetGrain<ITutoringTutorGrain>(caller.UserId).AddRoomAsync(Id);
+        return info;
     }
 
     public Task<TutoringRoomInfo> GetAsync() => Task.FromResult(Info);

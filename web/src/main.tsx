@@ -1,4 +1,9 @@
 import { render } from "preact";
+import { ExamEditor } from "./exams/ExamEditor";
+import { ExamMarking } from "./exams/ExamMarking";
+import { ExamResults } from "./exams/ExamResults";
+import { MyResult } from "./exams/MyResult";
+import { ObservationScreen } from "./observation/ObservationScreen";
 import { ConnectionBanner } from "./screens/ConnectionBanner";
 import { ExamProctor } from "./screens/ExamProctor";
 import { ExamTake } from "./screens/ExamTake";
@@ -8,6 +13,7 @@ import { Home } from "./screens/Home";
 import { LessonPrepEditor } from "./lessonprep/LessonPrepEditor";
 import { SignIn } from "./screens/SignIn";
 import { resumeOidcSession } from "./auth/oidc";
+import { TutoringRoom } from "./tutoring/TutoringRoom";
 import { lang } from "./i18n";
 import { match, path } from "./router";
 import { session } from "./session";
@@ -21,8 +27,15 @@ function Screen() {
   let params: string[] | null;
   if ((params = match(/^\/groups\/([^/]+)$/, current))) return <GroupSpace key={params[0]} groupId={params[0]} />;
   if ((params = match(/^\/lessonpreps\/([^/]+)$/, current))) return <LessonPrepEditor key={params[0]} prepId={params[0]} />;
+  if (current === "/exams/new") return <ExamEditor key="new" examId={null} />;
+  if ((params = match(/^\/exams\/([^/]+)\/edit$/, current))) return <ExamEditor key={params[0]} examId={params[0]} />;
+  if ((params = match(/^\/exams\/([^/]+)\/marking$/, current))) return <ExamMarking key={params[0]} examId={params[0]} />;
+  if ((params = match(/^\/exams\/([^/]+)\/results$/, current))) return <ExamResults key={params[0]} examId={params[0]} />;
+  if ((params = match(/^\/exams\/([^/]+)\/my-result$/, current))) return <MyResult key={params[0]} examId={params[0]} />;
+  if ((params = match(/^\/observations\/([^/]+)$/, current))) return <ObservationScreen key={params[0]} observationId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)\/proctor$/, current))) return <ExamProctor key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)$/, current))) return <ExamTake key={params[0]} examId={params[0]} />;
+  if ((params = match(/^\/tutoring\/([^/]+)$/, current))) return <TutoringRoom key={params[0]} roomId={params[0]} />;
   return <Home />;
 }
 

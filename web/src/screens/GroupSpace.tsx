@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
+import { ObservationSessionLink } from "../observation/ObservationSessionLink";
+import { ScheduleObservation } from "../observation/ScheduleObservation";
 import { t } from "../i18n";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
@@ -133,6 +135,7 @@ export function GroupSpace({ groupId }: { groupId: string }) {
         </ul>
         {isLeader && <AddMember groupId={groupId} />}
         <NewPlan groupId={groupId} subject={state.group.subject} grade={state.group.grade} />
+        <ScheduleObservation groupId={groupId} subject={state.group.subject} grade={state.group.grade} members={state.members} isLeader={isLeader} />
         <h2>{t("sessions")}</h2>
         {state.sessions.length === 0 ? (
           <p class="muted">{t("noSessions")}</p>
@@ -140,7 +143,7 @@ export function GroupSpace({ groupId }: { groupId: string }) {
           <ul class="list">
             {state.sessions.map((s) => (
               <li key={s.id}>
-                {s.kind === "lessonprep" ? (
+                {s.kind === "observation" ? <ObservationSessionLink id={s.id} title={s.title} /> : s.kind === "lessonprep" ? (
                   <a href={`/lessonpreps/${encodeURIComponent(s.id)}`} onClick={(e) => { e.preventDefault(); navigate(`/lessonpreps/${encodeURIComponent(s.id)}`); }}>{s.title}</a>
                 ) : (
                   s.title

@@ -4,8 +4,10 @@ import { t } from "../i18n";
 import { navigate } from "../router";
 import { session } from "../session";
 import { useSignal } from "../signal";
+import { MyExamsCard } from "../exams/MyExamsCard";
 import { ErrorLine } from "./ErrorLine";
 import { UpcomingSessions } from "../home/UpcomingSessions";
+import { TutoringCard } from "../tutoring/TutoringCard";
 
 interface MyGroup {
   id: string;
@@ -24,6 +26,8 @@ export function Home() {
       {user.role !== "student" && <Groups />}
       {user.role !== "student" && <UpcomingSessions />}
       <ExamEntry canProctor={user.role !== "student"} />
+      <MyExamsCard />
+      <TutoringCard />
     </div>
   );
 }

@@ -1,0 +1,86 @@
+import { useEffect, useState } from "preact/hooks";
+import { rest } from "../api";
+import { t } from "../i18n";
+import { navigate } from "../router";
+import { ErrorLine } from "../screens/ErrorLine";
+import { session } from "../session";
+import { useSignal } from "../signal";
+import { statusText, x } from "./strings";
+import "./exams.css";
+
+interface ExamSummary {
+  id: string;
+  title: string;
+  subject: string;
+  status: string;
+  opensAt: string;
+  durationMinutes: number;
+  questions: number;
+  candidates: number;
+}
+
+const go = (to: string) => (e: Event) => { e.preventDefault(); navigate(to); };
+
+/** Home card: a teacher's own exams (GET /api/me/exams) with the way to each screen; a student's way to their result. */
+export function MyExamsCard() {
+  const role = useSignal(session)!.user.role;
+  return role === "student" ? <MyResultEntry /> : <AuthoredExams />;
+}
+
+function AuthoredExams() {
+  const [exams, setExams] = useState<ExamSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    rest<ExamSummary[]>("GET", "/api/me/exams").then(setExams, setError);
+  }, []);
+
+  return (
+    <section class="card my-exams">
+      <h2>{x("myExams")}</h2>
+      <ErrorLine error={error} />
+      {exams === null ? (
+        !error && <p class="muted">{t("loading")}</p>
+      ) : exams.length === 0 ? (
+        <p class="muted">{x("noExams")}</p>
+      ) : (
+        <ul class="list exam-list" data-testid="my-exams">
+          {exams.map((e) => {
+            const base = `/exams/${encodeURIComponent(e.id)}`;
+            return (
+              <li data-exam={e.id} data-status={e.status}>
+                <a href={`${base}/edit`} onClick={go(`${base}/edit`)}>{e.title}</a>
+                <span class="status-tag">{statusText("status_", e.status)}</span>
+                <div class="muted">
+                  {e.subject} · {new Date(e.opensAt).toLocaleString()} · {e.durationMinutes} min · {x("questionsCount", { n: e.questions })} ·{" "}
+                  {x("candidatesCount", { n: e.candidates })}
+                </div>
+                {e.status !== "draft" && (
+                  <div class="exam-links">
+                    <a href={`${base}/proctor`} onClick={go(`${base}/proctor`)}>{x("proctor")}</a>
+                    <a href={`${base}/marking`} onClick={go(`${base}/marking`)}>{x("marking")}</a>
+                    <a href={`${base}/results`} onClick={go(`${base}/results`)}>{x("results")}</a>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button type="button" class="primary" data-testid="new-exam" onClick={() => navigate("/exams/new")}>+ {x("newExam")}</button>
+    </section>
+  );
+}
+
+function MyResultEntry() {
+  const [examId, setExamId] = useState("");
+  return (
+    <section class="card">
+      <h2>{x("myResultEntry")}</h2>
+      <form class="form inline" data-testid="my-result-entry"
+        onSubmit={(e) => { e.preventDefault(); if (examId.trim()) navigate(`/exams/${encodeURIComponent(examId.trim())}/my-result`); }}>
+        <label>{t("examId")}<input name="resultExamId" value={examId} onInput={(e) => setExamId((e.target as HTMLInputElement).value)} /></label>
+        <button type="submit">{x("myResultOpen")}</button>
+      </form>
+    </section>
+  );
+}
