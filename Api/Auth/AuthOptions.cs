@@ -14,6 +14,17 @@ public sealed class AuthOptions
 
     public string? SigningKey { get; set; }
 
+    /// <summary>The web client's registration at <see cref="Authority"/> (authorization code + PKCE, a public client).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The scopes the web client asks for; the access token must carry the claims of DESIGN §6.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Off only to test against a local issuer over plain HTTP; refused in Production.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public const string DefaultScope = "openid profile";
+
     public const string DevIssuerName = "collab-dev";
 
     public const string DevAudience = "collab";

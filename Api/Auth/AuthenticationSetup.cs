@@ -18,6 +18,10 @@ public static class AuthenticationSetup
         {
             throw new InvalidOperationException("Collab:Auth:DevIssuer must not be enabled in the Production environment");
         }
+        if (!options.RequireHttpsMetadata && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Collab:Auth:RequireHttpsMetadata must not be switched off in the Production environment");
+        }
         var useAuthority = !string.IsNullOrWhiteSpace(options.Authority);
         if (!useAuthority && !devIssuer && string.IsNullOrWhiteSpace(options.SigningKey))
         {
@@ -25,6 +29,9 @@ public static class AuthenticationSetup
         }
         var key = useAuthority ? null : SigningKeys.Resolve(options, settings.DataDirectory);
         builder.Services.AddSingleton(new TokenIssuer(devIssuer, key));
+        builder.Services.AddSingleton(useAuthority
+            ? new SignInConfig(options.Authority, options.ClientId, options.Scope ?? AuthOptions.DefaultScope)
+            : new SignInConfig(null, null, null));
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -34,6 +41,7 @@ public static class AuthenticationSetup
                 if (useAuthority)
                 {
                     jwt.Authority = options.Authority;
+                    jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
                     jwt.Audience = options.Audience;
                     jwt.TokenValidationParameters.NameClaimType = CollabClaims.Name;
                     jwt.TokenValidationParameters.RoleClaimType = CollabClaims.Role;

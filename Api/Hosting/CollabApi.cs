@@ -100,6 +100,7 @@ public static class CollabApi
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapDevTokenEndpoints();
+        app.MapAuthConfigEndpoints();
         app.MapGroupEndpoints();
         app.MapHub<GroupsHub>("/hubs/groups");
         app.MapLessonPrepEndpoints();

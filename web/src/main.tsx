@@ -10,8 +10,9 @@ import { ExamTake } from "./screens/ExamTake";
 import { GroupSpace } from "./screens/GroupSpace";
 import { Header } from "./screens/Header";
 import { Home } from "./screens/Home";
-import { LessonPrepEditor } from "./screens/LessonPrepEditor";
+import { LessonPrepEditor } from "./lessonprep/LessonPrepEditor";
 import { SignIn } from "./screens/SignIn";
+import { resumeOidcSession } from "./auth/oidc";
 import { TutoringRoom } from "./tutoring/TutoringRoom";
 import { lang } from "./i18n";
 import { match, path } from "./router";
@@ -53,3 +54,5 @@ function App() {
 
 document.documentElement.lang = lang.get() === "zh" ? "zh-CN" : "en";
 render(<App />, document.getElementById("app")!);
+// Without the config (the server away) a stored token just lasts until it expires; the next sign-in renews again.
+void resumeOidcSession().catch(() => undefined);

@@ -15,6 +15,7 @@ export interface Sent {
 export class SectionClient {
   private pending: Sent | null = null;
   private buffer: TextOperation | null = null;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     public text: string,
@@ -23,6 +24,23 @@ export class SectionClient {
 
   get busy(): boolean {
     return this.pending !== null;
+  }
+
+  /**
+   * Resolves once no op awaits acknowledgement, when the local text is the server's text at the last applied
+   * revision: positions sent to the server (cursors, comment ranges) are only meaningful then.
+   */
+  whenIdle(): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** A position in the server's text (as of the last applied op) moved into the local text, past unacknowledged edits. */
+  toLocal(position: number, followInsert = false): number {
+    let moved = position;
+    if (this.pending) moved = TextOperation.transformIndex(moved, this.pending.op, followInsert);
+    if (this.buffer) moved = TextOperation.transformIndex(moved, this.buffer, followInsert);
+    return moved;
   }
 
   /** The user changed the text to next. */
@@ -41,6 +59,8 @@ export class SectionClient {
       if (this.buffer) {
         this.pending = this.send(this.buffer);
         this.buffer = null;
+      } else {
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
       }
       return null;
     }

@@ -6,6 +6,7 @@ import { session } from "../session";
 import { useSignal } from "../signal";
 import { MyExamsCard } from "../exams/MyExamsCard";
 import { ErrorLine } from "./ErrorLine";
+import { UpcomingSessions } from "../home/UpcomingSessions";
 import { TutoringCard } from "../tutoring/TutoringCard";
 
 interface MyGroup {
@@ -23,6 +24,7 @@ export function Home() {
   return (
     <div class="columns">
       {user.role !== "student" && <Groups />}
+      {user.role !== "student" && <UpcomingSessions />}
       <ExamEntry canProctor={user.role !== "student"} />
       <MyExamsCard />
       <TutoringCard />

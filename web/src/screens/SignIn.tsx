@@ -1,5 +1,8 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { rest } from "../api";
+import { AuthConfig, authConfig } from "../auth/authConfig";
+import { OidcSignIn } from "../auth/OidcSignIn";
+import { s } from "../auth/strings";
 import { t } from "../i18n";
 import { Role, signIn, User } from "../session";
 import { ErrorLine } from "./ErrorLine";
@@ -11,8 +14,31 @@ const presets: User[] = [
   { userId: "a-0001", name: "教研员", role: "admin", school: "3300000", county: "市教育局" },
 ];
 
-/** The development issuer's user picker (PROTOCOL §0 POST /api/dev/token). */
+/**
+ * Asks the server how to sign in (GET /api/auth/config): through the OIDC issuer when one is configured, with the
+ * development issuer's user picker only while that issuer is on.
+ */
 export function SignIn() {
+  const [config, setConfig] = useState<AuthConfig | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    authConfig().then(setConfig, setError);
+  }, []);
+  if (!config) {
+    return <section class="card narrow">{error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}</section>;
+  }
+  return (
+    <section class="card narrow">
+      <h1>{t("signIn")}</h1>
+      {config.authority && <OidcSignIn config={config} />}
+      {config.devIssuer && <DevSignIn />}
+      {!config.authority && !config.devIssuer && <p class="error" role="alert">{s("noWay")}</p>}
+    </section>
+  );
+}
+
+/** The development issuer's user picker (PROTOCOL §0 POST /api/dev/token). */
+function DevSignIn() {
   const [user, setUser] = useState<User>(presets[0]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -33,8 +59,7 @@ export function SignIn() {
   }
 
   return (
-    <section class="card narrow">
-      <h1>{t("signIn")}</h1>
+    <div class="dev-sign-in">
       <p class="muted">{t("devIssuer")}</p>
       <div class="presets" aria-label={t("presetUsers")}>
         {presets.map((p) => (
@@ -58,6 +83,6 @@ export function SignIn() {
         <button type="submit" class="primary" disabled={busy}>{t("signIn")}</button>
       </form>
       <ErrorLine error={error} />
-    </section>
+    </div>
   );
 }

@@ -1,0 +1,21 @@
+import { featureStrings } from "../i18n";
+
+/** The teacher's home cards: zh-CN first, English when switched. */
+export const s = featureStrings(
+  {
+    upcoming: "近期活动",
+    noUpcoming: "我的教研组近期没有安排活动。",
+    kind_observation: "听评课",
+    kind_lessonprep: "集体备课",
+    kind_exam: "考试",
+    kind_tutoring: "辅导",
+  },
+  {
+    upcoming: "Upcoming sessions",
+    noUpcoming: "No sessions coming up in my groups.",
+    kind_observation: "Lesson observation",
+    kind_lessonprep: "Lesson preparation",
+    kind_exam: "Exam",
+    kind_tutoring: "Tutoring",
+  },
+);

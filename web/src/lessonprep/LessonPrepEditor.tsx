@@ -1,0 +1,300 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { rest } from "../api";
+import { t } from "../i18n";
+import { LiveConnection } from "../live/liveConnection";
+import { Joined, StreamFollower } from "../live/streamFollower";
+import { nextCommand, session } from "../session";
+import { useSignal } from "../signal";
+import { ErrorLine } from "../screens/ErrorLine";
+import "./lessonprep.css";
+import { PlanTools } from "./PlanTools";
+import { SectionClient } from "./sectionClient";
+import { SectionEditor } from "./SectionEditor";
+import { PlanComment, RemoteCursor, ServerAnchors } from "./serverAnchors";
+import { s } from "./strings";
+import { codePoints, splitAt, TextOperation } from "./textOperation";
+import { VersionSummary, VersionsPanel } from "./VersionsPanel";
+
+interface Section { key: string; title: string; text: string; assignee: string | null }
+interface Snapshot {
+  id: string;
+  groupId: string;
+  title: string;
+  phase: string;
+  leadPreparer: string;
+  forkedFrom: string | null;
+  owner: string | null;
+  revision: number;
+  sections: Section[];
+  comments: PlanComment[];
+  online: string[];
+}
+export interface Member { userId: string; name: string; role: string }
+
+/** Own cursor moves go out at most this often; the server publishes at most 10 a second per user anyway. */
+const cursorSendMs = 100;
+
+/**
+ * The lesson-plan editor over /hubs/lessonprep (PROTOCOL §2): one OT client per section, textareas driven directly
+ * (not re-rendered while typing) so the caret stays where the user put it, and moves with everyone else's edits.
+ * Remote cursors and comment ranges are kept in the server's text and shown moved past this tab's unacknowledged
+ * edits, on a mirror layer behind each textarea.
+ */
+export function LessonPrepEditor({ prepId }: { prepId: string }) {
+  const me = useSignal(session)!.user;
+  const [plan, setPlan] = useState<Snapshot | null>(null);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [myRole, setMyRole] = useState<string | null>(null);
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [, setTick] = useState(0);
+  const redraw = () => setTick((n) => n + 1);
+  const clients = useRef(new Map<string, SectionClient>());
+  const areas = useRef(new Map<string, HTMLTextAreaElement>());
+  const anchors = useRef(new ServerAnchors());
+  const live = useRef<LiveConnection | null>(null);
+  const revision = useRef(0);
+  const cursorTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cursorSection = useRef<string | null>(null);
+
+  useEffect(() => {
+    const connection = new LiveConnection("/hubs/lessonprep");
+    live.current = connection;
+
+    // Presence may change while a Join is answered, and its event can arrive before the answer: replay it over the snapshot.
+    let presenceSinceJoin = new Map<string, boolean>();
+    const reset = (snapshot: Snapshot) => {
+      const online = new Set(snapshot.online);
+      for (const [userId, isOnline] of presenceSinceJoin) {
+        if (isOnline) online.add(userId);
+        else online.delete(userId);
+      }
+      snapshot = { ...snapshot, online: [...online] };
+      revision.current = snapshot.revision;
+      clients.current = new Map(snapshot.sections.map((s) => [s.key, new SectionClient(s.text, (op) => submit(s.key, op))]));
+      anchors.current.reset(snapshot.revision, snapshot.comments ?? []);
+      for (const s of snapshot.sections) {
+        const area = areas.current.get(s.key);
+        if (area) area.value = s.text;
+      }
+      setPlan(snapshot);
+    };
+
+    const submit = (section: string, op: TextOperation) => {
+      const command = nextCommand();
+      connection
+        .invoke("SubmitOp", prepId, { ...command, section, baseRevision: revision.current, ops: op.toWire() })
+        .catch((failure) => {
+          // A refused op (finalized plan, membership lost) leaves local text the server never took: start over from it.
+          setError(failure);
+          presenceSinceJoin = new Map();
+          void connection.call<Joined<Snapshot>>("Join", prepId).then((joined) => follower.joined(joined));
+        });
+      return { ...command, op };
+    };
+
+    const follower = new StreamFollower<Snapshot>(connection, `lessonprep/${prepId}`, prepId, "Sync", {
+      snapshot: reset,
+      event: (e) => {
+        const d = e.data;
+        if (e.type === "op.applied") {
+          revision.current = d.revision;
+          const client = clients.current.get(d.section);
+          anchors.current.applied(d.revision, d.section, TextOperation.fromWire(d.ops));
+          const op = client?.applied(d);
+          if (client && op) showRemote(d.section, client.text, op);
+          redraw();
+          return;
+        }
+        if (typeof d?.revision === "number") revision.current = Math.max(revision.current, d.revision);
+        if (e.type === "phase.changed") {
+          setPlan((p) => (p ? { ...p, phase: d.phase } : p));
+        } else if (e.type === "section.assigned") {
+          setPlan((p) => (p ? { ...p, sections: p.sections.map((x) => (x.key === d.section ? { ...x, assignee: d.userId } : x)) } : p));
+        } else if (e.type === "comment.added") {
+          anchors.current.commentAdded(d);
+          redraw();
+        } else if (e.type === "comment.resolved") {
+          anchors.current.commentResolved(d.commentId, d.userId);
+          redraw();
+        } else if (e.type === "version.saved") {
+          setVersions((list) => (list.some((v) => v.versionId === d.versionId) ? list : [...list, d]));
+        }
+      },
+      ephemeral: (e) => {
+        if (e.type === "presence.changed") {
+          presenceSinceJoin.set(e.data.userId, e.data.online);
+          if (!e.data.online) anchors.current.cursors.delete(e.data.userId);
+          setPlan((p) => (p ? { ...p, online: e.data.online ? [...p.online.filter((u) => u !== e.data.userId), e.data.userId] : p.online.filter((u) => u !== e.data.userId) } : p));
+        } else if (e.type === "cursor.moved" && e.data.userId !== me.userId) {
+          anchors.current.cursorMoved(e.data as RemoteCursor);
+          redraw();
+        }
+      },
+    });
+
+    const showRemote = (section: string, text: string, op: TextOperation) => {
+      const area = areas.current.get(section);
+      if (!area) return;
+      const before = area.value;
+      const toPoints = (utf16: number) => codePoints(before.slice(0, utf16));
+      const start = TextOperation.transformIndex(toPoints(area.selectionStart), op);
+      const end = TextOperation.transformIndex(toPoints(area.selectionEnd), op);
+      const focused = document.activeElement === area;
+      area.value = text;
+      if (focused) area.setSelectionRange(splitAt(text, start)[0].length, splitAt(text, end)[0].length);
+    };
+
+    let joinedOnce = false;
+    const join = async () => {
+      presenceSinceJoin = new Map();
+      const joined = await connection.call<Joined<Snapshot>>("Join", prepId);
+      if (!joinedOnce) {
+        joinedOnce = true;
+        follower.joined(joined);
+        rest<{ myRole: string | null; members: Member[] }>("GET", `/api/groups/${encodeURIComponent(joined.snapshot.groupId)}`).then(
+          (group) => {
+            setMembers(group.members);
+            setMyRole(group.myRole);
+          },
+          setError,
+        );
+        rest<VersionSummary[]>("GET", `/api/lessonpreps/${encodeURIComponent(prepId)}/versions`).then(
+          (list) => setVersions((live) => [...list, ...live.filter((v) => !list.some((x) => x.versionId === v.versionId))]),
+          setError,
+        );
+      } else {
+        // Keep local typing: catch up by events after the re-join; a snapshot comes only if too much was missed.
+        await follower.catchUp();
+      }
+    };
+    connection.onRejoin(join);
+    connection.start().then(join).catch(setError);
+    return () => {
+      if (cursorTimer.current) clearTimeout(cursorTimer.current);
+      void connection.stop();
+    };
+  }, [prepId]);
+
+  function onInput(section: string, area: HTMLTextAreaElement) {
+    clients.current.get(section)?.edit(area.value);
+    redraw();
+    cursorMoved(section);
+  }
+
+  /** Sends this user's selection, at most every cursorSendMs, and only once the section's edits are acknowledged. */
+  function cursorMoved(section: string) {
+    cursorSection.current = section;
+    if (cursorTimer.current) return;
+    cursorTimer.current = setTimeout(async () => {
+      const key = cursorSection.current!;
+      const client = clients.current.get(key);
+      const area = areas.current.get(key);
+      if (client && area) {
+        await client.whenIdle();
+        const length = codePoints(client.text);
+        const at = (utf16: number) => Math.min(length, codePoints(area.value.slice(0, utf16)));
+        const forward = area.selectionDirection !== "backward";
+        const [anchor, head] = forward ? [area.selectionStart, area.selectionEnd] : [area.selectionEnd, area.selectionStart];
+        // A cursor is a hint: one refused (the text moved under it) is simply superseded by the next.
+        live.current?.call("MoveCursor", prepId, { section: key, anchor: at(anchor), head: at(head) }).catch(() => undefined);
+      }
+      cursorTimer.current = null;
+    }, cursorSendMs);
+  }
+
+  async function command(method: string, ...args: unknown[]) {
+    setError(null);
+    try {
+      return await live.current!.invoke<any>(method, prepId, ...args);
+    } catch (failure) {
+      setError(failure);
+      throw failure;
+    }
+  }
+
+  /** The section's selection in the server's text: waits for the section's own edits to be acknowledged first. */
+  async function selection(section: string): Promise<{ start: number; end: number } | null> {
+    const client = clients.current.get(section);
+    const area = areas.current.get(section);
+    if (!client || !area) return null;
+    await client.whenIdle();
+    const at = (utf16: number) => codePoints(area.value.slice(0, utf16));
+    return { start: at(area.selectionStart), end: at(area.selectionEnd) };
+  }
+
+  if (!plan) return <section class="card">{error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}</section>;
+  const readOnly = plan.phase === "finalized";
+  const canLead = me.userId === plan.leadPreparer || myRole === "leader";
+  const nameOf = (userId: string) => (userId === me.userId ? s("you") : members.find((m) => m.userId === userId)?.name ?? userId);
+  return (
+    <div class="lessonprep">
+      <section class="card wide plan">
+        <button class="link" onClick={() => history.back()}>← {t("back")}</button>
+        <h1>{plan.title}</h1>
+        {plan.forkedFrom && (
+          <p class="muted" data-testid="fork-origin">
+            {s("personalCopy")} <a href={`/lessonpreps/${encodeURIComponent(plan.forkedFrom)}`}>{s("original")}</a>
+          </p>
+        )}
+        <p class="muted">
+          {t("phase")}: <span data-testid="phase">{t(`phase_${plan.phase}` as any) || plan.phase}</span> · {t("online")} {plan.online.length}
+          {plan.online.length > 0 && <span class="online-names">（{plan.online.map(nameOf).join("、")}）</span>}
+        </p>
+        {readOnly && <p class="notice" role="status" data-testid="finalized-notice">{s("finalizedNotice")}</p>}
+        <PlanTools
+          prepId={prepId}
+          title={plan.title}
+          phase={plan.phase}
+          canLead={canLead}
+          canFork={readOnly && me.role === "teacher"}
+          setPhase={(phase) => void command("SetPhase", phase).catch(() => undefined)}
+          onError={setError}
+        />
+        <ErrorLine error={error} />
+        {plan.sections.map((section) => {
+          const client = clients.current.get(section.key);
+          return (
+            <SectionEditor
+              key={section.key}
+              section={section}
+              text={client?.text ?? section.text}
+              toLocal={(at, follow) => client?.toLocal(at, follow) ?? at}
+              cursors={[...anchors.current.cursors.values()].filter((c) => c.section === section.key)}
+              comments={anchors.current.comments.filter((c) => c.section === section.key)}
+              readOnly={readOnly}
+              canAssign={canLead && !readOnly}
+              members={members}
+              nameOf={nameOf}
+              bindArea={(el) => {
+                if (!areas.current.has(section.key)) {
+                  el.value = client?.text ?? section.text;
+                  areas.current.set(section.key, el);
+                }
+              }}
+              onInput={(area) => onInput(section.key, area)}
+              onSelect={() => cursorMoved(section.key)}
+              assign={(userId) => void command("AssignSection", section.key, userId).catch(() => undefined)}
+              addComment={async (text) => {
+                const range = await selection(section.key);
+                if (!range || range.start === range.end) return false;
+                await command("AddComment", { ...nextCommand(), section: section.key, ...range, text });
+                return true;
+              }}
+              resolveComment={(id) => void command("ResolveComment", id).catch(() => undefined)}
+            />
+          );
+        })}
+      </section>
+      <VersionsPanel
+        prepId={prepId}
+        versions={versions}
+        canRestore={canLead && !readOnly}
+        nameOf={nameOf}
+        save={(label) => command("SaveVersion", label)}
+        restore={(versionId) => command("RestoreVersion", versionId)}
+        onError={setError}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { Member } from "./LessonPrepEditor";
+import { PlanComment, RemoteCursor } from "./serverAnchors";
+import { s } from "./strings";
+import { splitAt } from "./textOperation";
+
+interface Props {
+  section: { key: string; title: string; assignee: string | null };
+  text: string;
+  toLocal: (serverPosition: number, followInsert?: boolean) => number;
+  cursors: RemoteCursor[];
+  comments: PlanComment[];
+  readOnly: boolean;
+  canAssign: boolean;
+  members: Member[];
+  nameOf: (userId: string) => string;
+  bindArea: (area: HTMLTextAreaElement) => void;
+  onInput: (area: HTMLTextAreaElement) => void;
+  onSelect: () => void;
+  assign: (userId: string | null) => void;
+  addComment: (text: string) => Promise<boolean>;
+  resolveComment: (commentId: string) => void;
+}
+
+const palette = ["#d81b60", "#8e24aa", "#3949ab", "#00897b", "#f4511e", "#6d4c41", "#00838f", "#7cb342"];
+
+/** A stable colour per user, so a colleague's caret keeps its colour in every section and every tab. */
+export function colourOf(userId: string): string {
+  let hash = 0;
+  for (const ch of userId) hash = (hash * 31 + ch.codePointAt(0)!) | 0;
+  return palette[Math.abs(hash) % palette.length];
+}
+
+interface Span { from: number; to: number; colour?: string; comment?: boolean }
+
+/**
+ * The mirror behind the textarea: the same text, transparent, wrapped the same way, with colleagues' selections and
+ * commented ranges as backgrounds and their carets as coloured bars carrying their names.
+ */
+function Mirror({ text, spans, carets }: { text: string; spans: Span[]; carets: { at: number; colour: string; name: string }[] }) {
+  const points = [...text];
+  const cuts = new Set<number>([0, points.length]);
+  for (const span of spans) {
+    cuts.add(Math.min(span.from, points.length));
+    cuts.add(Math.min(span.to, points.length));
+  }
+  for (const caret of carets) cuts.add(Math.min(caret.at, points.length));
+  const ordered = [...cuts].sort((a, b) => a - b);
+  const parts = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const at = ordered[i];
+    for (const caret of carets.filter((c) => Math.min(c.at, points.length) === at)) {
+      parts.push(
+        <span class="remote-caret" style={{ borderColor: caret.colour }} data-testid="remote-caret" data-name={caret.name}>
+          <span class="remote-name" style={{ background: caret.colour }}>{caret.name}</span>
+        </span>,
+      );
+    }
+    if (i + 1 === ordered.length) break;
+    const next = ordered[i + 1];
+    const covering = spans.filter((x) => x.from <= at && x.to >= next && x.from < x.to);
+    const selection = covering.find((x) => x.colour);
+    const commented = covering.some((x) => x.comment);
+    parts.push(
+      <span
+        class={commented ? "commented" : undefined}
+        style={selection ? { background: `${selection.colour}33` } : undefined}
+      >
+        {points.slice(at, next).join("")}
+      </span>,
+    );
+  }
+  // A trailing newline needs something after it to take up its line, as it does in the textarea.
+  return <div class="mirror" aria-hidden="true">{parts}{"\u200b"}</div>;
+}
+
+export function SectionEditor(props: Props) {
+  const { section, text, toLocal, readOnly } = props;
+  const area = useRef<HTMLTextAreaElement | null>(null);
+  const [draft, setDraft] = useState("");
+  const [hint, setHint] = useState(false);
+
+  // The textarea grows with its text, so the mirror never has to follow a scroll position.
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + 2}px`;
+  });
+
+  const spans: Span[] = [];
+  const carets = [];
+  for (const cursor of props.cursors) {
+    const colour = colourOf(cursor.userId);
+    const anchor = toLocal(cursor.anchor);
+    const head = toLocal(cursor.head);
+    spans.push({ from: Math.min(anchor, head), to: Math.max(anchor, head), colour });
+    carets.push({ at: head, colour, name: props.nameOf(cursor.userId) });
+  }
+  const open = props.comments.filter((c) => !c.resolved);
+  for (const comment of open) {
+    const from = toLocal(comment.start, true);
+    spans.push({ from, to: Math.max(from, toLocal(comment.end)), comment: true });
+  }
+  const quote = (c: PlanComment) => {
+    const [, rest] = splitAt(text, toLocal(c.start, true));
+    return splitAt(rest, Math.max(0, toLocal(c.end) - toLocal(c.start, true)))[0];
+  };
+
+  async function submitComment(e: Event) {
+    e.preventDefault();
+    if (!draft.trim()) return;
+    try {
+      const added = await props.addComment(draft.trim());
+      setHint(!added);
+      if (added) setDraft("");
+    } catch {
+      // the editor's error line says why
+    }
+  }
+
+  const assignee = section.assignee;
+  return (
+    <div class="section" data-section={section.key}>
+      <div class="section-head">
+        <h2 id={`title-${section.key}`}>{section.title}</h2>
+        <span class="assignee" data-testid={`assignee-${section.key}`}>
+          {s("assignee")}: {assignee ? props.nameOf(assignee) : s("unassigned")}
+        </span>
+        {props.canAssign && (
+          <label class="assign">
+            <span class="sr-only">{s("assignTo")}</span>
+            <select
+              name={`assign-${section.key}`}
+              aria-label={`${s("assignTo")}: ${section.title}`}
+              value={assignee ?? ""}
+              onChange={(e) => props.assign((e.target as HTMLSelectElement).value || null)}
+            >
+              <option value="">{s("unassigned")}</option>
+              {props.members.map((m) => <option value={m.userId}>{m.name}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
+      <div class="editor-box">
+        <Mirror text={text} spans={spans} carets={carets} />
+        <textarea
+          name={`section-${section.key}`}
+          aria-labelledby={`title-${section.key}`}
+          rows={3}
+          readOnly={readOnly}
+          ref={(el) => {
+            area.current = el;
+            if (el) props.bindArea(el);
+          }}
+          onInput={(e) => {
+            if (!(e as InputEvent).isComposing) props.onInput(e.target as HTMLTextAreaElement);
+          }}
+          onCompositionEnd={(e) => props.onInput(e.target as HTMLTextAreaElement)}
+          onSelect={props.onSelect}
+          onKeyUp={props.onSelect}
+          onMouseUp={props.onSelect}
+          onFocus={props.onSelect}
+        />
+      </div>
+      <div class="comments">
+        <h3 class="comments-title">{s("comments")} ({open.length})</h3>
+        {props.comments.length === 0 ? (
+          <p class="muted">{s("noComments")}</p>
+        ) : (
+          <ul class="comment-list" data-testid={`comments-${section.key}`}>
+            {props.comments.map((c) => (
+              <li class={c.resolved ? "comment resolved" : "comment"} data-comment={c.id}>
+                <q class="quote" data-testid="comment-quote">{quote(c)}</q>
+                <span class="comment-text">{c.text}</span>
+                <span class="muted"> — {c.name}</span>
+                {c.resolved ? (
+                  <span class="badge">{s("resolved")}</span>
+                ) : (
+                  <button type="button" class="small" onClick={() => props.resolveComment(c.id)}>{s("resolve")}</button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {!readOnly && (
+          <form class="comment-form" onSubmit={submitComment}>
+            <input
+              name={`comment-${section.key}`}
+              aria-label={`${s("comments")}: ${section.title}`}
+              placeholder={s("commentPlaceholder")}
+              maxLength={2000}
+              value={draft}
+              onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+            />
+            <button type="submit">{s("addComment")}</button>
+          </form>
+        )}
+        {hint && <p class="error" role="alert">{s("selectFirst")}</p>}
+      </div>
+    </div>
+  );
+}
