@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Collab.Ot;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,7 +16,8 @@ public sealed class LessonPrepHub(LessonPlans plans, BaselineMode mode, OpLogWri
 {
     private const string OpApplied = "op.applied";
 
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    // As Collab writes its op log: web casing, Chinese text unescaped.
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public override Task OnConnectedAsync()
     {
