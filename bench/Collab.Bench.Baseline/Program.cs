@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Unicode;
 using Collab.Bench.Baseline;
+using Collab.Client.MessagePack;
 
 // The bare-SignalR baselines, one host with a switch (--mode b0|b1|b2). B0: the same surface the groups and coedit
 // scenarios drive on Collab (dev token, groups, members, plans, Join, PostMessage, SubmitOp, Event) with nothing
@@ -18,7 +20,9 @@ builder.Services
     .AddJsonProtocol(json =>
         // As Collab does: Chinese text unescaped, so both servers put the same bytes on the wire.
         json.PayloadSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
-    .AddMessagePackProtocol();
+    // Beside JSON, as Collab offers it: the JSON protocol's fields, encoded as MessagePack.
+    .AddMessagePackProtocol(messagePack => messagePack.SerializerOptions = JsonShapedResolver.Options(
+        new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }));
 
 var app = builder.Build();
 if (mode.WritesOps)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Collab.Client.MessagePack;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,9 @@ public static class HubClients
         var builder = new HubConnectionBuilder();
         if (protocol == "messagepack")
         {
-            builder.AddMessagePackProtocol();
+            // The server's own shaping (the JSON protocol's fields), so the client library reads both protocols alike.
+            builder.AddMessagePackProtocol(messagePack =>
+                messagePack.SerializerOptions = JsonShapedResolver.Options(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
         }
         return builder
             .WithUrl(new Uri(new Uri(baseUrl), hubPath), HttpTransportType.WebSockets, options =>
