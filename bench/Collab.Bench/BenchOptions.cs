@@ -30,6 +30,8 @@ public sealed class BenchOptions
           --groups G [50]  --members M [10]  --interval-ms P [200]  --text-length CHARS [100]
           --warmup S [10]  --duration S [30]  --drain S [10]
           --connections N [2000]  --settle S [5]  --connect-concurrency C [32]
+          --hold S [0]                 connections: keep them open S s more after reporting (bench/connections.sh
+                                       runs several load generators against one server to pass the per-process fd limit)
           --plans D [10]  --editors E [5; ceiling 10]  --start-rate R [50]  --step S [10]  --max-p99-ms MS [250]
           --root DIR                   checkout whose Api/bin/Release Api.dll compare and --spawn collab run [around the working directory]
           --smoke                      groups: 2 x 3, 100 ms, 1 s + 2 s; connections: 20; coedit: 2 x 3, 100 ms;
@@ -56,6 +58,7 @@ public sealed class BenchOptions
     public double DrainSeconds { get; init; }
     public int Connections { get; init; }
     public double SettleSeconds { get; init; }
+    public double HoldSeconds { get; init; }
     public int ConnectConcurrency { get; init; }
     public string? Root { get; init; }
     public int Plans { get; init; }
@@ -113,6 +116,7 @@ public sealed class BenchOptions
             DrainSeconds = reader.Double("drain", smoke ? 5 : 10),
             Connections = reader.Int("connections", smoke ? 20 : 2000),
             SettleSeconds = reader.Double("settle", smoke ? 1 : 5),
+            HoldSeconds = reader.Double("hold", 0),
             ConnectConcurrency = reader.Int("connect-concurrency", 32),
             Root = reader.Text("root"),
             Plans = reader.Int("plans", smoke ? 2 : 10),

@@ -25,6 +25,7 @@ public static class CoeditReport
         Row(output, "receipts / expected", results, r => r.ExpectedReceipts > 0 ? (double)r.Receipts / r.ExpectedReceipts : null, "F4");
         Row(output, "server CPU s per 1,000 receipts", results, r => r.ServerCpuPerThousand, "F4");
         Row(output, "server CPU (% of a core)", results, r => r.ServerCpuSeconds / r.DurationSeconds * 100, "F0");
+        Row(output, "load generator CPU (% of a core)", results, r => r.ClientCpuSeconds / r.DurationSeconds * 100, "F0");
         Row(output, "server peak RSS (MiB)", results, r => r.ServerPeakRssBytes / 1048576.0, "F0");
         Row(output, $"machine busy (% of {Environment.ProcessorCount} cores)", results, r => r.MachineBusyPercent, "F0");
         output.WriteLine("| errors | " + string.Join(" | ", results.Select(r => r.Errors.ToString(Invariant))) + " |" + string.Concat(baselines.Select(_ => " |")));

@@ -15,7 +15,8 @@ public sealed record CoeditResult(
     double MachineBusyPercent,
     double? ServerCpuSeconds,
     long? ServerPeakRssBytes = null,
-    string Label = "")
+    string Label = "",
+    double ClientCpuSeconds = 0)
 {
     /// <summary>Server CPU seconds of the window per 1,000 edits received by peers (the messages that matter to a user).</summary>
     public double? ServerCpuPerThousand => Receipts > 0 ? ServerCpuSeconds / Receipts * 1000 : null;
@@ -31,5 +32,6 @@ public sealed record CoeditResult(
             $"peer receipt p50 {Delivery.P50:F1} / p95 {Delivery.P95:F1} / p99 {Delivery.P99:F1} / max {Delivery.Max:F1} ms " +
             $"({Receipts} of {ExpectedReceipts} receipts, {Errors} errors), machine {MachineBusyPercent:F0}% busy" +
             (ServerCpuSeconds is { } cpu ? $", server {cpu / DurationSeconds * 100:F0}% of a core, {ServerCpuPerThousand:F4} CPU s per 1,000 receipts" : "") +
-            (ServerPeakRssBytes is { } rss ? $", peak RSS {rss / 1048576.0:F0} MiB" : ""));
+            (ServerPeakRssBytes is { } rss ? $", peak RSS {rss / 1048576.0:F0} MiB" : "") +
+            $", load generator {ClientCpuSeconds / DurationSeconds * 100:F0}% of a core");
 }

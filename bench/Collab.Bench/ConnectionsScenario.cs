@@ -59,6 +59,8 @@ public sealed class ConnectionsScenario(BenchOptions options, ServerTarget serve
             Console.WriteLine($"server pid {probe.Pid}: RSS {before / 1048576.0:F1} MiB -> {after / 1048576.0:F1} MiB = {perConnection:F1} KiB per open connection; peak {probe.PeakRssBytes() / 1048576.0:F1} MiB; {cpuAfter - cpuBefore:F2} CPU s to open them");
         }
 
+        Console.Out.Flush();
+        await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds), cancellation);
         await Parallel.ForEachAsync(connections.OfType<HubConnection>(), new ParallelOptions { MaxDegreeOfParallelism = 64 },
             async (connection, _) => await connection.DisposeAsync());
         var ok = failures == 0 && open == options.Connections;
