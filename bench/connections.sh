@@ -51,7 +51,7 @@ for i in $(seq 1 "$procs"); do
   dotnet "$bench" connections --url "$url" --server-pid "$server" --connections "$per" --settle 5 --hold 600 \
     >"$work/load-$i.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 600); do grep -q '^== connections' "$work/load-$i.log" && break; kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 1; done
+  for _ in $(seq 1 600); do grep -qs '^== connections' "$work/load-$i.log" && break; kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 1; done
   grep -h '^== connections\|^server pid\|failed' "$work/load-$i.log" | sed "s/^/[load $i] /"
 done
 rss1=$(rss); cpu1=$(cpu); end=$(date +%s.%N)
