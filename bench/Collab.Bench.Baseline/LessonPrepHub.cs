@@ -87,6 +87,7 @@ public sealed class LessonPrepHub(LessonPlans plans, BaselineMode mode, OpLogWri
             var data = new OpAppliedData(plan.Revision, section, ops, user, clientId, request.ClientSeq);
             var accepted = new OpAcceptedReply(plan.Revision);
             var envelope = plan.Record(OpApplied, at, data, clientId, request.ClientSeq);
+            // A failed write leaves the op applied in memory and fails the call: a baseline measures the write, it is no store.
             if (mode.WritesOps)
             {
                 await opLog.AppendAsync(id, envelope.Seq, plan.Revision, section, JsonSerializer.Serialize(ops, Web), user, clientId,
