@@ -8,14 +8,20 @@ using Microsoft.Extensions.Options;
 namespace Collab.Api.Errors;
 
 /// <summary>
-/// SignalR's JSON protocol, except that a failed invocation's error is exactly the <c>HubException</c> message
+/// A SignalR hub protocol (JSON, MessagePack), except that a failed invocation's error is exactly the <c>HubException</c> message
 /// ("code: sentence", PROTOCOL §0). SignalR itself prefixes it with "An unexpected error occurred invoking …", and
 /// reports arguments it cannot bind ("Failed to invoke …") in its own words; both are rewritten here on the way out.
 /// </summary>
-public sealed class ErrorCodeHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
+public sealed class ErrorCodeHubProtocol(IHubProtocol inner) : IHubProtocol
 {
     private const string HubExceptionMarker = "HubException: ";
-    private readonly JsonHubProtocol _inner = new(options);
+    private readonly IHubProtocol _inner = inner;
+
+    public static ErrorCodeHubProtocol Json(IServiceProvider services) =>
+        new(new JsonHubProtocol(services.GetRequiredService<IOptions<JsonHubProtocolOptions>>()));
+
+    public static ErrorCodeHubProtocol MessagePack(IServiceProvider services) =>
+        new(new MessagePackHubProtocol(services.GetRequiredService<IOptions<MessagePackHubProtocolOptions>>()));
 
     public string Name => _inner.Name;
 

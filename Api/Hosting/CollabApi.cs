@@ -67,12 +67,12 @@ public static class CollabApi
                 hubs.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
                 hubs.AddFilter<HubCallFilter>();
             })
-            .AddJsonProtocol(json =>
-            {
-                LiveJson.Configure(json.PayloadSerializerOptions);
-                json.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-            });
-        builder.Services.AddSingleton<IHubProtocol, ErrorCodeHubProtocol>();
+            .AddJsonProtocol(json => HubPayload(json.PayloadSerializerOptions))
+            // Beside JSON, for clients that ask for it: the same fields, encoded as MessagePack.
+            .AddMessagePackProtocol(messagePack => messagePack.SerializerOptions =
+                Collab.Client.MessagePack.JsonShapedResolver.Options(HubPayload(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))));
+        builder.Services.AddSingleton<IHubProtocol>(ErrorCodeHubProtocol.Json);
+        builder.Services.AddSingleton<IHubProtocol>(ErrorCodeHubProtocol.MessagePack);
         builder.Services.AddLiveHub<GroupsHub, IGroupGrain>();
         builder.Services.AddLiveHub<LessonPrepHub, ILessonPrepGrain>();
         builder.Services.AddLiveHub<ExamHub, IExamGrain>();
@@ -112,6 +112,14 @@ public static class CollabApi
         app.MapTutoringEndpoints();
         app.MapHub<TutoringHub>("/hubs/tutoring");
         return app;
+    }
+
+    /// <summary>The hub payloads' JSON layout, which the MessagePack protocol reproduces too.</summary>
+    private static System.Text.Json.JsonSerializerOptions HubPayload(System.Text.Json.JsonSerializerOptions json)
+    {
+        LiveJson.Configure(json);
+        json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        return json;
     }
 
     private static IServiceCollection AddLiveHub<THub, TGrain>(this IServiceCollection services)

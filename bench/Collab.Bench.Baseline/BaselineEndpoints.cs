@@ -1,6 +1,6 @@
 namespace Collab.Bench.Baseline;
 
-/// <summary>The REST calls the groups scenario makes while setting up, answered without checks or storage.</summary>
+/// <summary>The REST calls the groups and coedit scenarios make while setting up, answered without checks or storage.</summary>
 public static class BaselineEndpoints
 {
     public static IEndpointRouteBuilder MapBaselineEndpoints(this IEndpointRouteBuilder routes)
@@ -16,6 +16,12 @@ public static class BaselineEndpoints
 
         routes.MapPost("/api/groups/{id}/members", (string id, MemberRequest member) =>
             TypedResults.Ok(new { member.UserId, member.Name, member.School, member.County, role = "member" }));
+
+        routes.MapPost("/api/groups/{id}/lessonpreps", (string id, LessonPlans plans) =>
+        {
+            var plan = plans.Create();
+            return TypedResults.Created($"/api/lessonpreps/{plan}", new { id = plan, groupId = id });
+        });
 
         return routes;
     }

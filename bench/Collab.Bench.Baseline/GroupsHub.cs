@@ -8,12 +8,10 @@ namespace Collab.Bench.Baseline;
 /// </summary>
 public sealed class GroupsHub(GroupCounters groups) : Hub
 {
-    private const string UserKey = "user";
-
     public override Task OnConnectedAsync()
     {
         // Read once per connection, not per call: the caller's id, taken from the token as sent (no verification).
-        Context.Items[UserKey] = CallerFromRequest() ?? Context.ConnectionId;
+        HubCaller.Remember(Context);
         return Task.CompletedTask;
     }
 
@@ -31,26 +29,10 @@ public sealed class GroupsHub(GroupCounters groups) : Hub
         // leave in seq order without holding the lock across the send.
         var seq = groups.Next(id);
         var at = WireTime.Now();
-        var user = (string)Context.Items[UserKey]!;
+        var user = HubCaller.Of(Context);
         var messageId = $"m{seq}";
         var message = new PostedMessage(messageId, user, user, request.Text ?? "", at, request.ClientId ?? "", request.ClientSeq);
         await Clients.Group(id).SendAsync("Event", new EventEnvelope($"groups/{id}", seq, "message.posted", at, message));
         return new PostReply(messageId, at);
-    }
-
-    private string? CallerFromRequest()
-    {
-        var request = Context.GetHttpContext()?.Request;
-        if (request is null)
-        {
-            return null;
-        }
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return header["Bearer ".Length..];
-        }
-        var query = request.Query["access_token"].ToString();
-        return query.Length > 0 ? query : null;
     }
 }

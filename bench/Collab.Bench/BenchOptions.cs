@@ -14,18 +14,24 @@ public sealed class BenchOptions
           compare       starts B0 (bare SignalR) and Collab as child processes, runs `groups` on each, prints ratios
           coedit        D plans x E editors (client library); each editor inserts one character every P ms at a fixed
                         schedule; latency from the scheduled edit to each peer's receipt of the op carrying it
+          coedit-compare  the baselines (--baselines, default b1,b2) and then Collab, each started fresh, each given the
+                        identical coedit load; prints each run and the ratios Collab/B1 and Collab/B2
           coedit-ceiling  one plan, E editors, the rate doubling every step from --start-rate edits/s until p99 passes
                         --max-p99-ms, a call fails or receipts go missing
           exam          N candidates start one exam within T s of its opening, save an answer every S ms, submit; results verified
 
         options (defaults in brackets; --smoke changes them to a seconds-long run that fails on any error)
           --url URL                    server to drive [http://127.0.0.1:5000]
-          --spawn collab|b0            start that server as a child process instead of using --url
+          --spawn collab|b0|b1|b2      start that server as a child process instead of using --url (b1, b2: coedit only)
+          --baselines LIST [b1,b2]     coedit-compare: the baselines run before Collab, comma-separated
+          --protocol json|messagepack [json]  the hub protocol of the load generator's connections
           --server-pid PID             server process for CPU and RSS from /proc
           --server-process-name TEXT   or: the one process whose command line contains TEXT
           --groups G [50]  --members M [10]  --interval-ms P [200]  --text-length CHARS [100]
           --warmup S [10]  --duration S [30]  --drain S [10]
           --connections N [2000]  --settle S [5]  --connect-concurrency C [32]
+          --hold S [0]                 connections: keep them open S s more after reporting (bench/connections.sh
+                                       runs several load generators against one server to pass the per-process fd limit)
           --plans D [10]  --editors E [5; ceiling 10]  --start-rate R [50]  --step S [10]  --max-p99-ms MS [250]
           --root DIR                   checkout whose Api/bin/Release Api.dll compare and --spawn collab run [around the working directory]
           --smoke                      groups: 2 x 3, 100 ms, 1 s + 2 s; connections: 20; coedit: 2 x 3, 100 ms;
@@ -35,7 +41,7 @@ public sealed class BenchOptions
           --storage sqlite|postgres [sqlite]  --connection-string TEXT   with --spawn collab: where Collab keeps its state
         """;
 
-    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-ceiling", "exam"];
+    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-compare", "coedit-ceiling", "exam"];
 
     public required string Scenario { get; init; }
     public string Url { get; init; } = "http://127.0.0.1:5000";
@@ -52,6 +58,7 @@ public sealed class BenchOptions
     public double DrainSeconds { get; init; }
     public int Connections { get; init; }
     public double SettleSeconds { get; init; }
+    public double HoldSeconds { get; init; }
     public int ConnectConcurrency { get; init; }
     public string? Root { get; init; }
     public int Plans { get; init; }
@@ -65,6 +72,8 @@ public sealed class BenchOptions
     public double? LeadSeconds { get; init; }
     public string Storage { get; init; } = "sqlite";
     public string? ConnectionString { get; init; }
+    public IReadOnlyList<string> Baselines { get; init; } = ["b1", "b2"];
+    public string Protocol { get; init; } = "json";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -107,6 +116,7 @@ public sealed class BenchOptions
             DrainSeconds = reader.Double("drain", smoke ? 5 : 10),
             Connections = reader.Int("connections", smoke ? 20 : 2000),
             SettleSeconds = reader.Double("settle", smoke ? 1 : 5),
+            HoldSeconds = reader.Double("hold", 0),
             ConnectConcurrency = reader.Int("connect-concurrency", 32),
             Root = reader.Text("root"),
             Plans = reader.Int("plans", smoke ? 2 : 10),
@@ -120,11 +130,21 @@ public sealed class BenchOptions
             LeadSeconds = reader.Text("lead-seconds") is { } lead ? double.Parse(lead, CultureInfo.InvariantCulture) : smoke ? 3 : null,
             Storage = reader.Text("storage") ?? "sqlite",
             ConnectionString = reader.Text("connection-string"),
+            Baselines = (reader.Text("baselines") ?? "b1,b2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Protocol = reader.Text("protocol") ?? "json",
         };
         reader.RejectUnused();
-        if (options.Spawn is not null and not ("collab" or "b0"))
+        if (options.Spawn is not null and not ("collab" or "b0" or "b1" or "b2"))
         {
-            throw new ArgumentException("--spawn is collab or b0");
+            throw new ArgumentException("--spawn is collab, b0, b1 or b2");
+        }
+        if (options.Baselines.Count == 0 || options.Baselines.Any(b => b is not ("b1" or "b2")))
+        {
+            throw new ArgumentException("--baselines lists b1 and/or b2 (B0 keeps no documents, so it cannot take co-editing)");
+        }
+        if (options.Protocol is not ("json" or "messagepack"))
+        {
+            throw new ArgumentException("--protocol is json or messagepack");
         }
         if (options.Plans < 1 || options.Editors < 2 || options.StartRate <= 0 || options.StepSeconds <= 0)
         {

@@ -9,7 +9,7 @@ namespace Collab.Bench;
 /// editor inserts one character every P ms at a fixed schedule (editors staggered evenly across the interval), and
 /// every peer's receipt of the op carrying an edit is timed from the edit's scheduled time.
 /// </summary>
-public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter log) : IAsyncDisposable
+public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter log, string protocol = "json", string label = "") : IAsyncDisposable
 {
     private const string Section = "process";
     private const int MaxTextLength = 2_000;
@@ -38,7 +38,7 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
         await Parallel.ForEachAsync(_editors, new ParallelOptions { MaxDegreeOfParallelism = connectConcurrency, CancellationToken = cancellation },
             async (editor, token) =>
             {
-                editor.Connection = HubClients.Create(url, "/hubs/lessonprep", editor.Member.Token);
+                editor.Connection = HubClients.Create(url, "/hubs/lessonprep", editor.Member.Token, protocol);
                 await HubClients.StartWithRetryAsync(editor.Connection, token);
                 var session = await LessonPrepSession.JoinAsync(editor.Connection, editor.PlanId, Section, editor.ClientId, cancellationToken: token);
                 session.Sent = op => _measurement?.OnSent(editor, op);
@@ -62,17 +62,21 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
 
         var machineStart = default(MachineCpu);
         double? serverStart = null;
+        var clientStart = TimeSpan.Zero;
         var sampling = Task.Run(async () =>
         {
             await Schedule.DelayUntilAsync(measurement.SteadyStart, cancellation);
             machineStart = MachineCpu.Sample();
             serverStart = server?.CpuSeconds();
+            clientStart = Process.GetCurrentProcess().TotalProcessorTime;
         }, cancellation);
         await Task.WhenAll(_editors.Select((editor, i) =>
             TypeOnScheduleAsync(editor, measurement, start + i * intervalTicks / _editors.Count, intervalTicks, cancellation)));
         await sampling;
-        var machineBusy = MachineCpu.BusyPercent(machineStart, MachineCpu.Sample());
+        var machineEnd = MachineCpu.Sample();
+        var machineBusy = MachineCpu.BusyPercent(machineStart, machineEnd);
         var serverCpu = server?.CpuSeconds() - serverStart;
+        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientStart).TotalSeconds;
 
         var expected = measurement.EditsDue * (Editors - 1);
         var drainEnd = Stopwatch.GetTimestamp() + (long)(drainSeconds * frequency);
@@ -81,7 +85,7 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
             await Task.Delay(50, cancellation);
         }
         return new CoeditResult(Plans, Editors, intervalMs, durationSeconds, measurement.EditsDue, expected, measurement.Receipts,
-            measurement.AppliedOps, Errors() - errorsBefore, measurement.Delivery.Summarize(), machineBusy, serverCpu);
+            measurement.AppliedOps, Errors() - errorsBefore, measurement.Delivery.Summarize(), machineBusy, serverCpu, server?.PeakRssBytes(), label, clientCpu);
     }
 
     public async ValueTask DisposeAsync()

@@ -36,13 +36,42 @@ public static class Commands
     public static async Task<int> CoeditAsync(BenchOptions options, CancellationToken cancellation)
     {
         await using var server = await ServerTarget.ResolveAsync(options, Console.Out, cancellation);
-        await using var scenario = new CoeditScenario(server.Url, server.Probe, Console.Out);
+        var result = await RunCoeditAsync(options, server.Url, server.Probe, options.Spawn ?? server.Url, cancellation);
+        return CoeditVerdict(result);
+    }
+
+    /// <summary>
+    /// The baselines (B1, B2 by default) then Collab, each started fresh with the same storage, each given the identical
+    /// coedit load through the same client library and hub protocol; then the side-by-side table with the ratios.
+    /// </summary>
+    public static async Task<int> CoeditCompareAsync(BenchOptions options, CancellationToken cancellation)
+    {
+        var root = RepositoryRoot.Find(options.Root);
+        var results = new List<CoeditResult>();
+        foreach (var target in options.Baselines.Append("collab"))
+        {
+            await using var server = await ServerLauncher.StartAsync(target, root, Console.Out, cancellation, StorageChoice.From(options));
+            results.Add(await RunCoeditAsync(options, server.Url, server.Probe, target == "collab" ? "Collab" : target.ToUpperInvariant(), cancellation));
+        }
+        CoeditReport.WriteComparison(results, options, Console.Out);
+        return results.Select(CoeditVerdict).Max();
+    }
+
+    private static async Task<CoeditResult> RunCoeditAsync(BenchOptions options, string url, ProcessProbe? probe, string label,
+        CancellationToken cancellation)
+    {
+        await using var scenario = new CoeditScenario(url, probe, Console.Out, options.Protocol, label);
         await scenario.SetupAsync(options.Plans, options.Editors, options.ConnectConcurrency, cancellation);
         var result = await scenario.MeasureAsync(options.IntervalMs, options.WarmupSeconds, options.DurationSeconds, options.DrainSeconds, cancellation);
         result.Write(Console.Out);
+        return result;
+    }
+
+    private static int CoeditVerdict(CoeditResult result)
+    {
         if (result.Errors > 0 || result.Receipts == 0 || result.MissingReceipts > 0)
         {
-            Console.Error.WriteLine($"[coedit] FAILED: {result.Errors} errors, {result.MissingReceipts} receipts missing");
+            Console.Error.WriteLine($"[coedit {result.Label}] FAILED: {result.Errors} errors, {result.MissingReceipts} receipts missing");
             return 1;
         }
         return 0;
@@ -56,7 +85,7 @@ public static class Commands
     public static async Task<int> CoeditCeilingAsync(BenchOptions options, CancellationToken cancellation)
     {
         await using var server = await ServerTarget.ResolveAsync(options, Console.Out, cancellation);
-        await using var scenario = new CoeditScenario(server.Url, server.Probe, Console.Out);
+        await using var scenario = new CoeditScenario(server.Url, server.Probe, Console.Out, options.Protocol);
         await scenario.SetupAsync(1, options.Editors, options.ConnectConcurrency, cancellation);
         CoeditResult? held = null;
         for (var rate = options.StartRate; ; rate *= 2)

@@ -15,7 +15,7 @@ public sealed class ConnectionsScenario(BenchOptions options, ServerTarget serve
         var token = await rest.TokenAsync($"bench-idle-{Guid.NewGuid():N}"[..20], "空闲连接", cancellation);
 
         // Warm the server's hub pipeline first, so one-off start-up allocations are not charged to the connections.
-        var warm = HubClients.Create(server.Url, "/hubs/groups", token);
+        var warm = HubClients.Create(server.Url, "/hubs/groups", token, options.Protocol);
         await HubClients.StartWithRetryAsync(warm, cancellation);
         await warm.DisposeAsync();
         await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds), cancellation);
@@ -31,7 +31,7 @@ public sealed class ConnectionsScenario(BenchOptions options, ServerTarget serve
             new ParallelOptions { MaxDegreeOfParallelism = options.ConnectConcurrency, CancellationToken = cancellation },
             async (index, token2) =>
             {
-                var connection = HubClients.Create(server.Url, "/hubs/groups", token);
+                var connection = HubClients.Create(server.Url, "/hubs/groups", token, options.Protocol);
                 try
                 {
                     Interlocked.Add(ref retries, await HubClients.StartWithRetryAsync(connection, token2));
@@ -59,6 +59,8 @@ public sealed class ConnectionsScenario(BenchOptions options, ServerTarget serve
             Console.WriteLine($"server pid {probe.Pid}: RSS {before / 1048576.0:F1} MiB -> {after / 1048576.0:F1} MiB = {perConnection:F1} KiB per open connection; peak {probe.PeakRssBytes() / 1048576.0:F1} MiB; {cpuAfter - cpuBefore:F2} CPU s to open them");
         }
 
+        Console.Out.Flush();
+        await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds), cancellation);
         await Parallel.ForEachAsync(connections.OfType<HubConnection>(), new ParallelOptions { MaxDegreeOfParallelism = 64 },
             async (connection, _) => await connection.DisposeAsync());
         var ok = failures == 0 && open == options.Connections;

@@ -9,17 +9,15 @@ public static class ExamCommand
 {
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellation)
     {
-        if (options.Spawn is "b0")
+        if (options.Spawn is "b0" or "b1" or "b2")
         {
             throw new ArgumentException("the bare baseline has no exams: use --spawn collab or --url");
         }
         ExamResult result;
         if (options.Spawn is "collab")
         {
-            string[] storage = options.Storage == "postgres"
-                ? ["--Collab:Storage=postgres", $"--ConnectionStrings:Postgres={options.ConnectionString}"]
-                : [];
-            await using var child = await ServerLauncher.StartAsync("collab", RepositoryRoot.Find(options.Root), Console.Out, cancellation, storage);
+            await using var child = await ServerLauncher.StartAsync("collab", RepositoryRoot.Find(options.Root), Console.Out, cancellation,
+                StorageChoice.From(options));
             result = await new ExamScenario(options, child.Url, child.Probe, $"collab/{options.Storage}", Console.Out).RunAsync(cancellation);
         }
         else

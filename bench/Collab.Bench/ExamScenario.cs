@@ -57,7 +57,7 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
             new ParallelOptions { MaxDegreeOfParallelism = options.ConnectConcurrency, CancellationToken = cancellation },
             async (candidate, token) =>
             {
-                var connection = HubClients.Create(url, "/hubs/exam", candidate.Token);
+                var connection = HubClients.Create(url, "/hubs/exam", candidate.Token, options.Protocol);
                 connection.Closed += error =>
                 {
                     if (!_closing)

@@ -28,7 +28,7 @@ public sealed class GroupsScenario(BenchOptions options, string url, ProcessProb
             async (pair, token) =>
             {
                 var (group, member) = pair;
-                var connection = HubClients.Create(url, "/hubs/groups", member.Token);
+                var connection = HubClients.Create(url, "/hubs/groups", member.Token, options.Protocol);
                 connection.On<DeliveredEvent>("Event", envelope => measurement.OnEvent(group, member, envelope));
                 connection.Closed += error =>
                 {

@@ -1,13 +1,24 @@
+using System.Text.Json;
+using Collab.Client.MessagePack;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.Bench;
 
-/// <summary>Hub connections as a real client makes them: WebSockets, JSON hub protocol, bearer token.</summary>
+/// <summary>Hub connections as a real client makes them: WebSockets, the JSON (or MessagePack) hub protocol, bearer token.</summary>
 public static class HubClients
 {
-    public static HubConnection Create(string baseUrl, string hubPath, string token) =>
-        new HubConnectionBuilder()
+    public static HubConnection Create(string baseUrl, string hubPath, string token, string protocol = "json")
+    {
+        var builder = new HubConnectionBuilder();
+        if (protocol == "messagepack")
+        {
+            // The server's own shaping (the JSON protocol's fields), so the client library reads both protocols alike.
+            builder.AddMessagePackProtocol(messagePack =>
+                messagePack.SerializerOptions = JsonShapedResolver.Options(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        }
+        return builder
             .WithUrl(new Uri(new Uri(baseUrl), hubPath), HttpTransportType.WebSockets, options =>
             {
                 // Straight to the WebSocket: a negotiate round trip per connection adds nothing to what is measured.
@@ -15,6 +26,7 @@ public static class HubClients
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
+    }
 
     /// <summary>
     /// Starts a connection, retrying refusals: opening hundreds at once meets the server's per-user request budget

@@ -26,6 +26,7 @@ try
         "groups" => await Commands.GroupsAsync(options, cancel.Token),
         "connections" => await Commands.ConnectionsAsync(options, cancel.Token),
         "coedit" => await Commands.CoeditAsync(options, cancel.Token),
+        "coedit-compare" => await Commands.CoeditCompareAsync(options, cancel.Token),
         "coedit-ceiling" => await Commands.CoeditCeilingAsync(options, cancel.Token),
         "exam" => await ExamCommand.RunAsync(options, cancel.Token),
         _ => await Commands.CompareAsync(options, cancel.Token),

@@ -2,22 +2,33 @@ using System.Diagnostics;
 
 namespace Collab.Bench;
 
-/// <summary>Starts B0 or the real Collab Api (embedded default: co-hosted silo, SQLite) on free loopback ports.</summary>
+/// <summary>
+/// Starts a baseline (B0, B1, B2: one host, <c>--mode</c>) or the real Collab Api (embedded default: co-hosted silo,
+/// SQLite; or PostgreSQL) on free loopback ports.
+/// </summary>
 public static class ServerLauncher
 {
     public const string Configuration = "Release";
 
     public static async Task<ChildServer> StartAsync(
-        string target, string root, TextWriter log, CancellationToken cancellation, IReadOnlyList<string>? collabArguments = null)
+        string target, string root, TextWriter log, CancellationToken cancellation, StorageChoice? storage = null)
     {
+        storage ??= StorageChoice.Sqlite;
         var port = FreePorts.Next();
         var url = $"http://127.0.0.1:{port}";
-        if (target == "b0")
+        if (target is "b0" or "b1" or "b2")
         {
             // The baseline belongs to the bench: it comes from the bench's own checkout even when --root points elsewhere.
             var dll = await EnsureBuiltAsync(RepositoryRoot.Own(), "bench/Collab.Bench.Baseline/Collab.Bench.Baseline.csproj",
                 $"bench/Collab.Bench.Baseline/bin/{Configuration}/net10.0/Collab.Bench.Baseline.dll", log, cancellation);
-            return await ChildServer.StartAsync("b0", dll, ["--environment=Development", $"--urls={url}"], url, "/health/live", null, log, cancellation);
+            var scratch = Path.Combine(Path.GetTempPath(), $"collab-bench-{target}-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(scratch);
+            string[] baselineArguments =
+            [
+                "--environment=Development", $"--urls={url}", $"--mode={target}", $"--data-directory={scratch}",
+                .. target == "b2" ? storage.BaselineArguments() : [],
+            ];
+            return await ChildServer.StartAsync(target, dll, baselineArguments, url, "/health/live", scratch, log, cancellation);
         }
 
         var api = await EnsureBuiltAsync(root, "Api/Api.csproj", $"Api/bin/{Configuration}/net10.0/Api.dll", log, cancellation);
@@ -36,7 +47,7 @@ public static class ServerLauncher
             "--Collab:RateLimit:HubPerSecond=100000",
             "--Collab:RateLimit:RestBurst=100000",
             "--Collab:RateLimit:RestPerSecond=100000",
-            .. collabArguments ?? [],
+            .. storage.CollabArguments(),
         ];
         return await ChildServer.StartAsync("collab", api, arguments, url, "/health/ready", data, log, cancellation);
     }

@@ -19,7 +19,7 @@ public sealed class ServerTarget : IAsyncDisposable
     {
         if (options.Spawn is { } target)
         {
-            var child = await ServerLauncher.StartAsync(target, RepositoryRoot.Find(options.Root), log, cancellation);
+            var child = await ServerLauncher.StartAsync(target, RepositoryRoot.Find(options.Root), log, cancellation, StorageChoice.From(options));
             return new ServerTarget(child.Url, child.Probe, child);
         }
         var probe = ServerLocator.Find(options.ServerPid, options.ServerProcessName);

@@ -1,0 +1,3 @@
+namespace Collab.Bench.Baseline;
+
+public sealed record LessonJoinReply(long Seq, string ServerNow, LessonSnapshot Snapshot);
