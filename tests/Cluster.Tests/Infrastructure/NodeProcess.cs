@@ -173,6 +173,32 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends SIGTERM, as an orchestrator stopping a container does, and waits for the process to exit on its own;
+    /// returns its exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+            if (signal.ExitCode != 0)
+            {
+                throw new NodeFailureException($"kill -TERM {_process.Id} failed with {signal.ExitCode}");
+            }
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new NodeFailureException($"{Name} did not exit within {timeout} of SIGTERM\n{LogTail()}");
+        }
+        return _process.ExitCode;
+    }
+
     public string LogTail(int lines = 60)
     {
         string[] all;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Collab.Client;
 using Collab.Cluster.Tests.Infrastructure;
 using Collab.Grains.Interfaces.LessonPreps;
+using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
 namespace Collab.Cluster.Tests.LessonPreps;
@@ -107,6 +108,70 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
             output.WriteLine($"{acknowledged.Count} ops acknowledged before the kill, {history.Count} in all; failed calls the clients recovered from: "
                 + string.Join("; ", sessions.SelectMany(s => s.Errors).GroupBy(e => e.Message.Split('\n')[0]).Select(g => $"{g.Count()} × {g.Key}")));
             Assert.Equal(server.Text, history.Aggregate("", (text, op) => op.Operation.Apply(text)));
+        });
+    }
+
+    [Fact]
+    public async Task A_silo_stopped_with_sigterm_hands_its_plan_over_and_loses_no_acknowledged_op()
+    {
+        var database = await postgres.CreateDatabaseAsync("coedit");
+        var silos = new[] { _nodes.StartSilo("silo-1", database), _nodes.StartSilo("silo-2", database) };
+
+        await _nodes.RunAsync(async () =>
+        {
+            foreach (var silo in silos)
+            {
+                await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
+                    () => $"{silo.Name} is not active in orleans_membership");
+            }
+            var a = _nodes.StartApi("api-a", database, "client");
+            var b = _nodes.StartApi("api-b", database, "client");
+            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, b]);
+            var random = new Random(20261203);
+
+            await TypeAsync(sessions, random, rounds: 10);
+            await ConvergedAsync(lead, a, planId, sessions);
+            var acknowledged = await OpsAsync(lead, a, planId);
+
+            await using var locator = await GrainLocator.ConnectAsync(database);
+            var holderPort = await locator.SiloPortOfAsync<ILessonPrepGrain>(planId);
+            var holder = Assert.Single(silos, s => s.SiloPort == holderPort);
+            var survivor = Assert.Single(silos, s => s != holder);
+
+            // The teachers keep typing while the silo shuts down and after it has gone.
+            var stopping = holder.TerminateAsync(TimeSpan.FromSeconds(90));
+            while (!stopping.IsCompleted)
+            {
+                foreach (var session in sessions)
+                {
+                    session.Edit(text => SeededEdits.Next(random, text));
+                }
+                await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromMilliseconds(200)));
+            }
+            Assert.Equal(0, await stopping);
+            // It left the cluster itself: a killed silo would still be listed Active until the others voted it dead.
+            Assert.Equal(Membership.Dead, await Membership.StatusOfAsync(database, holder.SiloPort));
+            await TypeAsync(sessions, random, rounds: 5);
+
+            var server = await ConvergedAsync(lead, a, planId, sessions);
+            Assert.Equal(survivor.SiloPort, await locator.SiloPortOfAsync<ILessonPrepGrain>(planId));
+            var history = await OpsAsync(lead, a, planId);
+            Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(op => op.Revision));
+            Assert.Equal(server.Revision, history.Count);
+            Assert.Equal(acknowledged.Select(Describe), history.Take(acknowledged.Count).Select(Describe));
+            foreach (var client in history.GroupBy(op => op.ClientId))
+            {
+                Assert.Equal(Enumerable.Range(1, client.Count()).Select(i => (long)i), client.Select(op => op.ClientSeq).Order());
+            }
+            Assert.Equal(server.Text, history.Aggregate("", (text, op) => op.Operation.Apply(text)));
+            // A graceful hand-over may make a call fail while the grain moves, but only as a retryable `unavailable`,
+            // which the session resent; nothing else, and no connection was lost.
+            var errors = sessions.SelectMany(session => session.Errors).ToList();
+            output.WriteLine($"{acknowledged.Count} ops before the stop, {history.Count} in all, {errors.Count} retried calls: "
+                + string.Join("; ", errors.GroupBy(e => e.Message.Split('\n')[0]).Select(g => $"{g.Count()} × {g.Key}")));
+            Assert.All(errors, error => Assert.StartsWith("unavailable: ", error.Message));
+            Assert.All(_clients.OfType<LiveClient>(), client => Assert.Equal(HubConnectionState.Connected, client.Connection.State));
         });
     }
 
