@@ -127,6 +127,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
             var a = _nodes.StartApi("api-a", database, "client");
             var b = _nodes.StartApi("api-b", database, "client");
             await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            await DashboardShowsSilosAsync(a, silos.Length);
             var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, b]);
             var random = new Random(20261203);
 
@@ -238,6 +239,21 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
             Assert.Equal(server.Text, history.Aggregate("", (text, op) => op.Operation.Apply(text)));
             Assert.Equal(HubConnectionState.Connected, connectionOnB.State);
         });
+    }
+
+    /// <summary>A client-role Api node serves the dashboard, and it shows the headless silos' counters.</summary>
+    private static async Task DashboardShowsSilosAsync(NodeProcess api, int silos)
+    {
+        var admin = new ClusterUser($"admin-{Guid.NewGuid():N}"[..20], "county-0", "admin");
+        using var http = await admin.HttpAsync(api);
+        var last = "";
+        await api.WaitUntilAsync(async () =>
+        {
+            var response = await http.GetAsync("/dashboard/DashboardCounters");
+            var body = await response.Content.ReadAsStringAsync();
+            last = $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}";
+            return response.IsSuccessStatusCode && JsonDocument.Parse(body).RootElement.GetProperty("totalActiveHostCount").GetInt32() == silos;
+        }, () => $"the dashboard of {api.Name} does not show {silos} silos: {last}");
     }
 
     private static string Describe(OpApplied op) => $"{op.Revision} {op.ClientId}#{op.ClientSeq} {JsonSerializer.Serialize(op.Operation.ToWire())}";
