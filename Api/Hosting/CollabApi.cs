@@ -1,4 +1,5 @@
 using Collab.Api.Auth;
+using Collab.Api.Dashboard;
 using Collab.Api.Draining;
 using Collab.Api.Errors;
 using Collab.Api.Exams;
@@ -24,6 +25,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Collab.Api.Hosting;
 
@@ -44,13 +46,14 @@ public static class CollabApi
         else
         {
             builder.Services.AddCollabServices(builder.Configuration, settings);
-            builder.UseOrleansClient(client => ConfigureClusterClient(client, settings));
+            builder.UseOrleansClient(client => ConfigureClusterClient(client, settings, builder.Configuration));
         }
 
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.AddCollabAuthentication(settings);
+        builder.AddAdminDashboard();
         builder.AddApiTelemetry();
         builder.Services.AddCollabRestRateLimiting(limits);
         builder.Services.Configure<JsonOptions>(json => LiveJson.Configure(json.SerializerOptions));
@@ -59,12 +62,14 @@ public static class CollabApi
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
         builder.Services.AddSingleton<HubRateLimiter>();
+        builder.Services.AddSingleton<HubConnectionGauge>();
         builder.Services.AddSingleton<NodeIdentity>();
         builder.Services.AddOptions<LiveBridgeOptions>().Bind(builder.Configuration.GetSection(LiveStreamOptions.Section));
         builder.Services
             .AddSignalR(hubs =>
             {
                 hubs.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
+                hubs.AddFilter<HubConnectionGauge>();
                 hubs.AddFilter<HubCallFilter>();
             })
             .AddJsonProtocol(json => HubPayload(json.PayloadSerializerOptions))
@@ -93,10 +98,12 @@ public static class CollabApi
         app.UseRequestSizeProblem(limits);
         app.UseWebClient();
         app.UseAuthentication();
+        app.UseAdminDashboardSignIn();
         app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapApiTelemetry();
+        app.MapAdminDashboard();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapDevTokenEndpoints();
@@ -132,9 +139,13 @@ public static class CollabApi
         return services;
     }
 
-    private static void ConfigureClusterClient(IClientBuilder client, CollabSettings settings)
+    private static void ConfigureClusterClient(IClientBuilder client, CollabSettings settings, IConfiguration configuration)
     {
         client.AddActivityPropagation();
+        if (AdminDashboardOptions.From(configuration).Enabled)
+        {
+            client.AddDashboard();
+        }
         client.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = settings.Options.Orleans.ClusterId;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     private readonly NodeRegistry _nodes = new();
     private readonly List<EventEnvelope> _unpublished = [];
     private bool _brokenByFailedWrite;
+    private LiveActivations? _activations;
 
     protected LiveGrain(IPersistentState<TState> store, IOptions<LiveStreamOptions> options, TimeProvider time, ILogger logger)
     {
@@ -68,7 +71,17 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(SweepExpiredNodesAsync, _options.NodeSweepInterval, _options.NodeSweepInterval);
+        // Optional: a host that does not register the gauge (a unit-test silo) simply has none.
+        _activations = ServiceProvider.GetService<LiveActivations>();
+        _activations?.Activated(Area);
         return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _activations?.Deactivated(Area);
+        _activations = null;
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<JoinResult> JoinAsync(Caller caller)
@@ -135,7 +148,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <paramref name="change"/> validates (throwing before it changes anything) and applies, emitting events;
     /// then the state, the events and the result are written together, and only then acknowledged and published.
     /// </summary>
-    protected async Task<T> RunAsync<T>(CommandId? command, Func<T> change)
+    protected async Task<T> RunAsync<T>(CommandId? command, Func<T> change, [CallerMemberName] string name = "")
     {
         EnsureConsistent();
         if (command is not null)
@@ -155,7 +168,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         }
         catch (CollabException refusal)
         {
-            LiveMetrics.Refused(Area, refusal.Code);
+            LiveMetrics.Refused(Area, name, refusal.Code);
             throw;
         }
         var resultJson = LiveJson.Serialize(result);
@@ -165,15 +178,15 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         }
         var events = _unpublished.Count;
         await WriteAsync(command, resultJson);
-        LiveMetrics.Applied(Area, startedAt, events);
+        LiveMetrics.Applied(Area, name, startedAt, events);
         return result;
     }
 
-    protected Task RunAsync(Action change) => RunAsync<bool>(null, () =>
+    protected Task RunAsync(Action change, [CallerMemberName] string name = "") => RunAsync<bool>(null, () =>
     {
         change();
         return true;
-    });
+    }, name);
 
     /// <summary>Appends a durable event; it is published after the next successful write.</summary>
     protected void Emit(string type, object data, string? audience = null, string? audienceGroup = null)

@@ -19,14 +19,28 @@ public static class LiveMetrics
     private static readonly Histogram<double> Acknowledgement = Meter.CreateHistogram<double>("collab.command.duration", "ms",
         "from the start of a command to its acknowledgement, the durable write included");
 
-    public static void Applied(string area, long startedAt, int events)
+    /// <summary>
+    /// <paramref name="command"/> is the grain method that ran it, without its <c>Async</c> suffix: so
+    /// <c>area=exam-attempts, command=SaveAnswer</c> counts the answers saved.
+    /// </summary>
+    public static void Applied(string area, string command, long startedAt, int events)
     {
-        var tag = new KeyValuePair<string, object?>("area", area);
-        Commands.Add(1, tag);
-        Events.Add(events, tag);
-        Acknowledgement.Record(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds, tag);
+        var tags = Tags(area, command);
+        Commands.Add(1, tags);
+        Events.Add(events, tags);
+        Acknowledgement.Record(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds, tags);
     }
 
     public static void Refused(string area, string code) =>
         Refusals.Add(1, new KeyValuePair<string, object?>("area", area), new KeyValuePair<string, object?>("code", code));
+
+    public static void Refused(string area, string command, string code)
+    {
+        var tags = Tags(area, command);
+        tags.Add("code", code);
+        Refusals.Add(1, tags);
+    }
+
+    private static TagList Tags(string area, string command) =>
+        new() { { "area", area }, { "command", command.EndsWith("Async", StringComparison.Ordinal) ? command[..^5] : command } };
 }

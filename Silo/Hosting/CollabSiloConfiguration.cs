@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Collab.Silo.Hosting;
 
@@ -66,6 +67,11 @@ public static class CollabSiloConfiguration
             reminders.ConnectionString = connectionString;
         });
 
+        if (AdminDashboardOptions.From(configuration).Enabled)
+        {
+            silo.AddDashboard();
+        }
+
         if (options.Database.Migrate)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
@@ -80,6 +86,7 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CollabDatabase>();
         services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<LiveActivations>();
         services.AddOptions<LessonPrepOptions>().Bind(configuration.GetSection(LessonPrepOptions.Section));
         services.TryAddSingleton<ILessonOpLog, LessonOpLog>();
         services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();

@@ -10,8 +10,9 @@ public sealed class ClusterNodes(string prefix) : IAsyncDisposable
 
     public string Root { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
-    public NodeProcess StartApi(string name, string connectionString, string role) =>
-        Track(NodeProcess.StartApi(name, Root, connectionString, role));
+    /// <summary>Starts an Api node; <paramref name="httpPort"/> (a restarted node's) or else a free one.</summary>
+    public NodeProcess StartApi(string name, string connectionString, string role, int? httpPort = null) =>
+        Track(NodeProcess.StartApi(name, Root, connectionString, role, httpPort));
 
     public NodeProcess StartSilo(string name, string connectionString, params string[] settings) =>
         Track(NodeProcess.StartSilo(name, Root, connectionString, settings));

@@ -63,12 +63,20 @@ public sealed class ClusterUser(string userId, string county, string role = "tea
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task<LiveClient> ConnectAsync(NodeProcess node, string hubPath = "/hubs/groups")
+    /// <summary>
+    /// A hub connection to <paramref name="node"/>; with <paramref name="automaticReconnect"/> it reconnects to the same
+    /// address every half second for three minutes after losing it, as a browser does through a load balancer.
+    /// </summary>
+    public async Task<LiveClient> ConnectAsync(NodeProcess node, string hubPath = "/hubs/groups", bool automaticReconnect = false)
     {
         var token = await TokenAsync(node);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.BaseAddress!, hubPath), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.BaseAddress!, hubPath), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token));
+        if (automaticReconnect)
+        {
+            builder.WithAutomaticReconnect(Enumerable.Repeat(TimeSpan.FromMilliseconds(500), 360).ToArray());
+        }
+        var connection = builder.Build();
         var client = new LiveClient(connection);
         await connection.StartAsync();
         return client;

@@ -51,8 +51,8 @@ public sealed class NodeProcess : IAsyncDisposable
         Path.Combine(RepositoryPaths.Root, project, "bin", Configuration, "net10.0", project + ".dll");
 
     /// <summary>Starts <c>Api.dll</c> on PostgreSQL storage and clustering; <paramref name="role"/> is cohosted or client.</summary>
-    public static NodeProcess StartApi(string name, string root, string connectionString, string role) =>
-        Start("Api", name, root, connectionString, withHttp: true,
+    public static NodeProcess StartApi(string name, string root, string connectionString, string role, int? httpPort = null) =>
+        Start("Api", name, root, connectionString, httpPort ?? FreePorts.Next(),
         [
             $"--Collab:Role={role}",
             "--environment=Development",
@@ -64,9 +64,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     /// <summary>Starts the headless <c>Silo.dll</c> on PostgreSQL storage and clustering.</summary>
     public static NodeProcess StartSilo(string name, string root, string connectionString, params string[] settings) =>
-        Start("Silo", name, root, connectionString, withHttp: false, settings);
+        Start("Silo", name, root, connectionString, httpPort: null, settings);
 
-    private static NodeProcess Start(string project, string name, string root, string connectionString, bool withHttp, string[] extra)
+    private static NodeProcess Start(string project, string name, string root, string connectionString, int? httpPort, string[] extra)
     {
         var dll = AssemblyPath(project);
         if (!File.Exists(dll))
@@ -74,7 +74,6 @@ public sealed class NodeProcess : IAsyncDisposable
             throw new FileNotFoundException($"{project}.dll is not built at {dll}", dll);
         }
         var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
-        int? httpPort = withHttp ? FreePorts.Next() : null;
         var siloPort = FreePorts.Next();
         var gatewayPort = FreePorts.Next();
 
@@ -171,6 +170,32 @@ public sealed class NodeProcess : IAsyncDisposable
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
+    }
+
+    /// <summary>
+    /// Sends SIGTERM, as an orchestrator stopping a container does, and waits for the process to exit on its own;
+    /// returns its exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+            if (signal.ExitCode != 0)
+            {
+                throw new NodeFailureException($"kill -TERM {_process.Id} failed with {signal.ExitCode}");
+            }
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new NodeFailureException($"{Name} did not exit within {timeout} of SIGTERM\n{LogTail()}");
+        }
+        return _process.ExitCode;
     }
 
     public string LogTail(int lines = 60)
