@@ -1,0 +1,116 @@
+using Collab.Grains.Exams;
+
+namespace Collab.Grains.Tests.Cluster;
+
+/// <summary>
+/// The answer table of the test cluster, behind the real group commit (<see cref="ExamAnswerStore"/>). It can hold
+/// the next write touching an exam until a test releases or fails it, to watch saves queue behind a write under way.
+/// </summary>
+public sealed class InMemoryExamAnswerTable : IExamAnswerTable
+{
+    private readonly Dictionary<(string, string, string), ExamAnswerRow> _rows = [];
+    private readonly Dictionary<string, Queue<HeldWrite>> _holds = [];
+    private readonly Dictionary<string, List<int>> _writes = [];
+
+    public async Task UpsertAsync(IReadOnlyList<ExamAnswerRow> rows)
+    {
+        var exams = rows.Select(r => r.ExamId).Distinct().ToList();
+        HeldWrite? hold = null;
+        lock (_rows)
+        {
+            foreach (var exam in exams)
+            {
+                if (hold is null && _holds.TryGetValue(exam, out var holds) && holds.Count > 0)
+                {
+                    hold = holds.Dequeue();
+                }
+            }
+        }
+        if (hold is not null)
+        {
+            hold.Arrive(rows);
+            await hold.Released;
+        }
+        lock (_rows)
+        {
+            if (rows.DistinctBy(Key).Count() != rows.Count)
+            {
+                throw new InvalidOperationException("an upsert touches one row twice");
+            }
+            foreach (var row in rows)
+            {
+                _rows[Key(row)] = row;
+            }
+            foreach (var exam in exams)
+            {
+                if (!_writes.TryGetValue(exam, out var sizes))
+                {
+                    _writes[exam] = sizes = [];
+                }
+                sizes.Add(rows.Count(r => r.ExamId == exam));
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<ExamAnswerRow>> ReadAsync(string examId, string studentId)
+    {
+        lock (_rows)
+        {
+            IReadOnlyList<ExamAnswerRow> rows = _rows.Values.Where(r => r.ExamId == examId && r.StudentId == studentId).ToList();
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <summary>The stored rows of one attempt, by question.</summary>
+    public IReadOnlyDictionary<string, ExamAnswerRow> Rows(string examId, string studentId)
+    {
+        lock (_rows)
+        {
+            return _rows.Values.Where(r => r.ExamId == examId && r.StudentId == studentId).ToDictionary(r => r.QuestionId);
+        }
+    }
+
+    /// <summary>How many of an exam's rows each committed write carried, in order.</summary>
+    public IReadOnlyList<int> WriteSizes(string examId)
+    {
+        lock (_rows)
+        {
+            return _writes.TryGetValue(examId, out var sizes) ? sizes.ToList() : [];
+        }
+    }
+
+    /// <summary>Holds the next write with a row of this exam: it arrives, then waits for the test to release or fail it.</summary>
+    public HeldWrite HoldNextWrite(string examId)
+    {
+        var hold = new HeldWrite();
+        lock (_rows)
+        {
+            if (!_holds.TryGetValue(examId, out var holds))
+            {
+                _holds[examId] = holds = new Queue<HeldWrite>();
+            }
+            holds.Enqueue(hold);
+        }
+        return hold;
+    }
+
+    private static (string, string, string) Key(ExamAnswerRow row) => (row.ExamId, row.StudentId, row.QuestionId);
+
+    public sealed class HeldWrite
+    {
+        private readonly TaskCompletionSource<IReadOnlyList<ExamAnswerRow>> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The rows of the held write, once the group commit has started it.</summary>
+        public Task<IReadOnlyList<ExamAnswerRow>> Arrived => _arrived.Task;
+
+        internal Task Released => _released.Task;
+
+        internal void Arrive(IReadOnlyList<ExamAnswerRow> rows) => _arrived.TrySetResult(rows.ToList());
+
+        public void Release() => _released.TrySetResult();
+
+        /// <summary>The write fails as a lost database would make it fail; none of its rows is stored.</summary>
+        public void Fail() => _released.TrySetException(new InvalidOperationException("the database went away (test)"));
+    }
+}
