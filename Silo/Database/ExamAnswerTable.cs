@@ -11,26 +11,14 @@ public sealed class ExamAnswerTable(CollabDatabase database) : IExamAnswerTable
 {
     private static readonly string[] Columns = ["exam_id", "student_id", "question_id", "answer", "client_id", "client_seq", "saved_at"];
 
-    public async Task UpsertAsync(IReadOnlyList<ExamAnswerRow> rows)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+    public Task UpsertAsync(IReadOnlyList<ExamAnswerRow> rows) =>
         // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
-        var sql = SqlRows.Insert(command, "exam_answer", Columns, rows, row =>
-            [row.ExamId, row.StudentId, row.QuestionId, row.AnswerJson, row.ClientId, row.ClientSeq, row.SavedAt.ToUniversalTime()]);
-        command.CommandText = sql.Append("""
+        SqlRows.InsertAsync(database, "exam_answer", Columns, rows, row =>
+            [row.ExamId, row.StudentId, row.QuestionId, row.AnswerJson, row.ClientId, row.ClientSeq, row.SavedAt.ToUniversalTime()],
+            """
              ON CONFLICT (exam_id, student_id, question_id) DO UPDATE SET
-            answer = excluded.answer, client_id = excluded.client_id, client_seq = excluded.client_seq, saved_at = excluded.saved_at;
-            """).ToString();
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-    }
+            answer = excluded.answer, client_id = excluded.client_id, client_seq = excluded.client_seq, saved_at = excluded.saved_at
+            """);
 
     public async Task<IReadOnlyList<ExamAnswerRow>> ReadAsync(string examId, string studentId)
     {

@@ -11,23 +11,10 @@ public sealed class LessonOpLog(CollabDatabase database) : ILessonOpLog
     private static readonly string[] Columns = ["plan_id", "seq", "revision", "section", "ops", "user_id", "client_id", "client_seq", "result", "event", "at"];
 
     /// <summary>A group commit: one multi-row INSERT in one transaction, whatever the number of rows.</summary>
-    public async Task AppendAsync(IReadOnlyList<LessonOpRow> rows)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+    public Task AppendAsync(IReadOnlyList<LessonOpRow> rows) =>
         // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
-        var sql = SqlRows.Insert(command, "lessonprep_ops", Columns, rows, row =>
+        SqlRows.InsertAsync(database, "lessonprep_ops", Columns, rows, row =>
             [row.PlanId, row.Seq, row.Revision, row.Section, row.OpsJson, row.UserId, row.ClientId, row.ClientSeq, row.ResultJson, row.EventJson, row.At.ToUniversalTime()]);
-        command.CommandText = sql.Append(';').ToString();
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-    }
 
     public async Task<IReadOnlyList<LessonOpRow>> ReadAfterRevisionAsync(string planId, long afterRevision)
     {

@@ -10,11 +10,21 @@ namespace Collab.Silo.Database;
 internal static class SqlRows
 {
     /// <summary>
-    /// Appends <c>INSERT INTO table (columns) VALUES (...), (...)</c> for the rows to <paramref name="command"/>'s
-    /// text, and their values as parameters; <paramref name="values"/> gives one row's values in column order.
+    /// Writes the rows as one <c>INSERT INTO table (columns) VALUES (...), (...)</c> in one transaction: all of them
+    /// or none. <paramref name="values"/> gives one row's values in column order; <paramref name="onConflict"/>, when
+    /// given, follows the VALUES (an upsert's <c>ON CONFLICT</c> clause).
     /// </summary>
-    public static StringBuilder Insert<T>(DbCommand command, string table, IReadOnlyList<string> columns, IReadOnlyList<T> rows, Func<T, object[]> values)
+    public static async Task InsertAsync<T>(CollabDatabase database, string table, IReadOnlyList<string> columns, IReadOnlyList<T> rows,
+        Func<T, object?[]> values, string onConflict = "")
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
@@ -28,14 +38,17 @@ internal static class SqlRows
             }
             sql.Append(')');
         }
-        return sql;
+        command.CommandText = sql.Append(onConflict).Append(';').ToString();
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
     }
 
-    public static void Add(DbCommand command, string name, object value)
+    /// <summary>Adds a parameter; null is sent as SQL NULL (the providers refuse a parameter without a value).</summary>
+    public static void Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value;
+        parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
 }

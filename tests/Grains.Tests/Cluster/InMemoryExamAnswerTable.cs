@@ -9,13 +9,13 @@ namespace Collab.Grains.Tests.Cluster;
 public sealed class InMemoryExamAnswerTable : IExamAnswerTable
 {
     private readonly Dictionary<(string, string, string), ExamAnswerRow> _rows = [];
-    private readonly Dictionary<string, Queue<HeldWrite>> _holds = [];
+    private readonly Dictionary<string, Queue<HeldWrite<ExamAnswerRow>>> _holds = [];
     private readonly Dictionary<string, List<int>> _writes = [];
 
     public async Task UpsertAsync(IReadOnlyList<ExamAnswerRow> rows)
     {
         var exams = rows.Select(r => r.ExamId).Distinct().ToList();
-        HeldWrite? hold = null;
+        HeldWrite<ExamAnswerRow>? hold = null;
         lock (_rows)
         {
             foreach (var exam in exams)
@@ -80,14 +80,14 @@ public sealed class InMemoryExamAnswerTable : IExamAnswerTable
     }
 
     /// <summary>Holds the next write with a row of this exam: it arrives, then waits for the test to release or fail it.</summary>
-    public HeldWrite HoldNextWrite(string examId)
+    public HeldWrite<ExamAnswerRow> HoldNextWrite(string examId)
     {
-        var hold = new HeldWrite();
+        var hold = new HeldWrite<ExamAnswerRow>();
         lock (_rows)
         {
             if (!_holds.TryGetValue(examId, out var holds))
             {
-                _holds[examId] = holds = new Queue<HeldWrite>();
+                _holds[examId] = holds = new Queue<HeldWrite<ExamAnswerRow>>();
             }
             holds.Enqueue(hold);
         }
@@ -95,22 +95,4 @@ public sealed class InMemoryExamAnswerTable : IExamAnswerTable
     }
 
     private static (string, string, string) Key(ExamAnswerRow row) => (row.ExamId, row.StudentId, row.QuestionId);
-
-    public sealed class HeldWrite
-    {
-        private readonly TaskCompletionSource<IReadOnlyList<ExamAnswerRow>> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        /// <summary>The rows of the held write, once the group commit has started it.</summary>
-        public Task<IReadOnlyList<ExamAnswerRow>> Arrived => _arrived.Task;
-
-        internal Task Released => _released.Task;
-
-        internal void Arrive(IReadOnlyList<ExamAnswerRow> rows) => _arrived.TrySetResult(rows.ToList());
-
-        public void Release() => _released.TrySetResult();
-
-        /// <summary>The write fails as a lost database would make it fail; none of its rows is stored.</summary>
-        public void Fail() => _released.TrySetException(new InvalidOperationException("the database went away (test)"));
-    }
 }
