@@ -11,6 +11,8 @@ public sealed class ExamAnswerTable(CollabDatabase database) : IExamAnswerTable
 {
     private static readonly string[] Columns = ["exam_id", "student_id", "question_id", "answer", "client_id", "client_seq", "saved_at"];
 
+    public int ConcurrentWrites => database.Dialect == SqlDialect.Sqlite ? 1 : 4;
+
     public Task UpsertAsync(IReadOnlyList<ExamAnswerRow> rows) =>
         // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
         SqlRows.InsertAsync(database, "exam_answer", Columns, rows, row =>

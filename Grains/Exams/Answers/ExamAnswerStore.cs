@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Collab.Grains.Exams;
 
 /// <summary>
-/// The silo's one writer of <c>exam_answer</c>, by group commit: saves from every attempt that arrive while a write is
-/// under way wait together and go out in the next write, one transaction, and each save completes only once its write
-/// is durable; a failed write fails every save in it. The database work runs on the thread pool, never on an Orleans
+/// The silo's writer of <c>exam_answer</c>, by group commit: saves from every attempt that arrive while the writes
+/// under way (at most <see cref="IExamAnswerTable.ConcurrentWrites"/>) are busy wait together and go out in the next
+/// write, one transaction, and each save completes only once its write is durable; a failed write fails every save in
+/// it. The database work runs on the thread pool, never on an Orleans
 /// scheduler thread, so SQLite's synchronous calls (and its wait for the file lock) hold up no grain.
 /// </summary>
 public sealed class ExamAnswerStore(IExamAnswerTable table, IOptions<ExamOptions> options)
@@ -13,7 +14,7 @@ public sealed class ExamAnswerStore(IExamAnswerTable table, IOptions<ExamOptions
     private readonly int _rowsPerWrite = Math.Max(1, options.Value.AnswersPerWrite);
     private readonly Lock _gate = new();
     private readonly List<QueuedSave> _queued = [];
-    private bool _writing;
+    private int _writing;
 
     /// <summary>Completes when the row is durable; faults with the database's error when its write failed.</summary>
     public Task SaveAsync(ExamAnswerRow row)
@@ -23,8 +24,11 @@ public sealed class ExamAnswerStore(IExamAnswerTable table, IOptions<ExamOptions
         lock (_gate)
         {
             _queued.Add(save);
-            start = !_writing;
-            _writing = true;
+            start = _writing < table.ConcurrentWrites;
+            if (start)
+            {
+                _writing++;
+            }
         }
         if (start)
         {
@@ -40,7 +44,7 @@ public sealed class ExamAnswerStore(IExamAnswerTable table, IOptions<ExamOptions
     public Task<IReadOnlyList<ExamAnswerRow>> ReadAsync(string examId, string studentId) =>
         Task.Run(() => table.ReadAsync(examId, studentId));
 
-    /// <summary>Writes batches until the queue is empty; never throws (each save gets its own outcome).</summary>
+    /// <summary>One writer: writes batches until the queue is empty; never throws (each save gets its own outcome).</summary>
     private async Task WriteQueuedAsync()
     {
         while (true)
@@ -50,7 +54,7 @@ public sealed class ExamAnswerStore(IExamAnswerTable table, IOptions<ExamOptions
             {
                 if (_queued.Count == 0)
                 {
-                    _writing = false;
+                    _writing--;
                     return;
                 }
                 // Taken only now that the write may start: everything that arrived meanwhile joins this batch.
@@ -79,7 +83,8 @@ public sealed class ExamAnswerStore(IExamAnswerTable table, IOptions<ExamOptions
 
     /// <summary>
     /// One row per answer slot, the last queued winning: an upsert may not touch a row twice in one statement. An
-    /// attempt has one save in flight at a time, so two rows of one slot in a batch come only from a stale activation.
+    /// attempt has one save in flight at a time, so two rows of one slot in a batch come only from a stale activation
+    /// (and two concurrent writes of one slot likewise; either order is one the grain could have written).
     /// </summary>
     private static List<ExamAnswerRow> LatestPerSlot(List<QueuedSave> batch)
     {

@@ -4,6 +4,12 @@ namespace Collab.Grains.Exams;
 public interface IExamAnswerTable
 {
     /// <summary>
+    /// How many writes may be under way at once: one for SQLite (a single writer holds the file), a few for PostgreSQL,
+    /// whose own group commit flushes concurrent transactions together.
+    /// </summary>
+    int ConcurrentWrites { get; }
+
+    /// <summary>
     /// Inserts or replaces the rows in one transaction: either all are durable when the task completes, or none is.
     /// The rows have distinct (exam, student, question) keys.
     /// </summary>

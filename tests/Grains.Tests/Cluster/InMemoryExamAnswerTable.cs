@@ -12,6 +12,9 @@ public sealed class InMemoryExamAnswerTable : IExamAnswerTable
     private readonly Dictionary<string, Queue<HeldWrite<ExamAnswerRow>>> _holds = [];
     private readonly Dictionary<string, List<int>> _writes = [];
 
+    /// <summary>One, so a held write holds back every save that comes after it.</summary>
+    public int ConcurrentWrites => 1;
+
     public async Task UpsertAsync(IReadOnlyList<ExamAnswerRow> rows)
     {
         var exams = rows.Select(r => r.ExamId).Distinct().ToList();
