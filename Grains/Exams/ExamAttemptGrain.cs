@@ -506,7 +506,7 @@ public sealed class ExamAttemptGrain(
         var moving = State.Answers.Where(a => !_slots.ContainsKey(a.Key)).ToList();
         foreach (var (questionId, saved) in moving)
         {
-            // No command of these saves is known any more; a resend of one is taken as a new save of the same answer.
+            // A resend of one of these saves is still answered from the command results the state kept for it.
             var row = new ExamAnswerRow(ExamId, StudentId, questionId, LiveJson.Serialize(saved.Answer), "", 0, saved.SavedAt);
             await answerStore.SaveAsync(row);
             Remember(row, saved.Answer);
