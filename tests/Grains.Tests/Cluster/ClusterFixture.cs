@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
 
+    public SwitchableStorage Storage => (SwitchableStorage)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
+        .GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
     public InMemoryExamAnswerTable ExamAnswers => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryExamAnswerTable>();
 
     /// <summary>The clock observation grains read; tests move it forward instead of waiting.</summary>

@@ -175,4 +175,28 @@ public sealed class ExamAnswerGroupCommitTests(ClusterFixture fixture)
         Assert.Equal(5m, result.Score);
         Assert.Equal(0m, result.PerQuestion["q2"]);
     }
+
+    [Fact]
+    public async Task Answers_kept_in_an_older_attempt_state_move_to_the_table_once_and_a_newer_row_wins()
+    {
+        var (examId, attempts) = await StartedAsync(1);
+        await Save(attempts, 0, 1, "q1", "b");
+        await fixture.DeactivateAllAsync();
+        // As the previous version left an attempt: q2 answered in the grain state, and no row for it.
+        var before = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        fixture.Storage.Edit<AttemptState>("examattempt", attempts[0].GetGrainId(), state =>
+        {
+            state.Answers["q2"] = new SavedAnswer(new StudentAnswer(Choice: "a"), before);
+            state.Answers["q1"] = new SavedAnswer(new StudentAnswer(Choice: "a"), before);
+        });
+
+        var view = await attempts[0].StartAsync(Student(0));
+        Assert.Equal("\"a\"", view.AnswersJson["q2"]);
+        // The row saved since is newer than the state's copy, and wins.
+        Assert.Equal("\"b\"", view.AnswersJson["q1"]);
+        var rows = fixture.ExamAnswers.Rows(examId, Student(0).UserId);
+        Assert.Equal(before, rows["q2"].SavedAt);
+        Assert.Equal(1L, rows["q1"].ClientSeq);
+        fixture.Storage.Edit<AttemptState>("examattempt", attempts[0].GetGrainId(), state => Assert.Empty(state.Answers));
+    }
 }
