@@ -19,6 +19,10 @@ public sealed class AttemptState : LiveState
     [Id(3)]
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// Answers as attempts begun before <c>exam_answer</c> saved them; moved to the table when such an attempt
+    /// activates, and empty ever after.
+    /// </summary>
     [Id(4)]
     public Dictionary<string, SavedAnswer> Answers { get; set; } = [];
 

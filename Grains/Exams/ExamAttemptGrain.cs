@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,15 @@ namespace Collab.Grains.Exams;
 /// enforced on every command, by a grain timer while the attempt is active, and by a durable reminder that fires
 /// even when no silo holds the attempt at that moment; whichever comes first submits it.
 /// </summary>
+/// <remarks>
+/// Answers live in <c>exam_answer</c>, one row per question, written by the silo's group commit
+/// (<see cref="ExamAnswerStore"/>), not in the grain state: a save writes one small row instead of the whole attempt,
+/// and many attempts' saves share one transaction. The grain state keeps the rest (order, deadline, status, scores),
+/// and activation reads the answers back from the table.
+/// </remarks>
 public sealed class ExamAttemptGrain(
     [PersistentState("examattempt", StorageNames.Default)] IPersistentState<AttemptState> store,
+    ExamAnswerStore answerStore,
     IOptions<ExamOptions> examOptions,
     IOptions<LiveStreamOptions> options,
     TimeProvider time,
@@ -27,6 +35,15 @@ public sealed class ExamAttemptGrain(
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _answeredReport;
     private IGrainTimer? _markingTimer;
+
+    /// <summary>The answers given, by question: only what <c>exam_answer</c> holds durably (a cleared answer is absent).</summary>
+    private readonly Dictionary<string, SavedAnswer> _answers = [];
+
+    /// <summary>The stored row of every question saved at least once, cleared ones included: who saved it, by which command.</summary>
+    private readonly Dictionary<string, ExamAnswerRow> _slots = [];
+
+    /// <summary>The row the running <see cref="SaveAnswerAsync"/> writes instead of the grain state; null for any other command.</summary>
+    private PendingSave? _pendingSave;
 
     protected override string Area => "exam-attempts";
 
@@ -54,6 +71,15 @@ public sealed class ExamAttemptGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
+        // Answers need a started attempt, so the thousands prepared before an exam opens read nothing here.
+        if (State.StartedAt is not null)
+        {
+            foreach (var row in await answerStore.ReadAsync(ExamId, StudentId))
+            {
+                Remember(row, LiveJson.Deserialize<StudentAnswer>(row.AnswerJson));
+            }
+            await MoveStateAnswersAsync();
+        }
         if (IsRunning && State.PausedAt is null)
         {
             ArmDeadlineTimer();
@@ -118,24 +144,37 @@ public sealed class ExamAttemptGrain(
         RequireStudent(caller);
         await EnforceDeadlineAsync();
         var paper = await PaperAsync();
-        var saved = await RunAsync(command, () =>
+        _pendingSave = new PendingSave();
+        AnswerSaved saved;
+        try
         {
-            RequireWritable();
-            var question = paper.FirstOrDefault(q => q.Id == questionId)
-                ?? throw CollabException.Invalid($"question {questionId} is not on this paper");
-            var answer = AnswerParser.Parse(question, answerJson);
-            var savedAt = Now;
-            if (IsCleared(answer))
+            saved = await RunAsync(command, () =>
             {
-                State.Answers.Remove(question.Id);
-            }
-            else
-            {
-                State.Answers[question.Id] = new SavedAnswer(answer, savedAt);
-            }
-            State.LastSeenAt = savedAt;
-            return new AnswerSaved(savedAt);
-        });
+                // Recorded commands of this activation are answered by RunAsync; these are the ones the table answers.
+                var stored = _slots.Values.FirstOrDefault(row => row.ClientId == command.ClientId && row.ClientSeq == command.ClientSeq);
+                if (stored is not null)
+                {
+                    return new AnswerSaved(stored.SavedAt);
+                }
+                RequireWritable();
+                var question = paper.FirstOrDefault(q => q.Id == questionId)
+                    ?? throw CollabException.Invalid($"question {questionId} is not on this paper");
+                var answer = AnswerParser.Parse(question, answerJson);
+                if (_slots.GetValueOrDefault(question.Id) is { } newer && newer.ClientId == command.ClientId && newer.ClientSeq > command.ClientSeq)
+                {
+                    // A late copy of a save this client has since overwritten: applying it would bring back an older answer.
+                    return new AnswerSaved(newer.SavedAt);
+                }
+                var savedAt = Now;
+                _pendingSave.Row = new ExamAnswerRow(ExamId, StudentId, question.Id, LiveJson.Serialize(answer), command.ClientId, command.ClientSeq, savedAt);
+                _pendingSave.Answer = answer;
+                return new AnswerSaved(savedAt);
+            });
+        }
+        finally
+        {
+            _pendingSave = null;
+        }
         _answeredReport ??= this.RegisterGrainTimer(ReportAnsweredAsync, _exam.AnsweredReportInterval, Timeout.InfiniteTimeSpan);
         return saved;
     }
@@ -245,7 +284,7 @@ public sealed class ExamAttemptGrain(
     }
 
     public Task<string> GetShortAnswerAsync(string questionId) =>
-        Task.FromResult(State.Answers.GetValueOrDefault(questionId)?.Answer.Text ?? "");
+        Task.FromResult(_answers.GetValueOrDefault(questionId)?.Answer.Text ?? "");
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -264,6 +303,25 @@ public sealed class ExamAttemptGrain(
             return;
         }
         await EnforceDeadlineAsync();
+    }
+
+    /// <summary>
+    /// A save writes its one row through the group commit, and only then shows in the answers; any other command writes
+    /// the grain state. A failed row write fails the save as <c>unavailable</c> and discards the activation (LiveGrain).
+    /// </summary>
+    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
+    {
+        if (_pendingSave is null)
+        {
+            await base.PersistAsync(events, command, resultJson);
+            return;
+        }
+        if (_pendingSave.Row is not { } row)
+        {
+            return;
+        }
+        await answerStore.SaveAsync(row);
+        Remember(row, _pendingSave.Answer!);
     }
 
     protected override Task AuthorizeJoinAsync(Caller caller)
@@ -330,7 +388,7 @@ public sealed class ExamAttemptGrain(
         State.AwaitingMarking.Clear();
         foreach (var question in paper)
         {
-            var answer = State.Answers.GetValueOrDefault(question.Id)?.Answer;
+            var answer = _answers.GetValueOrDefault(question.Id)?.Answer;
             if (QuestionKinds.IsObjective(question.Kind))
             {
                 State.Scores[question.Id] = Grader.Grade(question, answer) ?? 0;
@@ -403,7 +461,7 @@ public sealed class ExamAttemptGrain(
         StudentId,
         State.Name.Length > 0 ? State.Name : StudentId,
         Status,
-        State.Answers.Count,
+        _answers.Count,
         State.LastSeenAt,
         State.FocusLosses,
         Deadline,
@@ -412,10 +470,49 @@ public sealed class ExamAttemptGrain(
     private AttemptView View(IReadOnlyList<PaperQuestion> paper)
     {
         var kinds = paper.ToDictionary(q => q.Id, q => q.Kind);
-        var answers = State.Answers.ToDictionary(
+        var answers = _answers.ToDictionary(
             a => a.Key,
             a => LiveJson.Serialize(ExamWire.Answer(kinds[a.Key], a.Value.Answer)));
         return new AttemptView(Status, PaperShuffler.StudentPaper(paper, State.Order!), answers, Deadline, Now, State.StartedAt, State.SubmittedAt, State.Log.Seq);
+    }
+
+    private void Remember(ExamAnswerRow row, StudentAnswer answer)
+    {
+        _slots[row.QuestionId] = row;
+        if (IsCleared(answer))
+        {
+            _answers.Remove(row.QuestionId);
+        }
+        else
+        {
+            _answers[row.QuestionId] = new SavedAnswer(answer, row.SavedAt);
+        }
+        if (State.LastSeenAt is null || State.LastSeenAt < row.SavedAt)
+        {
+            State.LastSeenAt = row.SavedAt;
+        }
+    }
+
+    /// <summary>
+    /// Attempts begun before answers moved to <c>exam_answer</c> kept them in the grain state: they move to the table
+    /// once (a row already there is newer and wins), and leave the state, so the answers live in one place only.
+    /// </summary>
+    private async Task MoveStateAnswersAsync()
+    {
+        if (State.Answers.Count == 0)
+        {
+            return;
+        }
+        var moving = State.Answers.Where(a => !_slots.ContainsKey(a.Key)).ToList();
+        foreach (var (questionId, saved) in moving)
+        {
+            // A resend of one of these saves is still answered from the command results the state kept for it.
+            var row = new ExamAnswerRow(ExamId, StudentId, questionId, LiveJson.Serialize(saved.Answer), "", 0, saved.SavedAt);
+            await answerStore.SaveAsync(row);
+            Remember(row, saved.Answer);
+        }
+        State.Answers.Clear();
+        await WriteStateAsync();
     }
 
     private async Task<IReadOnlyList<PaperQuestion>> PaperAsync() => _paper ??= await Exam.GetPaperAsync();

@@ -28,4 +28,10 @@ public sealed class ExamOptions
 
     /// <summary>Attempts read at once when the results or the proctor's roster are gathered.</summary>
     public int FanOut { get; set; } = 64;
+
+    /// <summary>
+    /// Most answer saves one group commit writes (seven parameters each; SQLite allows 32,766 per statement). Saves
+    /// beyond it wait for the next write.
+    /// </summary>
+    public int AnswersPerWrite { get; set; } = 512;
 }

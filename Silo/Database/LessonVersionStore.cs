@@ -17,13 +17,13 @@ public sealed class LessonVersionStore(CollabDatabase database) : ILessonVersion
             INSERT INTO lessonprep_versions (plan_id, version_id, label, revision, created_by, created_at, sections)
             VALUES (@plan, @version, @label, @revision, @by, @at, @sections);
             """;
-        Add(command, "@plan", planId);
-        Add(command, "@version", version.Version.VersionId);
-        Add(command, "@label", version.Version.Label);
-        Add(command, "@revision", version.Version.Revision);
-        Add(command, "@by", version.Version.CreatedBy);
-        Add(command, "@at", version.Version.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        Add(command, "@sections", JsonSerializer.Serialize(version.Sections));
+        SqlRows.Add(command, "@plan", planId);
+        SqlRows.Add(command, "@version", version.Version.VersionId);
+        SqlRows.Add(command, "@label", version.Version.Label);
+        SqlRows.Add(command, "@revision", version.Version.Revision);
+        SqlRows.Add(command, "@by", version.Version.CreatedBy);
+        SqlRows.Add(command, "@at", version.Version.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        SqlRows.Add(command, "@sections", JsonSerializer.Serialize(version.Sections));
         await command.ExecuteNonQueryAsync();
     }
 
@@ -32,7 +32,7 @@ public sealed class LessonVersionStore(CollabDatabase database) : ILessonVersion
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version_id, label, revision, created_by, created_at FROM lessonprep_versions WHERE plan_id = @plan ORDER BY revision, created_at;";
-        Add(command, "@plan", planId);
+        SqlRows.Add(command, "@plan", planId);
         await using var reader = await command.ExecuteReaderAsync();
         var versions = new List<LessonVersionSummary>();
         while (await reader.ReadAsync())
@@ -47,8 +47,8 @@ public sealed class LessonVersionStore(CollabDatabase database) : ILessonVersion
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version_id, label, revision, created_by, created_at, sections FROM lessonprep_versions WHERE plan_id = @plan AND version_id = @version;";
-        Add(command, "@plan", planId);
-        Add(command, "@version", versionId);
+        SqlRows.Add(command, "@plan", planId);
+        SqlRows.Add(command, "@version", versionId);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
@@ -63,12 +63,4 @@ public sealed class LessonVersionStore(CollabDatabase database) : ILessonVersion
         reader.GetInt64(2),
         reader.GetString(3),
         DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

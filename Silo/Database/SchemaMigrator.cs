@@ -48,9 +48,9 @@ public sealed class SchemaMigrator(CollabDatabase database, ILogger<SchemaMigrat
                 {
                     record.Transaction = transaction;
                     record.CommandText = "INSERT INTO collab_schema_version (version, name, applied_at) VALUES (@version, @name, @at);";
-                    AddParameter(record, "@version", script.Version);
-                    AddParameter(record, "@name", script.Name);
-                    AddParameter(record, "@at", DateTimeOffset.UtcNow.ToString("O"));
+                    SqlRows.Add(record, "@version", script.Version);
+                    SqlRows.Add(record, "@name", script.Name);
+                    SqlRows.Add(record, "@at", DateTimeOffset.UtcNow.ToString("O"));
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 }
                 if (transaction is not null)
@@ -92,13 +92,5 @@ public sealed class SchemaMigrator(CollabDatabase database, ILogger<SchemaMigrat
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

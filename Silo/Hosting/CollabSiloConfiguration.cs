@@ -91,6 +91,8 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<ILessonOpLog, LessonOpLog>();
         services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();
         services.AddOptions<ExamOptions>().Bind(configuration.GetSection(ExamOptions.Section));
+        services.TryAddSingleton<IExamAnswerTable, ExamAnswerTable>();
+        services.TryAddSingleton<ExamAnswerStore>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());

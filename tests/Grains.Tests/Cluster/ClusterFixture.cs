@@ -22,6 +22,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
 
+    public SwitchableStorage Storage => (SwitchableStorage)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
+        .GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+    public InMemoryExamAnswerTable ExamAnswers => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryExamAnswerTable>();
+
     /// <summary>The clock observation grains read; tests move it forward instead of waiting.</summary>
     public FakeTimeProvider ObservationClock => (FakeTimeProvider)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
         .GetRequiredKeyedService<TimeProvider>(ObservationGrain.ClockKey);
@@ -50,6 +55,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<InMemoryLessonOpLog>();
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
+            silo.Services.AddSingleton<InMemoryExamAnswerTable>();
+            silo.Services.AddSingleton<IExamAnswerTable>(services => services.GetRequiredService<InMemoryExamAnswerTable>());
+            silo.Services.AddSingleton<ExamAnswerStore>();
             // Slots of seconds, so the deadline rules run within a test.
             silo.Services.Configure<TutoringOptions>(options =>
             {

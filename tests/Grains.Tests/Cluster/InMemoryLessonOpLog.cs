@@ -9,13 +9,13 @@ namespace Collab.Grains.Tests.Cluster;
 public sealed class InMemoryLessonOpLog : ILessonOpLog
 {
     private readonly List<LessonOpRow> _rows = [];
-    private readonly Dictionary<string, Queue<HeldWrite>> _holds = [];
+    private readonly Dictionary<string, Queue<HeldWrite<LessonOpRow>>> _holds = [];
     private readonly Dictionary<string, List<int>> _writes = [];
 
     public async Task AppendAsync(IReadOnlyList<LessonOpRow> rows)
     {
         var plan = rows[0].PlanId;
-        HeldWrite? hold = null;
+        HeldWrite<LessonOpRow>? hold = null;
         lock (_rows)
         {
             if (_holds.TryGetValue(plan, out var holds) && holds.Count > 0)
@@ -100,35 +100,17 @@ public sealed class InMemoryLessonOpLog : ILessonOpLog
     }
 
     /// <summary>Holds the plan's next write not yet held: it arrives, then waits for the test to release or fail it.</summary>
-    public HeldWrite HoldNextWrite(string planId)
+    public HeldWrite<LessonOpRow> HoldNextWrite(string planId)
     {
-        var hold = new HeldWrite();
+        var hold = new HeldWrite<LessonOpRow>();
         lock (_rows)
         {
             if (!_holds.TryGetValue(planId, out var holds))
             {
-                _holds[planId] = holds = new Queue<HeldWrite>();
+                _holds[planId] = holds = new Queue<HeldWrite<LessonOpRow>>();
             }
             holds.Enqueue(hold);
         }
         return hold;
-    }
-
-    public sealed class HeldWrite
-    {
-        private readonly TaskCompletionSource<IReadOnlyList<LessonOpRow>> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        /// <summary>The rows of the held write, once the grain has started it.</summary>
-        public Task<IReadOnlyList<LessonOpRow>> Arrived => _arrived.Task;
-
-        internal Task Released => _released.Task;
-
-        internal void Arrive(IReadOnlyList<LessonOpRow> rows) => _arrived.TrySetResult(rows.ToList());
-
-        public void Release() => _released.TrySetResult();
-
-        /// <summary>The write fails as a lost database would make it fail; none of its rows is stored.</summary>
-        public void Fail() => _released.TrySetException(new InvalidOperationException("the database went away (test)"));
     }
 }

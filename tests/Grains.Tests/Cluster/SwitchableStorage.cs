@@ -49,5 +49,14 @@ public sealed class SwitchableStorage(DeepCopier copier) : IGrainStorage
         return Task.CompletedTask;
     }
 
+    /// <summary>Changes a stored state in place, e.g. into what an older version of a grain would have left.</summary>
+    public void Edit<T>(string stateName, GrainId grainId, Action<T> edit)
+    {
+        lock (_rows)
+        {
+            edit((T)_rows[Key(stateName, grainId)].State);
+        }
+    }
+
     private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
 }

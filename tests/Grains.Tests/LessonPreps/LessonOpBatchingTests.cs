@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.LessonPreps;
 using Collab.Grains.Tests.Cluster;
 using static Collab.Grains.Tests.LessonPreps.PlanScenario;
 
@@ -33,7 +34,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
     [Fact]
     public async Task Ops_arriving_during_a_write_go_out_together_in_the_next_one_and_are_acknowledged_only_after_it()
     {
-        using var waited = new WaitedOps();
+        using var waited = new MeasuredCount(LessonPrepMetrics.OpsWaitedName);
         var (id, plan) = await NewPlanAsync();
         await plan.SubmitOpAsync(Leader, new CommandId("a", 1), "objectives", 0, Ops("理解"));
         var seq = (await plan.JoinAsync(Leader)).Seq;
@@ -87,7 +88,7 @@ public sealed class LessonOpBatchingTests(ClusterFixture fixture)
     [Fact]
     public async Task A_failed_write_fails_every_op_of_its_batch_and_of_the_queue_and_the_plan_comes_back_without_them()
     {
-        using var waited = new WaitedOps();
+        using var waited = new MeasuredCount(LessonPrepMetrics.OpsWaitedName);
         var (id, plan) = await NewPlanAsync();
         await plan.SubmitOpAsync(Leader, new CommandId("a", 1), "process", 0, Ops("导入"));
         var seq = (await plan.JoinAsync(Leader)).Seq;

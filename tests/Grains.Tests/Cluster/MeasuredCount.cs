@@ -1,25 +1,24 @@
 using System.Diagnostics.Metrics;
-using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 
-namespace Collab.Grains.Tests.LessonPreps;
+namespace Collab.Grains.Tests.Cluster;
 
 /// <summary>
-/// Counts the ops the plan grain reports as waiting for an op-log write under way (its own metric), so a test knows
-/// they are queued without sleeping. The grain tests run one at a time, so every count is the running test's.
+/// Adds up one of the grains' counters (e.g. ops or saves waiting for a write under way), so a test knows they are
+/// queued without sleeping. The grain tests run one at a time, so every count is the running test's.
 /// </summary>
-public sealed class WaitedOps : IDisposable
+public sealed class MeasuredCount : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Lock _gate = new();
     private long _count;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public WaitedOps()
+    public MeasuredCount(string instrumentName)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == LiveMetrics.MeterName && instrument.Name == LessonPrepMetrics.OpsWaitedName)
+            if (instrument.Meter.Name == LiveMetrics.MeterName && instrument.Name == instrumentName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -34,6 +33,18 @@ public sealed class WaitedOps : IDisposable
             }
         });
         _listener.Start();
+    }
+
+    /// <summary>The sum so far (to wait for a number more than now, when earlier work may still add to it).</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
     }
 
     public async Task ReachAsync(long count, TimeSpan timeout)
