@@ -6,7 +6,8 @@ namespace Collab.Silo.Tests.LessonPreps;
 
 /// <summary>
 /// The lesson-plan op log's SQL on both dialects: rows round-trip exactly, in revision order, per plan; a batch is
-/// written whole or not at all; a row is never written twice; pruning deletes only old rows, a bounded number at a time.
+/// written whole or not at all; a row is never written twice; pruning deletes only old rows, a bounded number at a time;
+/// the appends of many plans at once share statements and all land.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class LessonOpLogTests(PostgresServer postgres)
@@ -72,5 +73,34 @@ public sealed class LessonOpLogTests(PostgresServer postgres)
         Assert.Equal(Enumerable.Range(21, 10).Select(i => (long)i), (await log.ReadAfterRevisionAsync("lp-a", 0)).Select(r => r.Revision));
         Assert.Equal(0, await log.PruneAsync("lp-a", 20, 100));
         Assert.Equal(5, (await log.ReadAfterRevisionAsync("lp-b", 0)).Count);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Many_plans_appending_at_once_share_statements_and_every_row_lands_in_its_plan(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LessonOpLog(empty.Database);
+        using var itemsPerWrite = new HistogramReading("collab.storage.group_commit.items", "lessonprep_ops");
+        const int plans = 60, batchesEach = 5, rowsPerBatch = 3;
+
+        await Task.WhenAll(Enumerable.Range(0, plans).Select(p => Task.Run(async () =>
+        {
+            for (var b = 0; b < batchesEach; b++)
+            {
+                await log.AppendAsync(Enumerable.Range(1, rowsPerBatch).Select(r => Row($"lp-{p}", b * rowsPerBatch + r, b * rowsPerBatch + r)).ToList());
+            }
+        })));
+
+        for (var p = 0; p < plans; p++)
+        {
+            var rows = await log.ReadAfterRevisionAsync($"lp-{p}", 0);
+            Assert.Equal(Enumerable.Range(1, batchesEach * rowsPerBatch).Select(r => (long)r), rows.Select(row => row.Revision));
+            Assert.All(rows, row => Assert.Equal($"lp-{p}", row.PlanId));
+        }
+        Assert.Equal(plans * batchesEach, itemsPerWrite.Sum);
+        // 300 plan batches, one writer at a time on SQLite and four on PostgreSQL: most writes carry several plans.
+        Assert.True(itemsPerWrite.Count < plans * batchesEach, $"{itemsPerWrite.Count} writes for {plans * batchesEach} batches");
     }
 }
