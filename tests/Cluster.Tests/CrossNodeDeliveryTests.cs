@@ -41,12 +41,7 @@ public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLife
 
         await _nodes.RunAsync(async () =>
         {
-            // The silo applies the schema and joins; the clients find its gateway through the membership table.
-            await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
-                () => "the silo is not active in orleans_membership");
-            var a = _nodes.StartApi("api-a", database, "client");
-            var b = _nodes.StartApi("api-b", database, "client");
-            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (a, b) = await _nodes.StartClientApisOnceSilosJoinAsync(database, silo);
             // The Apis are clients: the headless silo is the only member of the cluster.
             Assert.Equal([silo.SiloPort], await Membership.ActiveSiloPortsAsync(database));
 
@@ -62,11 +57,7 @@ public sealed class CrossNodeDeliveryTests(PostgresServer postgres) : IAsyncLife
 
         await _nodes.RunAsync(async () =>
         {
-            await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
-                () => "the silo is not active in orleans_membership");
-            var survivor = _nodes.StartApi("api-a", database, "client");
-            var doomed = _nodes.StartApi("api-b", database, "client");
-            await Task.WhenAll(survivor.WaitReadyAsync(), doomed.WaitReadyAsync());
+            var (survivor, doomed) = await _nodes.StartClientApisOnceSilosJoinAsync(database, silo);
 
             var leader = ClusterUser.NewTeacher("lead", "county-a");
             var member = ClusterUser.NewTeacher("member", "county-b");

@@ -32,14 +32,7 @@ public sealed class ExamClusterTests(PostgresServer postgres, ITestOutputHelper 
         var silos = new[] { _nodes.StartSilo("silo-1", database, fastMinutes), _nodes.StartSilo("silo-2", database, fastMinutes) };
         await _nodes.RunAsync(async () =>
         {
-            foreach (var silo in silos)
-            {
-                await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
-                    () => $"{silo.Name} is not active in orleans_membership");
-            }
-            var a = _nodes.StartApi("api-a", database, "client");
-            var b = _nodes.StartApi("api-b", database, "client");
-            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (a, b) = await _nodes.StartClientApisOnceSilosJoinAsync(database, silos);
 
             var teacher = ClusterUser.NewTeacher("t", "county-a");
             var students = Enumerable.Range(0, Students).Select(i => ClusterUser.NewStudent($"s{i}", $"county-{i % 3}")).ToList();

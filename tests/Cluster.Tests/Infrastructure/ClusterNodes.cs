@@ -17,6 +17,23 @@ public sealed class ClusterNodes(string prefix) : IAsyncDisposable
     public NodeProcess StartSilo(string name, string connectionString, params string[] settings) =>
         Track(NodeProcess.StartSilo(name, Root, connectionString, settings));
 
+    /// <summary>
+    /// Waits until every silo is active in the membership table, then starts two client-role Api nodes, api-a and
+    /// api-b, and waits until both are ready: started only once the silos are members, each Api knows every gateway.
+    /// </summary>
+    public async Task<(NodeProcess A, NodeProcess B)> StartClientApisOnceSilosJoinAsync(string database, params NodeProcess[] silos)
+    {
+        foreach (var silo in silos)
+        {
+            await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
+                () => $"{silo.Name} is not active in orleans_membership");
+        }
+        var a = StartApi("api-a", database, "client");
+        var b = StartApi("api-b", database, "client");
+        await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+        return (a, b);
+    }
+
     /// <summary>Runs the scenario; a failure carries the tail of every node's log.</summary>
     public async Task RunAsync(Func<Task> scenario)
     {

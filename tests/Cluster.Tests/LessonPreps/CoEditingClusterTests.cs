@@ -51,15 +51,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
 
         await _nodes.RunAsync(async () =>
         {
-            foreach (var silo in silos)
-            {
-                await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
-                    () => $"{silo.Name} is not active in orleans_membership");
-            }
-            // Started once both silos are members, so each Api knows both gateways.
-            var a = _nodes.StartApi("api-a", database, "client");
-            var b = _nodes.StartApi("api-b", database, "client");
-            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (a, b) = await _nodes.StartClientApisOnceSilosJoinAsync(database, silos);
             var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, a]);
             var random = new Random(7);
 
@@ -119,14 +111,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
 
         await _nodes.RunAsync(async () =>
         {
-            foreach (var silo in silos)
-            {
-                await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
-                    () => $"{silo.Name} is not active in orleans_membership");
-            }
-            var a = _nodes.StartApi("api-a", database, "client");
-            var b = _nodes.StartApi("api-b", database, "client");
-            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (a, b) = await _nodes.StartClientApisOnceSilosJoinAsync(database, silos);
             await DashboardShowsSilosAsync(a, silos.Length);
             var (planId, sessions, lead) = await StartEditingAsync(a, [a, b, b]);
             var random = new Random(20261203);
@@ -184,11 +169,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
 
         await _nodes.RunAsync(async () =>
         {
-            await silo.WaitUntilAsync(async () => (await Membership.ActiveSiloPortsAsync(database)).Contains(silo.SiloPort),
-                () => "the silo is not active in orleans_membership");
-            var a = _nodes.StartApi("api-a", database, "client");
-            var b = _nodes.StartApi("api-b", database, "client");
-            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var (a, b) = await _nodes.StartClientApisOnceSilosJoinAsync(database, silo);
             var (planId, sessions, lead) = await StartEditingAsync(a, [a, b], automaticReconnect: true);
             var (onA, onB) = (sessions[0], sessions[1]);
             var connectionOnB = _clients.OfType<LiveClient>().ElementAt(1).Connection;

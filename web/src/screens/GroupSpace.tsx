@@ -9,6 +9,7 @@ import { navigate } from "../router";
 import { nextCommand, session } from "../session";
 import { useSignal } from "../signal";
 import { ErrorLine } from "./ErrorLine";
+import { MessageFeed } from "./MessageFeed";
 
 interface Member { userId: string; name: string; school: string; county: string; role: "leader" | "member" }
 interface Message { id: string; userId: string; name: string; text: string; at: string; clientId: string; clientSeq: number }
@@ -89,22 +90,7 @@ export function GroupSpace({ groupId }: { groupId: string }) {
         <h1 data-testid="group-name">{state.group.name}</h1>
         <p class="muted">{state.group.subject} · {state.group.grade}{state.group.description ? ` · ${state.group.description}` : ""}</p>
         <h2>{t("feed")}</h2>
-        <ol class="feed" data-testid="feed">
-          {state.feed.map((m) => (
-            <li key={m.id} class={m.userId === me.userId ? "mine" : ""}>
-              <span class="author">{m.name}</span>
-              <time>{new Date(m.at).toLocaleTimeString()}</time>
-              <p>{m.text}</p>
-            </li>
-          ))}
-          {pending.map((m) => (
-            <li key={`p${m.clientSeq}`} class="mine pending">
-              <span class="author">{me.name}</span>
-              <time>{t("sending")}</time>
-              <p>{m.text}</p>
-            </li>
-          ))}
-        </ol>
+        <MessageFeed testId="feed" me={me} messages={state.feed} pending={pending} sendingLabel={t("sending")} />
         <form class="post" onSubmit={post}>
           <textarea
             name="message"

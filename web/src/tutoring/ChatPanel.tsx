@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
+import { MessageFeed, type PendingMessage } from "../screens/MessageFeed";
 import type { ChatMessage } from "./roomState";
 import { tt } from "./strings";
 
-export interface PendingChat { clientId: string; clientSeq: number; text: string }
+export type PendingChat = PendingMessage;
 
 interface Props {
   me: { userId: string; name: string };
@@ -24,22 +25,7 @@ export function ChatPanel({ me, messages, pending, onSend }: Props) {
   return (
     <div class="tutor-chat">
       <h2>{tt("chat")}</h2>
-      <ol class="feed" data-testid="chat">
-        {messages.map((m) => (
-          <li key={m.id} class={m.userId === me.userId ? "mine" : ""}>
-            <span class="author">{m.name}</span>
-            <time>{new Date(m.at).toLocaleTimeString()}</time>
-            <p>{m.text}</p>
-          </li>
-        ))}
-        {pending.map((m) => (
-          <li key={`p${m.clientSeq}`} class="mine pending">
-            <span class="author">{me.name}</span>
-            <time>{tt("sending")}</time>
-            <p>{m.text}</p>
-          </li>
-        ))}
-      </ol>
+      <MessageFeed testId="chat" me={me} messages={messages} pending={pending} sendingLabel={tt("sending")} />
       <form class="post" onSubmit={send}>
         <textarea
           name="chat"
