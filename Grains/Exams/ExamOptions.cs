@@ -30,7 +30,7 @@ public sealed class ExamOptions
     public int FanOut { get; set; } = 64;
 
     /// <summary>
-    /// Most answer saves one group commit writes (seven parameters each; SQLite allows 32,766 per statement). Saves
+    /// Most answer saves one group commit writes (seven parameters each; PostgreSQL allows 65,535 per statement). Saves
     /// beyond it wait for the next write.
     /// </summary>
     public int AnswersPerWrite { get; set; } = 512;

@@ -7,14 +7,14 @@ namespace Collab.Silo.Database;
 /// The lesson-plan op log in <c>lessonprep_ops</c> (deploy/sql/*/lessonprep_ops). The SQL is the same for both
 /// dialects; only the type of <c>at</c> differs, and both providers read it back as a DateTimeOffset.
 /// Each plan already writes its own ops in batches; the silo's appends of all plans are group-committed once more, so
-/// that hundreds of plans with a few ops each share one statement and one commit instead of one commit per plan.
+/// that hundreds of plans with a few ops each share one transaction and one commit instead of one commit per plan.
 /// Every call runs off the Orleans scheduler threads (SQLite's calls are synchronous).
 /// </summary>
 public sealed class LessonOpLog : ILessonOpLog
 {
     private static readonly string[] Columns = ["plan_id", "seq", "revision", "section", "ops", "user_id", "client_id", "client_seq", "result", "event", "at"];
 
-    /// <summary>Rows one statement carries at most: eleven parameters each, and SQLite allows 32,766 per statement.</summary>
+    /// <summary>Rows one write carries at most: on PostgreSQL one statement of eleven parameters a row (65,535 allowed).</summary>
     private const int RowsPerWrite = 2_000;
 
     private readonly CollabDatabase _database;
@@ -36,7 +36,7 @@ public sealed class LessonOpLog : ILessonOpLog
     public Task<int> PruneAsync(string planId, long throughRevision, int maxRows) =>
         Task.Run(() => DeleteRowsAsync(planId, throughRevision, maxRows));
 
-    /// <summary>One multi-row INSERT for every plan's batch in the write: all of them or none.</summary>
+    /// <summary>Every plan's batch in the write in one transaction: all of them or none.</summary>
     private Task InsertAsync(IReadOnlyList<IReadOnlyList<LessonOpRow>> batches) =>
         // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
         SqlRows.InsertAsync(_database, "lessonprep_ops", Columns, batches.SelectMany(rows => rows).ToList(), row =>

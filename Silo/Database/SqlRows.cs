@@ -4,14 +4,17 @@ using System.Text;
 namespace Collab.Silo.Database;
 
 /// <summary>
-/// The statement of a group commit: many rows in one INSERT, whose parameters are numbered per row
-/// (<c>@plan0, @seq0, ...</c>), so a batch of any size is one round trip. Shared by the project's own tables.
+/// The write of a group commit: many rows in one transaction, in the form each dialect does fastest. Shared by the
+/// project's own tables.
 /// </summary>
 internal static class SqlRows
 {
     /// <summary>
-    /// Writes the rows as one <c>INSERT INTO table (columns) VALUES (...), (...)</c>: all of them or none, since a
-    /// single statement is its own transaction in both dialects, so a batch costs one round trip (no BEGIN, no COMMIT).
+    /// Writes the rows in one transaction: all of them or none. On PostgreSQL as one <c>INSERT INTO table (columns)
+    /// VALUES (...), (...)</c>, since a single statement is its own transaction and a batch then costs one round trip
+    /// (no BEGIN, no COMMIT). On SQLite, which runs in the process (no round trips) but looks each named parameter up by
+    /// a linear scan of the statement's parameters, a statement of thousands of parameters costs time quadratic in the
+    /// rows; there one single-row statement is prepared once and stepped per row inside BEGIN ... COMMIT.
     /// <paramref name="values"/> gives one row's values in column order; <paramref name="onConflict"/>, when given,
     /// follows the VALUES (an upsert's <c>ON CONFLICT</c> clause).
     /// </summary>
@@ -23,6 +26,11 @@ internal static class SqlRows
             return;
         }
         await using var connection = await database.OpenAsync();
+        if (database.Dialect == SqlDialect.Sqlite)
+        {
+            await InsertEachInOneTransactionAsync(connection, table, columns, rows, values, onConflict);
+            return;
+        }
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
         for (var i = 0; i < rows.Count; i++)
@@ -39,6 +47,33 @@ internal static class SqlRows
         }
         command.CommandText = sql.Append(onConflict).Append(';').ToString();
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertEachInOneTransactionAsync<T>(DbConnection connection, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, string onConflict)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = columns.Select((_, c) => $"@p{c}").ToArray();
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", names)}){onConflict};";
+        var parameters = names.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var row in rows)
+        {
+            var rowValues = values(row);
+            for (var c = 0; c < parameters.Length; c++)
+            {
+                parameters[c].Value = rowValues[c] ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
     }
 
     /// <summary>Adds a parameter; null is sent as SQL NULL (the providers refuse a parameter without a value).</summary>
