@@ -75,7 +75,9 @@ public sealed class LessonPrepGrain(
         }
         // Rows up to the snapshot's seq only refill the transform window; later ones are not in the snapshot yet.
         var windowStart = Math.Max(0, State.Revision - _prep.RecentOps);
-        foreach (var row in await opLog.ReadAfterRevisionAsync(Id, windowStart))
+        var rows = await opLog.ReadAfterRevisionAsync(Id, windowStart);
+        State.Log.Restore(rows.Where(row => row.Seq <= State.Log.Seq).Select(OpAppliedEvent), RetainedEvents);
+        foreach (var row in rows)
         {
             var operation = ParseStored(row.OpsJson);
             if (row.Seq > State.Log.Seq)
@@ -86,6 +88,8 @@ public sealed class LessonPrepGrain(
             Remember(row.Revision, row.Section, operation);
         }
     }
+
+    private EventEnvelope OpAppliedEvent(LessonOpRow row) => new(StreamName, row.Seq, OpApplied, row.At, row.EventJson);
 
     public async Task<LessonPrepView> CreateAsync(Caller caller, string groupId, CreateLessonPrep command)
     {
@@ -348,7 +352,7 @@ public sealed class LessonPrepGrain(
         }
         if (failure is null)
         {
-            await PruneOpLogAsync();
+            await SnapshotWhenDueAsync();
         }
     }
 
@@ -542,7 +546,7 @@ public sealed class LessonPrepGrain(
                 AcceptOp(caller, new CommandId($"restore-{versionId}", State.Revision + 1), target, TextDiff.Between(target.Text, saved.Text));
             }
         });
-        await PruneOpLogAsync();
+        await SnapshotWhenDueAsync();
         await RunAsync(() => Emit("version.restored", new { versionId, revision = State.Revision, userId = caller.UserId }));
         return new OpAccepted(State.Revision);
     }
@@ -627,7 +631,7 @@ public sealed class LessonPrepGrain(
     {
         if (_opRows is null)
         {
-            await base.PersistAsync(events, command, resultJson);
+            await WriteSnapshotAsync();
             _opsSinceSnapshot = 0;
             return;
         }
@@ -645,13 +649,52 @@ public sealed class LessonPrepGrain(
         await opLog.AppendAsync(rows);
         LessonPrepMetrics.Written(rows.Count);
         _opsSinceSnapshot += rows.Count;
-        if (_opsSinceSnapshot >= _prep.SnapshotEveryOps)
+    }
+
+    /// <summary>
+    /// Writes the plan's state without its <c>op.applied</c> events: each is in its op-log row, from which activation
+    /// puts the retained window back together, so a snapshot is the plan itself (a few KiB) and not the whole window.
+    /// </summary>
+    private async Task WriteSnapshotAsync()
+    {
+        var window = State.Log.Events;
+        State.Log.Events = window.FindAll(envelope => envelope.Type != OpApplied);
+        try
         {
             await WriteStateAsync();
-            _opsSinceSnapshot = 0;
-            // Activation reads rows from the snapshot's revision minus the window on; older ones are never read again.
-            _prunableThrough = State.Revision - _prep.RecentOps;
         }
+        finally
+        {
+            State.Log.Events = window;
+        }
+    }
+
+    /// <summary>
+    /// Every <see cref="LessonPrepOptions.SnapshotEveryOps"/> ops, after they are acknowledged (they are durable in the
+    /// op log, so no edit waits for it), the plan is snapshotted and the rows behind it pruned. A failed snapshot loses
+    /// nothing, since the rows after the last good one are replayed; the activation is dropped so that the next one
+    /// starts from what the database holds.
+    /// </summary>
+    private async Task SnapshotWhenDueAsync()
+    {
+        if (_opsSinceSnapshot < _prep.SnapshotEveryOps)
+        {
+            return;
+        }
+        try
+        {
+            await WriteSnapshotAsync();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Snapshotting lesson plan {Plan} at revision {Revision} failed; its ops stay in the op log", Id, State.Revision);
+            DeactivateOnIdle();
+            return;
+        }
+        _opsSinceSnapshot = 0;
+        // Activation reads rows from the snapshot's revision minus the window on; older ones are never read again.
+        _prunableThrough = State.Revision - _prep.RecentOps;
+        await PruneOpLogAsync();
     }
 
     protected override Task AuthorizeJoinAsync(Caller caller) => RequireMemberAsync(caller);

@@ -28,6 +28,30 @@ public sealed class StreamLog
         return envelope;
     }
 
+    /// <summary>
+    /// Puts back events a snapshot left out (kept elsewhere, e.g. in an op log) beside those it kept: the window becomes
+    /// the longest run of consecutive seqs ending at <see cref="Seq"/>, at most <paramref name="retain"/> long. Events
+    /// after <see cref="Seq"/> are ignored (they are not in the snapshot yet); a gap ends the window where it is.
+    /// </summary>
+    public void Restore(IEnumerable<EventEnvelope> restored, int retain)
+    {
+        var bySeq = new Dictionary<long, EventEnvelope>();
+        foreach (var envelope in Events.Concat(restored))
+        {
+            if (envelope.Seq <= Seq)
+            {
+                bySeq.TryAdd(envelope.Seq, envelope);
+            }
+        }
+        var window = new List<EventEnvelope>();
+        for (var seq = Seq; seq > 0 && window.Count < retain && bySeq.TryGetValue(seq, out var envelope); seq--)
+        {
+            window.Add(envelope);
+        }
+        window.Reverse();
+        Events = window;
+    }
+
     /// <summary>The events after <paramref name="sinceSeq"/>, or null when some of them are no longer retained.</summary>
     public IReadOnlyList<EventEnvelope>? ReadAfter(long sinceSeq)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.LessonPreps;
 using Collab.Ot;
 using Collab.Grains.Tests.Cluster;
 
@@ -218,5 +219,52 @@ public sealed class LessonPrepGrainTests(ClusterFixture fixture)
         Assert.Equal(3, (await plan.SubmitOpAsync(Colleague, new CommandId("tab", 2), "board-design", 2, Ops("ignored"))).Revision);
         Assert.Equal(7, (await plan.SubmitOpAsync(Colleague, new CommandId("tab", 6), "board-design", 6, Ops("ignored"))).Revision);
         Assert.Equal(expected, await TextOf(plan, "board-design"));
+    }
+    [Fact]
+    public async Task A_snapshot_leaves_out_op_events_and_activation_puts_the_window_back_from_the_op_log()
+    {
+        var (id, plan) = await NewPlanAsync();
+        var before = (await plan.JoinAsync(Colleague)).Seq;
+        for (var i = 0; i < 7; i++)
+        {
+            await plan.SubmitOpAsync(Colleague, new CommandId("tab", i), "board-design", i, i == 0 ? Ops("板") : Ops(i, "书"));
+        }
+        await plan.AddCommentAsync(Colleague, new CommandId("tab", 100), "board-design", 0, 1, "好");
+
+        fixture.Storage.Edit<LessonPrepState>("lessonprep", plan.GetGrainId(), state =>
+        {
+            Assert.Equal(before + 8, state.Log.Seq);
+            Assert.Equal(["comment.added"], state.Log.Events.Where(e => e.Seq > before).Select(e => e.Type));
+        });
+        await fixture.DeactivateAllAsync();
+
+        var events = (await plan.SyncAsync(Colleague, before)).Events;
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => before + n), events.Select(e => e.Seq));
+        Assert.Equal([.. Enumerable.Repeat("op.applied", 7), "comment.added"], events.Select(e => e.Type));
+        Assert.Equal(7, JsonDocument.Parse(events[6].DataJson).RootElement.GetProperty("revision").GetInt64());
+        Assert.Equal(7, fixture.LessonOps.Count(id));
+    }
+    [Fact]
+    public async Task An_op_is_acknowledged_before_the_snapshot_it_triggers_and_a_failed_snapshot_loses_none_of_the_ops()
+    {
+        var (id, plan) = await NewPlanAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await plan.SubmitOpAsync(Colleague, new CommandId("tab", i), "board-design", i, i == 0 ? Ops("一") : Ops(i, "二"));
+        }
+        SwitchableStorage.FailWrites = true;
+        try
+        {
+            Assert.Equal(5, (await plan.SubmitOpAsync(Colleague, new CommandId("tab", 4), "board-design", 4, Ops(4, "三"))).Revision);
+        }
+        finally
+        {
+            SwitchableStorage.FailWrites = false;
+        }
+
+        Assert.Equal(5, fixture.LessonOps.Count(id));
+        await fixture.DeactivateAllAsync();
+        Assert.Equal("一二二二三", await TextOf(plan, "board-design"));
+        Assert.Equal(5, (await plan.SubmitOpAsync(Colleague, new CommandId("tab", 4), "board-design", 4, Ops("ignored"))).Revision);
     }
 }

@@ -1,4 +1,5 @@
 using Collab.Grains.Live;
+using Collab.Grains.Interfaces.Live;
 
 namespace Collab.Grains.Tests.Live;
 
@@ -79,6 +80,63 @@ public sealed class StreamLogTests
             {
                 Assert.Equal(Enumerable.Range(since + 1, count - since).Select(n => (long)n), read!.Select(e => e.Seq));
             }
+        }
+    }
+    private static EventEnvelope Event(long seq, string type = "op.applied") => new("lessonprep/p", seq, type, At, $"{{\"n\":{seq}}}");
+
+    [Fact]
+    public void Restoring_puts_left_out_events_back_in_seq_order_beside_the_kept_ones()
+    {
+        var log = new StreamLog { Seq = 6, Events = [Event(3, "comment.added"), Event(6, "phase.changed")] };
+        log.Restore([Event(5), Event(2), Event(4), Event(1)], retain: 10);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], log.Events.Select(e => e.Seq));
+        Assert.Equal("comment.added", log.Events[2].Type);
+        Assert.Equal([], log.ReadAfter(6)!);
+        Assert.Equal([4L, 5L, 6L], log.ReadAfter(3)!.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void Restoring_keeps_only_the_run_of_consecutive_seqs_that_ends_at_the_log_seq()
+    {
+        var log = new StreamLog { Seq = 8, Events = [Event(8, "comment.added")] };
+        log.Restore([Event(1), Event(2), Event(5), Event(6), Event(7)], retain: 10);
+        Assert.Equal([5L, 6L, 7L, 8L], log.Events.Select(e => e.Seq));
+        Assert.Null(log.ReadAfter(3));
+        Assert.Equal([8L], log.ReadAfter(7)!.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void Restoring_retains_at_most_the_bound_and_ignores_events_the_snapshot_does_not_cover()
+    {
+        var log = new StreamLog { Seq = 5 };
+        log.Restore(Enumerable.Range(1, 9).Select(seq => Event(seq)), retain: 3);
+        Assert.Equal([3L, 4L, 5L], log.Events.Select(e => e.Seq));
+        Assert.Equal(5, log.Seq);
+    }
+
+    [Fact]
+    public void Restoring_with_the_latest_event_missing_leaves_an_empty_window_so_sync_falls_back_to_a_snapshot()
+    {
+        var log = new StreamLog { Seq = 4, Events = [Event(1, "comment.added")] };
+        log.Restore([Event(2), Event(3)], retain: 10);
+        Assert.Empty(log.Events);
+        Assert.Null(log.ReadAfter(2));
+        Assert.Equal([], log.ReadAfter(4)!);
+    }
+
+    [Fact]
+    public void Restoring_a_seeded_random_split_of_a_window_gives_back_the_window()
+    {
+        var random = new Random(20261203);
+        for (var round = 0; round < 200; round++)
+        {
+            var seq = random.Next(1, 60);
+            var retain = random.Next(1, 40);
+            var all = Enumerable.Range(1, seq).Select(n => Event(n, random.Next(3) == 0 ? "comment.added" : "op.applied")).ToList();
+            var log = new StreamLog { Seq = seq, Events = all.Where(e => e.Type != "op.applied").TakeLast(retain).ToList() };
+            log.Restore(all.Where(e => e.Type == "op.applied").OrderBy(_ => random.Next()), retain);
+            Assert.Equal(all.TakeLast(retain).Select(e => e.Seq), log.Events.Select(e => e.Seq));
+            Assert.Equal(all.TakeLast(retain).Select(e => e.Type), log.Events.Select(e => e.Type));
         }
     }
 }
