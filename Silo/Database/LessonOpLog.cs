@@ -72,19 +72,23 @@ public sealed class LessonOpLog : ILessonOpLog
     /// <summary>Bounded by a sub-select because neither dialect's DELETE takes a LIMIT by default.</summary>
     private async Task<int> DeleteRowsAsync(string planId, long throughRevision, int maxRows)
     {
-        await using var connection = await _database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            DELETE FROM lessonprep_ops
-            WHERE plan_id = @plan AND revision IN (
-                SELECT revision FROM lessonprep_ops
-                WHERE plan_id = @plan AND revision <= @through
-                ORDER BY revision
-                LIMIT @max);
-            """;
-        SqlRows.Add(command, "@plan", planId);
-        SqlRows.Add(command, "@through", throughRevision);
-        SqlRows.Add(command, "@max", maxRows);
-        return await command.ExecuteNonQueryAsync();
+        var deleted = 0;
+        await _database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM lessonprep_ops
+                WHERE plan_id = @plan AND revision IN (
+                    SELECT revision FROM lessonprep_ops
+                    WHERE plan_id = @plan AND revision <= @through
+                    ORDER BY revision
+                    LIMIT @max);
+                """;
+            SqlRows.Add(command, "@plan", planId);
+            SqlRows.Add(command, "@through", throughRevision);
+            SqlRows.Add(command, "@max", maxRows);
+            deleted = await command.ExecuteNonQueryAsync();
+        });
+        return deleted;
     }
 }

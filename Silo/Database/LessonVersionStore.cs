@@ -9,9 +9,8 @@ namespace Collab.Silo.Database;
 /// <summary>Lesson-plan versions in <c>lessonprep_versions</c>; the same SQL on both dialects, times as ISO-8601 text.</summary>
 public sealed class LessonVersionStore(CollabDatabase database) : ILessonVersionStore
 {
-    public async Task SaveAsync(string planId, LessonVersionView version)
+    public Task SaveAsync(string planId, LessonVersionView version) => database.WriteAsync(async connection =>
     {
-        await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO lessonprep_versions (plan_id, version_id, label, revision, created_by, created_at, sections)
@@ -25,7 +24,7 @@ public sealed class LessonVersionStore(CollabDatabase database) : ILessonVersion
         SqlRows.Add(command, "@at", version.Version.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         SqlRows.Add(command, "@sections", JsonSerializer.Serialize(version.Sections));
         await command.ExecuteNonQueryAsync();
-    }
+    });
 
     public async Task<IReadOnlyList<LessonVersionSummary>> ListAsync(string planId)
     {

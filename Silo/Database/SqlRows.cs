@@ -25,12 +25,14 @@ internal static class SqlRows
         {
             return;
         }
-        await using var connection = await database.OpenAsync();
-        if (database.Dialect == SqlDialect.Sqlite)
-        {
-            await InsertEachInOneTransactionAsync(connection, table, columns, rows, values, onConflict);
-            return;
-        }
+        await database.WriteAsync(connection => database.Dialect == SqlDialect.Sqlite
+            ? InsertEachInOneTransactionAsync(connection, table, columns, rows, values, onConflict)
+            : InsertInOneStatementAsync(connection, table, columns, rows, values, onConflict));
+    }
+
+    private static async Task InsertInOneStatementAsync<T>(DbConnection connection, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, string onConflict)
+    {
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
         for (var i = 0; i < rows.Count; i++)

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Storage;
 
 namespace Collab.Silo.Hosting;
 
@@ -61,6 +62,12 @@ public static class CollabSiloConfiguration
             storage.Invariant = invariant;
             storage.ConnectionString = connectionString;
         });
+        if (settings.UsesSqlite)
+        {
+            // Registered after Orleans' own, so this is the storage grains get; it wraps the one Orleans would build.
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, name) => new SqliteSerializedGrainStorage(
+                AdoNetGrainStorageFactory.Create(services, (string)name!), services.GetRequiredService<CollabDatabase>()));
+        }
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = invariant;
