@@ -36,7 +36,7 @@ public sealed class LessonPrepGrain(
     private readonly LessonPrepOptions _prep = prepOptions.Value;
 
     /// <summary>The latest applied ops (as applied), oldest first, with contiguous revisions; rebuilt from the op log at activation.</summary>
-    private readonly Queue<AppliedOp> _recent = new();
+    private readonly RecentOps _recent = new(prepOptions.Value.RecentOps);
 
     /// <summary>Members the group confirmed, and when; negative answers are not kept so a new member gets in at once.</summary>
     private readonly Dictionary<string, (string Role, DateTimeOffset CheckedAt)> _members = [];
@@ -819,12 +819,12 @@ public sealed class LessonPrepGrain(
         {
             throw CollabException.Invalid($"baseRevision must lie within 0..{State.Revision}");
         }
-        if (baseRevision < State.Revision && (_recent.Count == 0 || _recent.Peek().Revision > baseRevision + 1))
+        if (baseRevision < State.Revision && (_recent.OldestRevision is not { } oldest || oldest > baseRevision + 1))
         {
             throw new CollabException(ErrorCodes.StaleRevision,
                 $"revision {baseRevision} is older than the server retains; join again to get the current text");
         }
-        var concurrent = _recent.Where(a => a.Revision > baseRevision && a.Section == section.Key).Select(a => a.Operation);
+        var concurrent = _recent.After(baseRevision, section.Key);
         TextOperation rebased;
         try
         {
@@ -845,14 +845,7 @@ public sealed class LessonPrepGrain(
     private static CollabException DoesNotSpan(LessonSection section, long baseRevision) =>
         CollabException.Invalid($"the ops do not span the text of section {section.Key} as of revision {baseRevision}");
 
-    private void Remember(long revision, string section, TextOperation operation)
-    {
-        _recent.Enqueue(new AppliedOp(revision, section, operation));
-        while (_recent.Count > _prep.RecentOps)
-        {
-            _recent.Dequeue();
-        }
-    }
+    private void Remember(long revision, string section, TextOperation operation) => _recent.Add(revision, section, operation);
 
     /// <summary>Re-applies a row the snapshot does not contain yet, exactly as the command that wrote it did.</summary>
     private void Replay(LessonOpRow row, TextOperation operation)
@@ -901,8 +894,6 @@ public sealed class LessonPrepGrain(
 
     private static CollabException NotMember(string groupId) =>
         new(ErrorCodes.NotMember, $"you are not a member of group {groupId}");
-
-    private sealed record AppliedOp(long Revision, string Section, TextOperation Operation);
 
     /// <summary>The data of <c>cursor.moved</c>, serialized as the protocol's camelCase JSON.</summary>
     private sealed record CursorMoved(string UserId, string Section, int Anchor, int Head, long Revision);
