@@ -21,6 +21,14 @@ public interface IGroupGrain : ILiveStreamGrain
     [Alias("GetMemberRole")]
     Task<string?> GetMemberRoleAsync(string userId);
 
+    /// <summary>
+    /// Registers a lesson plan that trusts the group's answers about members for a while: from now on, removing a
+    /// member tells the plan (<see cref="LessonPreps.ILessonPrepGrain.MemberRemovedAsync"/>) before the removal returns.
+    /// Kept with the group's state, so it holds across the group's reactivations.
+    /// </summary>
+    [Alias("WatchMembers")]
+    Task WatchMembersAsync(string lessonPlanId);
+
     [Alias("AddMember")]
     Task<GroupMember> AddMemberAsync(Caller caller, NewMember member);
 

@@ -71,4 +71,11 @@ public interface ILessonPrepGrain : ILiveStreamGrain
     /// <summary>Called on the original by a personal copy whose owner wrote their after-class reflection (课后反思).</summary>
     [Alias("ForkReflected")]
     Task ForkReflectedAsync(string forkId);
+
+    /// <summary>
+    /// Called by the plan's group when it removes a member: the plan stops trusting what it was told about them.
+    /// Interleaves, so the group never waits on a plan call that is itself waiting on the group.
+    /// </summary>
+    [Alias("MemberRemoved"), AlwaysInterleave]
+    Task MemberRemovedAsync(string userId);
 }

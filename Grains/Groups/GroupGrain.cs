@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,9 @@ public sealed class GroupGrain(
     public Task<string?> GetMemberRoleAsync(string userId) =>
         Task.FromResult(State.Info is null ? null : RoleOf(userId));
 
+    public Task WatchMembersAsync(string lessonPlanId) =>
+        State.MemberWatchers.Contains(lessonPlanId) ? Task.CompletedTask : RunAsync(() => State.MemberWatchers.Add(lessonPlanId));
+
     public async Task<GroupMember> AddMemberAsync(Caller caller, NewMember member)
     {
         RequireLeader(caller);
@@ -111,6 +115,20 @@ public sealed class GroupGrain(
             Emit("member.removed", new { userId, removedBy = caller.UserId });
         });
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).RemoveAsync(Id);
+        await Task.WhenAll(State.MemberWatchers.Select(plan => TellRemovedAsync(plan, userId)));
+    }
+
+    /// <summary>A plan that cannot be told keeps its answer only until its cache expires (LessonPrepOptions.MembershipCacheTtl).</summary>
+    private async Task TellRemovedAsync(string lessonPlanId, string userId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ILessonPrepGrain>(lessonPlanId).MemberRemovedAsync(userId);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Telling lesson plan {Plan} that {User} left group {Group} failed", lessonPlanId, userId, Id);
+        }
     }
 
     public async Task<JoinRequest> RequestJoinAsync(Caller caller)

@@ -30,4 +30,8 @@ public sealed class GroupState : LiveState
 
     [Id(7)]
     public long MessageCount { get; set; }
+
+    /// <summary>Lesson plans told when a member is removed (<see cref="IGroupGrain.WatchMembersAsync"/>).</summary>
+    [Id(8)]
+    public List<string> MemberWatchers { get; set; } = [];
 }

@@ -38,8 +38,15 @@ public sealed class LessonPrepGrain(
     /// <summary>The latest applied ops (as applied), oldest first, with contiguous revisions; rebuilt from the op log at activation.</summary>
     private readonly RecentOps _recent = new(prepOptions.Value.RecentOps);
 
-    /// <summary>Members the group confirmed, and when; negative answers are not kept so a new member gets in at once.</summary>
+    /// <summary>
+    /// Members the group confirmed, and when; negative answers are not kept so a new member gets in at once, and the
+    /// group tells the plan of each removal (<see cref="MemberRemovedAsync"/>) once it watches the members.
+    /// </summary>
     private readonly Dictionary<string, (string Role, DateTimeOffset CheckedAt)> _members = [];
+
+    private bool _watchingMembers;
+
+    private long _membersRemoved;
 
     private int _opsSinceSnapshot;
 
@@ -257,7 +264,7 @@ public sealed class LessonPrepGrain(
     {
         var method = context.InterfaceMethod;
         var ours = method?.DeclaringType == typeof(ILessonPrepGrain) || method?.DeclaringType == typeof(ILiveStreamGrain);
-        if (!ours || method!.Name == nameof(SubmitOpAsync))
+        if (!ours || method!.Name is nameof(SubmitOpAsync) or nameof(MemberRemovedAsync))
         {
             await context.Invoke();
             return;
@@ -878,9 +885,28 @@ public sealed class LessonPrepGrain(
             return known.Role;
         }
         _members.Remove(caller.UserId);
-        var role = await GrainFactory.GetGrain<IGroupGrain>(groupId).GetMemberRoleAsync(caller.UserId) ?? throw NotMember(groupId);
-        _members[caller.UserId] = (role, Now);
+        var removalsSeen = _membersRemoved;
+        var group = GrainFactory.GetGrain<IGroupGrain>(groupId);
+        if (!_watchingMembers && _prep.MembershipCacheTtl > TimeSpan.Zero)
+        {
+            // Before the first answer is trusted, so that no removal after it goes untold.
+            await group.WatchMembersAsync(Id);
+            _watchingMembers = true;
+        }
+        var role = await group.GetMemberRoleAsync(caller.UserId) ?? throw NotMember(groupId);
+        // A removal told while the answer was on its way may be of this very member: then the answer is used once, not kept.
+        if (removalsSeen == _membersRemoved)
+        {
+            _members[caller.UserId] = (role, Now);
+        }
         return role;
+    }
+
+    public Task MemberRemovedAsync(string userId)
+    {
+        _membersRemoved++;
+        _members.Remove(userId);
+        return Task.CompletedTask;
     }
 
     private async Task RequireLeadAsync(Caller caller)

@@ -1,6 +1,7 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.Groups;
 using static Collab.Grains.Tests.LessonPreps.PlanScenario;
 using Collab.Grains.Tests.Cluster;
 
@@ -23,6 +24,39 @@ public sealed class LessonMembershipTests(ClusterFixture fixture)
         await group.RemoveMemberAsync(Leader, Colleague.UserId);
 
         var refused = await Assert.ThrowsAsync<CollabException>(() => plan.SubmitOpAsync(Colleague, new CommandId("c", 2), "objectives", 1, Ops(5, "!")));
+        Assert.Equal(ErrorCodes.NotMember, refused.Code);
+        Assert.Equal(1, (await plan.GetAsync(Leader)).Revision);
+    }
+    [Fact]
+    public async Task A_confirmed_member_edits_without_asking_the_group_again_and_the_plan_is_kept_among_its_watchers()
+    {
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
+        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
+        var plan = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 5");
+        await plan.SubmitOpAsync(Colleague, new CommandId("w", 1), "objectives", 0, Ops("a"));
+
+        var asked = fixture.Calls.Count(typeof(GroupGrain), nameof(IGroupGrain.GetMemberRoleAsync));
+        for (var i = 2; i <= 6; i++)
+        {
+            await plan.SubmitOpAsync(Colleague, new CommandId("w", i), "objectives", i - 1, Ops(i - 1, "b"));
+        }
+
+        Assert.Equal(asked, fixture.Calls.Count(typeof(GroupGrain), nameof(IGroupGrain.GetMemberRoleAsync)));
+        fixture.Storage.Edit<GroupState>("group", group.GetGrainId(), state => Assert.Equal([plan.GetPrimaryKeyString()], state.MemberWatchers));
+    }
+
+    [Fact]
+    public async Task A_member_removed_while_the_plan_was_inactive_is_refused_by_the_new_activation()
+    {
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
+        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
+        var plan = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 6");
+        await plan.SubmitOpAsync(Colleague, new CommandId("i", 1), "objectives", 0, Ops("a"));
+        await fixture.DeactivateAllAsync();
+
+        await group.RemoveMemberAsync(Leader, Colleague.UserId);
+
+        var refused = await Assert.ThrowsAsync<CollabException>(() => plan.SubmitOpAsync(Colleague, new CommandId("i", 2), "objectives", 1, Ops(1, "b")));
         Assert.Equal(ErrorCodes.NotMember, refused.Code);
         Assert.Equal(1, (await plan.GetAsync(Leader)).Revision);
     }
