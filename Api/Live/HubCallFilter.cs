@@ -31,7 +31,10 @@ public sealed class HubCallFilter(HubRateLimiter limiter, ILogger<HubCallFilter>
         try
         {
             var result = await next(context);
-            logger.LogDebug("Hub method {Method} answered in {ElapsedMs:F1} ms", context.HubMethodName, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Hub method {Method} answered in {ElapsedMs:F1} ms", context.HubMethodName, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+            }
             return result;
         }
         catch (Exception exception) when (exception is not HubException)

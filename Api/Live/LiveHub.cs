@@ -17,7 +17,20 @@ public abstract class LiveHub<THub, TGrain>(IGrainFactory grains, LiveStreamBrid
 {
     public const int MaxIdLength = 64;
 
-    protected Caller Caller => Context.User!.ToCaller();
+    /// <summary>The connection's user, read from its claims once: a connection keeps the principal it was opened with.</summary>
+    protected Caller Caller
+    {
+        get
+        {
+            if (Context.Items.TryGetValue(typeof(Caller), out var known) && known is Caller caller)
+            {
+                return caller;
+            }
+            caller = Context.User!.ToCaller();
+            Context.Items[typeof(Caller)] = caller;
+            return caller;
+        }
+    }
 
     protected IGrainFactory Grains => grains;
 
@@ -38,7 +51,7 @@ public abstract class LiveHub<THub, TGrain>(IGrainFactory grains, LiveStreamBrid
 
     public override Task OnDisconnectedAsync(Exception? exception) => bridge.DropConnectionAsync(Context.ConnectionId);
 
-    protected TGrain Grain(string id) => grains.GetGrain<TGrain>(ValidId(id));
+    protected TGrain Grain(string id) => bridge.GrainOf(ValidId(id));
 
     protected static CommandId Command(string? clientId, long clientSeq) => new(clientId ?? "", clientSeq);
 

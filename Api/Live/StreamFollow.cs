@@ -36,6 +36,8 @@ internal sealed class StreamFollow : ILiveStreamObserver
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
+    public ILiveStreamGrain Grain => _grain;
+
     /// <summary>The connections of this node joined to the stream, by connection id.</summary>
     public Dictionary<string, JoinedConnection> Connections { get; } = [];
 
