@@ -68,9 +68,6 @@ public sealed class LessonPrepGrain(
 
     private bool _writingQueuedOps;
 
-    /// <summary>Op-log rows up to this revision are needed neither by the latest snapshot nor by the transform window.</summary>
-    private long _prunableThrough;
-
     protected override string Area => "lessonprep";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -377,15 +374,17 @@ public sealed class LessonPrepGrain(
         }
     }
 
-    /// <summary>Deletes rows behind the latest snapshot and the transform window, a bounded number per snapshot.</summary>
+    /// <summary>
+    /// Deletes rows behind the latest snapshot and the transform window, a bounded number per snapshot: activation reads
+    /// rows from the snapshot's revision minus the window on, so older ones are never read again.
+    /// </summary>
     private async Task PruneOpLogAsync()
     {
-        if (_prunableThrough <= 0)
+        var through = State.Revision - _prep.RecentOps;
+        if (through <= 0)
         {
             return;
         }
-        var through = _prunableThrough;
-        _prunableThrough = 0;
         try
         {
             await opLog.PruneAsync(Id, through, _prep.PruneRowsPerSnapshot);
@@ -699,8 +698,6 @@ public sealed class LessonPrepGrain(
             return;
         }
         _opsSinceSnapshot = 0;
-        // Activation reads rows from the snapshot's revision minus the window on; older ones are never read again.
-        _prunableThrough = State.Revision - _prep.RecentOps;
         await PruneOpLogAsync();
     }
 
