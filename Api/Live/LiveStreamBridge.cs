@@ -18,16 +18,18 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _streamsByConnection = new();
     private readonly IHubContext<THub> _hub;
     private readonly IGrainFactory _grains;
+    private readonly InProcessObservers _inProcessObservers;
     private readonly NodeIdentity _node;
     private readonly LiveBridgeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveStreamBridge<THub, TGrain>> _logger;
 
-    public LiveStreamBridge(IHubContext<THub> hub, IGrainFactory grains, NodeIdentity node, IOptions<LiveBridgeOptions> options,
+    public LiveStreamBridge(IHubContext<THub> hub, IGrainFactory grains, InProcessObservers inProcessObservers, NodeIdentity node, IOptions<LiveBridgeOptions> options,
         TimeProvider time, ILogger<LiveStreamBridge<THub, TGrain>> logger)
     {
         _hub = hub;
         _grains = grains;
+        _inProcessObservers = inProcessObservers;
         _node = node;
         _options = options.Value;
         _time = time;
@@ -189,13 +191,17 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
     private async Task SubscribeAsync(string id, StreamFollow follow)
     {
         var first = follow.Reference is null;
-        follow.Reference ??= _grains.CreateObjectReference<ILiveStreamObserver>(follow);
+        var reference = follow.Reference ??= _grains.CreateObjectReference<ILiveStreamObserver>(follow);
+        if (first)
+        {
+            _inProcessObservers.Add(reference, follow);
+        }
         IReadOnlyList<NodeConnection> connections;
         lock (follow.Connections)
         {
             connections = follow.ConnectionList();
         }
-        var seq = await Grain(id).SubscribeNodeAsync(_node.NodeId, follow.Reference, connections, _options.TimeToLive);
+        var seq = await Grain(id).SubscribeNodeAsync(_node.NodeId, reference, connections, _options.TimeToLive);
         follow.Subscribed(seq, first);
     }
 
@@ -208,6 +214,7 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
         await follow.EndAsync();
         if (follow.Reference is not null)
         {
+            _inProcessObservers.Remove(follow.Reference);
             _grains.DeleteObjectReference<ILiveStreamObserver>(follow.Reference);
         }
         await Grain(id).UnsubscribeNodeAsync(_node.NodeId);

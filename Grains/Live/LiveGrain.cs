@@ -22,6 +22,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     private readonly List<EventEnvelope> _unpublished = [];
     private bool _brokenByFailedWrite;
     private LiveActivations? _activations;
+    private InProcessObservers? _inProcessObservers;
 
     protected LiveGrain(IPersistentState<TState> store, IOptions<LiveStreamOptions> options, TimeProvider time, ILogger logger)
     {
@@ -74,6 +75,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         // Optional: a host that does not register the gauge (a unit-test silo) simply has none.
         _activations = ServiceProvider.GetService<LiveActivations>();
         _activations?.Activated(Area);
+        _inProcessObservers = ServiceProvider.GetService<InProcessObservers>();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -112,7 +114,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
 
     public Task<long> SubscribeNodeAsync(string nodeId, ILiveStreamObserver observer, IReadOnlyList<NodeConnection> connections, TimeSpan timeToLive)
     {
-        var changes = _nodes.Subscribe(nodeId, observer, connections, Now + timeToLive);
+        var target = _inProcessObservers?.Resolve(observer) ?? observer;
+        var changes = _nodes.Subscribe(nodeId, target, connections, Now + timeToLive);
         PublishPresence(changes);
         return Task.FromResult(State.Log.Seq);
     }

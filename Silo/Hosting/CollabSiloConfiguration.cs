@@ -1,6 +1,7 @@
 using System.Net;
 using Collab.Grains;
 using Collab.Grains.Exams;
+using Collab.Grains.Interfaces.Live;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Grains.Observations;
@@ -94,6 +95,7 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<CollabDatabase>();
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<LiveActivations>();
+        services.TryAddSingleton<InProcessObservers>();
         services.AddOptions<LessonPrepOptions>().Bind(configuration.GetSection(LessonPrepOptions.Section));
         services.TryAddSingleton<ILessonOpLog, LessonOpLog>();
         services.TryAddSingleton<ILessonVersionStore, LessonVersionStore>();
