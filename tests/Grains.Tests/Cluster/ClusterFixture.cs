@@ -20,6 +20,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public GrainCallCounter Calls => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<GrainCallCounter>();
 
+    public AnswerHold AnswerHold => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<AnswerHold>();
+
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
 
     public SwitchableStorage Storage => (SwitchableStorage)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
@@ -50,6 +52,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<GrainCallCounter>();
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallCounter>());
+            silo.Services.AddSingleton<AnswerHold>();
+            silo.Services.AddSingleton<IOutgoingGrainCallFilter>(services => services.GetRequiredService<AnswerHold>());
             // Answered counts are reported on a long interval here, so a test sees exactly the calls that are not per answer.
             silo.Services.Configure<ExamOptions>(options => options.AnsweredReportInterval = TimeSpan.FromHours(1));
             silo.Services.AddSingleton<InMemoryLessonOpLog>();

@@ -64,4 +64,22 @@ public sealed class LessonMembershipTests(ClusterFixture fixture)
 
         await RefusedAsNonMember(plan);
     }
+
+    [Fact]
+    public async Task A_member_removed_while_their_check_was_on_its_way_back_is_asked_again_at_the_next_edit()
+    {
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
+        var plan = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 7");
+        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
+        var (answered, release) = fixture.AnswerHold.Arm(nameof(IGroupGrain.GetMemberRoleAsync));
+
+        var edit = plan.SubmitOpAsync(Colleague, new CommandId("c-race", 1), "objectives", 0, Ops("first"));
+        await answered.WaitAsync(TimeSpan.FromSeconds(20));
+        await group.RemoveMemberAsync(Leader, Colleague.UserId);
+        release();
+
+        // The group answered before the removal, so that one edit stands; the answer must not be trusted after it.
+        Assert.Equal(1, (await edit).Revision);
+        await RefusedAsNonMember(plan);
+    }
 }
