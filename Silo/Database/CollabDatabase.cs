@@ -10,6 +10,9 @@ public sealed class CollabDatabase(CollabSettings settings)
 {
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
+    /// <summary>Set once the SQLite file's folder exists: checking it on every open cost two system calls per write.</summary>
+    private volatile bool _sqliteDirectoryExists;
+
     public SqlDialect Dialect => settings.UsesSqlite ? SqlDialect.Sqlite : SqlDialect.Postgres;
 
     /// <summary>
@@ -49,7 +52,11 @@ public sealed class CollabDatabase(CollabSettings settings)
         DbConnection connection;
         if (settings.UsesSqlite)
         {
-            Directory.CreateDirectory(settings.DataDirectory);
+            if (!_sqliteDirectoryExists)
+            {
+                Directory.CreateDirectory(settings.DataDirectory);
+                _sqliteDirectoryExists = true;
+            }
             connection = new SqliteConnection(settings.SqliteConnectionString);
         }
         else
