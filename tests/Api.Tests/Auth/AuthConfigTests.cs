@@ -26,57 +26,41 @@ public sealed class AuthConfigTests(SharedApiHost shared)
     [Fact]
     public async Task With_an_authority_the_config_names_it_and_the_development_issuer_is_off()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
-        try
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?>
         {
-            await using var host = new ApiHost(dataDirectory, new Dictionary<string, string?>
-            {
-                ["Collab:Auth:Authority"] = "https://id.city.example/realms/teachers",
-                ["Collab:Auth:Audience"] = "collab",
-                ["Collab:Auth:ClientId"] = "collab-web",
-                ["Collab:Auth:Scope"] = "openid profile collab",
-            });
-            await host.StartAsync();
-            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            ["Collab:Auth:Authority"] = "https://id.city.example/realms/teachers",
+            ["Collab:Auth:Audience"] = "collab",
+            ["Collab:Auth:ClientId"] = "collab-web",
+            ["Collab:Auth:Scope"] = "openid profile collab",
+        });
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
-            var config = await http.GetFromJsonAsync<JsonElement>("/api/auth/config");
-            Assert.False(config.GetProperty("devIssuer").GetBoolean());
-            Assert.Equal("https://id.city.example/realms/teachers", config.GetProperty("authority").GetString());
-            Assert.Equal("collab-web", config.GetProperty("clientId").GetString());
-            Assert.Equal("openid profile collab", config.GetProperty("scope").GetString());
+        var config = await http.GetFromJsonAsync<JsonElement>("/api/auth/config");
+        Assert.False(config.GetProperty("devIssuer").GetBoolean());
+        Assert.Equal("https://id.city.example/realms/teachers", config.GetProperty("authority").GetString());
+        Assert.Equal("collab-web", config.GetProperty("clientId").GetString());
+        Assert.Equal("openid profile collab", config.GetProperty("scope").GetString());
 
-            // What the config says is what the server does: no development tokens, and no way in without a real one.
-            var token = await http.PostAsJsonAsync("/api/dev/token", new { userId = "t-1", name = "t", role = "teacher" });
-            await ProblemAssert.IsAsync(token, HttpStatusCode.NotFound, "not_found");
-            await ProblemAssert.IsAsync(await http.GetAsync("/api/me/groups"), HttpStatusCode.Unauthorized, "unauthorized");
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        // What the config says is what the server does: no development tokens, and no way in without a real one.
+        var token = await http.PostAsJsonAsync("/api/dev/token", new { userId = "t-1", name = "t", role = "teacher" });
+        await ProblemAssert.IsAsync(token, HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsAsync(await http.GetAsync("/api/me/groups"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]
     public async Task An_authority_without_a_scope_asks_for_openid_and_profile()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
-        try
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?>
         {
-            await using var host = new ApiHost(dataDirectory, new Dictionary<string, string?>
-            {
-                ["Collab:Auth:Authority"] = "https://id.city.example/realms/teachers",
-                ["Collab:Auth:ClientId"] = "collab-web",
-            });
-            await host.StartAsync();
-            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            ["Collab:Auth:Authority"] = "https://id.city.example/realms/teachers",
+            ["Collab:Auth:ClientId"] = "collab-web",
+        });
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
-            var config = await http.GetFromJsonAsync<JsonElement>("/api/auth/config");
-            Assert.Equal("openid profile", config.GetProperty("scope").GetString());
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        var config = await http.GetFromJsonAsync<JsonElement>("/api/auth/config");
+        Assert.Equal("openid profile", config.GetProperty("scope").GetString());
     }
 
     [Fact]

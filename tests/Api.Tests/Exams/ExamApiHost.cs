@@ -8,7 +8,7 @@ namespace Collab.Api.Tests.Exams;
 /// </summary>
 public sealed class ExamApiHost : IAsyncLifetime
 {
-    public ApiHost Host { get; } = new(ApiHost.NewDataDirectory(), new Dictionary<string, string?>
+    public ApiHost Host { get; } = ApiHost.OnFreshFolder(new Dictionary<string, string?>
     {
         ["Collab:Exams:Minute"] = "00:00:01",
         ["Collab:Exams:ProgressInterval"] = "00:00:00.200",
@@ -17,11 +17,7 @@ public sealed class ExamApiHost : IAsyncLifetime
 
     public Task InitializeAsync() => Host.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await Host.StopAsync();
-        Directory.Delete(Host.DataDirectory, recursive: true);
-    }
+    public Task DisposeAsync() => Host.DisposeAsync().AsTask();
 }
 
 [CollectionDefinition(Name)]

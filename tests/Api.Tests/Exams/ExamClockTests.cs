@@ -19,8 +19,7 @@ public sealed class ExamClockTests : IAsyncLifetime
     public ExamClockTests()
     {
         // The sweep of expired node subscriptions reads the same clock; moving it by minutes must not drop this node.
-        _host = new ApiHost(ApiHost.NewDataDirectory(),
-            new Dictionary<string, string?> { ["Collab:Live:NodeSweepInterval"] = "01:00:00" },
+        _host = ApiHost.OnFreshFolder(new Dictionary<string, string?> { ["Collab:Live:NodeSweepInterval"] = "01:00:00" },
             builder => builder.Services.AddSingleton<TimeProvider>(_clock));
         _scenario = new ExamScenario(_host);
     }
@@ -29,8 +28,7 @@ public sealed class ExamClockTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _host.StopAsync();
-        Directory.Delete(_host.DataDirectory, recursive: true);
+        await _host.DisposeAsync();
     }
 
     [Fact]

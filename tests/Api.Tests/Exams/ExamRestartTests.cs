@@ -12,65 +12,58 @@ public sealed class ExamRestartTests
     [Fact]
     public async Task A_running_attempt_resumes_after_a_restart_with_its_order_answers_and_deadline_and_grades_right()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
+        using var folder = new DataFolder();
+        string examId, order;
+        DateTimeOffset deadline;
+        var host = new ApiHost(folder.Path);
+        await host.StartAsync();
+        var scenario = new ExamScenario(host);
+        var teacher = scenario.Teacher();
+        var student = scenario.Student();
         try
         {
-            string examId, order;
-            DateTimeOffset deadline;
-            var host = new ApiHost(dataDirectory);
-            await host.StartAsync();
-            var scenario = new ExamScenario(host);
-            var teacher = scenario.Teacher();
-            var student = scenario.Student();
-            try
-            {
-                examId = await scenario.PublishedAsync(teacher, ExamScenario.Spec([student], DateTimeOffset.UtcNow.AddSeconds(-1), durationMinutes: 90, lateJoinMinutes: 15, shuffle: true));
-                await using var client = await student.ConnectAsync(ExamScenario.Hub);
-                var started = await client.InvokeAsync("StartAttempt", examId);
-                order = Order(started);
-                deadline = started.GetProperty("deadline").GetDateTimeOffset();
-                await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "b"));
-                await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 2, "q2", new[] { "c", "a" }));
-                await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 3, "q3", true));
-                await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 4, "q4", new[] { "３", "90°" }));
-                await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 5, "q5", "光合作用"));
-            }
-            finally
-            {
-                await host.StopAsync();
-            }
-
-            var restarted = new ApiHost(dataDirectory);
-            await restarted.StartAsync();
-            try
-            {
-                var sameStudent = restarted.User(student.UserId, "student");
-                await using var client = await sameStudent.ConnectAsync(ExamScenario.Hub);
-                var resumed = await client.InvokeAsync("StartAttempt", examId);
-                Assert.Equal(order, Order(resumed));
-                Assert.Equal(deadline, resumed.GetProperty("deadline").GetDateTimeOffset());
-                var answers = resumed.GetProperty("answers");
-                Assert.Equal(["c", "a"], answers.GetProperty("q2").EnumerateArray().Select(a => a.GetString()));
-                Assert.Equal(["３", "90°"], answers.GetProperty("q4").EnumerateArray().Select(a => a.GetString()));
-                Assert.Equal("光合作用", answers.GetProperty("q5").GetString());
-
-                await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "a"));
-                Assert.Equal("b", (await client.InvokeAsync("StartAttempt", examId)).GetProperty("answers").GetProperty("q1").GetString());
-                await client.InvokeAsync("Submit", examId);
-
-                var sameTeacher = restarted.User(teacher.UserId, "teacher");
-                var row = ExamScenario.StudentRow(await ExamScenario.ResultsAsync(sameTeacher, examId), sameStudent);
-                Assert.Equal(12m, row.GetProperty("score").GetDecimal());
-                Assert.Equal(1, row.GetProperty("pendingMarking").GetInt32());
-            }
-            finally
-            {
-                await restarted.StopAsync();
-            }
+            examId = await scenario.PublishedAsync(teacher, ExamScenario.Spec([student], DateTimeOffset.UtcNow.AddSeconds(-1), durationMinutes: 90, lateJoinMinutes: 15, shuffle: true));
+            await using var client = await student.ConnectAsync(ExamScenario.Hub);
+            var started = await client.InvokeAsync("StartAttempt", examId);
+            order = Order(started);
+            deadline = started.GetProperty("deadline").GetDateTimeOffset();
+            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "b"));
+            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 2, "q2", new[] { "c", "a" }));
+            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 3, "q3", true));
+            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 4, "q4", new[] { "３", "90°" }));
+            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 5, "q5", "光合作用"));
         }
         finally
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            await host.StopAsync();
+        }
+
+        var restarted = new ApiHost(folder.Path);
+        await restarted.StartAsync();
+        try
+        {
+            var sameStudent = restarted.User(student.UserId, "student");
+            await using var client = await sameStudent.ConnectAsync(ExamScenario.Hub);
+            var resumed = await client.InvokeAsync("StartAttempt", examId);
+            Assert.Equal(order, Order(resumed));
+            Assert.Equal(deadline, resumed.GetProperty("deadline").GetDateTimeOffset());
+            var answers = resumed.GetProperty("answers");
+            Assert.Equal(["c", "a"], answers.GetProperty("q2").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(["３", "90°"], answers.GetProperty("q4").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal("光合作用", answers.GetProperty("q5").GetString());
+
+            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "a"));
+            Assert.Equal("b", (await client.InvokeAsync("StartAttempt", examId)).GetProperty("answers").GetProperty("q1").GetString());
+            await client.InvokeAsync("Submit", examId);
+
+            var sameTeacher = restarted.User(teacher.UserId, "teacher");
+            var row = ExamScenario.StudentRow(await ExamScenario.ResultsAsync(sameTeacher, examId), sameStudent);
+            Assert.Equal(12m, row.GetProperty("score").GetDecimal());
+            Assert.Equal(1, row.GetProperty("pendingMarking").GetInt32());
+        }
+        finally
+        {
+            await restarted.StopAsync();
         }
     }
 }

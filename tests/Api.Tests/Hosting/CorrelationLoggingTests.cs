@@ -12,7 +12,7 @@ public sealed class CorrelationLoggingTests : IAsyncLifetime
 
     public CorrelationLoggingTests()
     {
-        _host = new ApiHost(ApiHost.NewDataDirectory(), configure: builder =>
+        _host = ApiHost.OnFreshFolder(configure: builder =>
         {
             builder.Logging.AddProvider(_logs);
             builder.Logging.AddFilter("Collab.Api.Live.HubCallFilter", LogLevel.Debug);
@@ -21,11 +21,7 @@ public sealed class CorrelationLoggingTests : IAsyncLifetime
 
     public Task InitializeAsync() => _host.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        Directory.Delete(_host.DataDirectory, recursive: true);
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     private CapturedLogs.Entry HubEntry(string method, string userId) =>
         _logs.Entries.Single(e => e.Category == "Collab.Api.Live.HubCallFilter"

@@ -79,7 +79,7 @@ public sealed class DashboardTests(SharedApiHost shared)
     [Fact]
     public async Task The_path_is_configurable_and_the_default_path_is_then_free()
     {
-        await using var host = new ApiHost(ApiHost.NewDataDirectory(), new Dictionary<string, string?> { ["Collab:Dashboard:Path"] = "/ops/orleans" });
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?> { ["Collab:Dashboard:Path"] = "/ops/orleans" });
         await host.StartAsync();
         using var http = await host.User("admin-path", "admin").HttpAsync();
 
@@ -97,7 +97,7 @@ public sealed class DashboardTests(SharedApiHost shared)
     [Fact]
     public async Task Switched_off_the_dashboard_is_not_found_even_for_an_admin()
     {
-        await using var host = new ApiHost(ApiHost.NewDataDirectory(), new Dictionary<string, string?> { ["Collab:Dashboard:Enabled"] = "false" });
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?> { ["Collab:Dashboard:Enabled"] = "false" });
         await host.StartAsync();
         using var http = await host.User("admin-off", "admin").HttpAsync();
 

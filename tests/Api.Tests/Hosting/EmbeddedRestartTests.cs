@@ -11,58 +11,51 @@ public sealed class EmbeddedRestartTests
     [Fact]
     public async Task Groups_feed_and_seq_survive_a_restart_and_resent_commands_are_still_recognised()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
+        using var folder = new DataFolder();
+        string groupId;
+        long seq;
+        string firstMessageId;
+        var host = new ApiHost(folder.Path);
+        await host.StartAsync();
+        var leader = host.User("leader-restart");
         try
         {
-            string groupId;
-            long seq;
-            string firstMessageId;
-            var host = new ApiHost(dataDirectory);
-            await host.StartAsync();
-            var leader = host.User("leader-restart");
-            try
-            {
-                var scenario = new GroupScenario(host);
-                groupId = await scenario.CreateGroupAsync(leader, "重启之前");
-                await using var client = await leader.ConnectAsync("/hubs/groups");
-                await client.InvokeAsync("Join", groupId);
-                firstMessageId = (await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 1, "one"))).GetProperty("messageId").GetString()!;
-                await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 2, "two"));
-                seq = (await client.InvokeAsync("Sync", groupId, 0L)).GetProperty("events").EnumerateArray().Last().GetProperty("seq").GetInt64();
-            }
-            finally
-            {
-                await host.StopAsync();
-            }
-
-            var restarted = new ApiHost(dataDirectory);
-            await restarted.StartAsync();
-            try
-            {
-                var sameLeader = restarted.User("leader-restart");
-                using var http = await sameLeader.HttpAsync();
-                var group = await http.GetFromJsonAsync<JsonElement>($"/api/groups/{groupId}");
-                Assert.Equal("重启之前", group.GetProperty("group").GetProperty("name").GetString());
-
-                await using var client = await sameLeader.ConnectAsync("/hubs/groups");
-                var joined = await client.InvokeAsync("Join", groupId);
-                Assert.Equal(seq, joined.GetProperty("seq").GetInt64());
-                Assert.Equal(["one", "two"], joined.GetProperty("snapshot").GetProperty("feed").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
-
-                var resent = await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 1, "one"));
-                Assert.Equal(firstMessageId, resent.GetProperty("messageId").GetString());
-                await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 3, "three"));
-                var next = await client.WaitForTypeAsync("message.posted");
-                Assert.Equal(seq + 1, next.GetProperty("seq").GetInt64());
-            }
-            finally
-            {
-                await restarted.StopAsync();
-            }
+            var scenario = new GroupScenario(host);
+            groupId = await scenario.CreateGroupAsync(leader, "重启之前");
+            await using var client = await leader.ConnectAsync("/hubs/groups");
+            await client.InvokeAsync("Join", groupId);
+            firstMessageId = (await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 1, "one"))).GetProperty("messageId").GetString()!;
+            await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 2, "two"));
+            seq = (await client.InvokeAsync("Sync", groupId, 0L)).GetProperty("events").EnumerateArray().Last().GetProperty("seq").GetInt64();
         }
         finally
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            await host.StopAsync();
+        }
+
+        var restarted = new ApiHost(folder.Path);
+        await restarted.StartAsync();
+        try
+        {
+            var sameLeader = restarted.User("leader-restart");
+            using var http = await sameLeader.HttpAsync();
+            var group = await http.GetFromJsonAsync<JsonElement>($"/api/groups/{groupId}");
+            Assert.Equal("重启之前", group.GetProperty("group").GetProperty("name").GetString());
+
+            await using var client = await sameLeader.ConnectAsync("/hubs/groups");
+            var joined = await client.InvokeAsync("Join", groupId);
+            Assert.Equal(seq, joined.GetProperty("seq").GetInt64());
+            Assert.Equal(["one", "two"], joined.GetProperty("snapshot").GetProperty("feed").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+
+            var resent = await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 1, "one"));
+            Assert.Equal(firstMessageId, resent.GetProperty("messageId").GetString());
+            await client.InvokeAsync("PostMessage", groupId, GroupScenario.Message("tab", 3, "three"));
+            var next = await client.WaitForTypeAsync("message.posted");
+            Assert.Equal(seq + 1, next.GetProperty("seq").GetInt64());
+        }
+        finally
+        {
+            await restarted.StopAsync();
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class GaugeTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private readonly ApiHost _host = new(ApiHost.NewDataDirectory());
+    private readonly ApiHost _host = ApiHost.OnFreshFolder();
     private Gauges _gauges = null!;
 
     [GeneratedRegex("""collab_commands_total\{[^}]*area="exam-attempts"[^}]*command="SaveAnswer"[^}]*\} [1-9]""")]
@@ -32,8 +32,7 @@ public sealed partial class GaugeTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _gauges.Dispose();
-        await _host.StopAsync();
-        Directory.Delete(_host.DataDirectory, recursive: true);
+        await _host.DisposeAsync();
     }
 
     [Fact]

@@ -17,36 +17,27 @@ public sealed class InProcessDeliveryTests
     public async Task A_co_hosted_grain_reaches_its_own_node_without_an_observer_call()
     {
         var calls = new OutgoingCallRecorder();
-        var dataDirectory = ApiHost.NewDataDirectory();
-        await using var host = new ApiHost(dataDirectory, configure: builder => builder.Services.AddSingleton<IOutgoingGrainCallFilter>(calls));
+        await using var host = ApiHost.OnFreshFolder(configure: builder => builder.Services.AddSingleton<IOutgoingGrainCallFilter>(calls));
         await host.StartAsync();
-        try
-        {
-            var scenario = new GroupScenario(host);
-            var leader = host.User("leader-inproc");
-            var reader = host.User("reader-inproc");
-            var id = await scenario.CreateGroupAsync(leader);
-            await scenario.AddMemberAsync(leader, id, reader);
-            await using var readerClient = await reader.ConnectAsync("/hubs/groups");
-            var seq = (await readerClient.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
-            await using var author = await leader.ConnectAsync("/hubs/groups");
-            await author.InvokeAsync("Join", id);
+        var scenario = new GroupScenario(host);
+        var leader = host.User("leader-inproc");
+        var reader = host.User("reader-inproc");
+        var id = await scenario.CreateGroupAsync(leader);
+        await scenario.AddMemberAsync(leader, id, reader);
+        await using var readerClient = await reader.ConnectAsync("/hubs/groups");
+        var seq = (await readerClient.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
+        await using var author = await leader.ConnectAsync("/hubs/groups");
+        await author.InvokeAsync("Join", id);
 
-            for (var i = 1; i <= 5; i++)
-            {
-                await author.InvokeAsync("PostMessage", id, GroupScenario.Message("a", i, $"message {i}"));
-            }
-
-            var received = await readerClient.WaitForCountAsync("message.posted", 5);
-            Assert.Equal(Enumerable.Range(1, 5).Select(i => seq + i), received.Select(e => e.GetProperty("seq").GetInt64()));
-            Assert.True(calls.Count("PostMessageAsync") >= 5, "the recorder sees the hub's grain calls");
-            Assert.Equal(0, calls.Count(nameof(ILiveStreamObserver.OnEventAsync)));
-        }
-        finally
+        for (var i = 1; i <= 5; i++)
         {
-            await host.StopAsync();
-            Directory.Delete(dataDirectory, recursive: true);
+            await author.InvokeAsync("PostMessage", id, GroupScenario.Message("a", i, $"message {i}"));
         }
+
+        var received = await readerClient.WaitForCountAsync("message.posted", 5);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => seq + i), received.Select(e => e.GetProperty("seq").GetInt64()));
+        Assert.True(calls.Count("PostMessageAsync") >= 5, "the recorder sees the hub's grain calls");
+        Assert.Equal(0, calls.Count(nameof(ILiveStreamObserver.OnEventAsync)));
     }
 
     private sealed class OutgoingCallRecorder : IOutgoingGrainCallFilter

@@ -14,68 +14,50 @@ public sealed class ResubscriptionTests
     [Fact]
     public async Task Events_published_after_a_grain_reactivated_still_reach_joined_clients_in_order()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
-        await using var host = new ApiHost(dataDirectory, new Dictionary<string, string?> { ["Collab:Live:RefreshInterval"] = "00:00:01" });
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?> { ["Collab:Live:RefreshInterval"] = "00:00:01" });
         await host.StartAsync();
-        try
+        var scenario = new GroupScenario(host);
+        var leader = host.User("leader-resub");
+        var reader = host.User("reader-resub");
+        var id = await scenario.CreateGroupAsync(leader);
+        await scenario.AddMemberAsync(leader, id, reader);
+        await using var readerClient = await reader.ConnectAsync("/hubs/groups");
+        var seq = (await readerClient.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
+
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        await using var author = await leader.ConnectAsync("/hubs/groups");
+        for (var i = 1; i <= 3; i++)
         {
-            var scenario = new GroupScenario(host);
-            var leader = host.User("leader-resub");
-            var reader = host.User("reader-resub");
-            var id = await scenario.CreateGroupAsync(leader);
-            await scenario.AddMemberAsync(leader, id, reader);
-            await using var readerClient = await reader.ConnectAsync("/hubs/groups");
-            var seq = (await readerClient.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
-
-            await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-
-            await using var author = await leader.ConnectAsync("/hubs/groups");
-            for (var i = 1; i <= 3; i++)
-            {
-                await author.InvokeAsync("PostMessage", id, GroupScenario.Message("a", i, $"after {i}"));
-            }
-
-            var received = await readerClient.WaitForCountAsync("message.posted", 3);
-            Assert.Equal([seq + 1, seq + 2, seq + 3], received.Select(e => e.GetProperty("seq").GetInt64()));
-            Assert.Equal(["after 1", "after 2", "after 3"], received.Select(e => e.GetProperty("data").GetProperty("text").GetString()));
+            await author.InvokeAsync("PostMessage", id, GroupScenario.Message("a", i, $"after {i}"));
         }
-        finally
-        {
-            await host.StopAsync();
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+
+        var received = await readerClient.WaitForCountAsync("message.posted", 3);
+        Assert.Equal([seq + 1, seq + 2, seq + 3], received.Select(e => e.GetProperty("seq").GetInt64()));
+        Assert.Equal(["after 1", "after 2", "after 3"], received.Select(e => e.GetProperty("data").GetProperty("text").GetString()));
     }
 
     [Fact]
     public async Task A_hub_message_over_the_size_limit_closes_the_connection_and_changes_nothing()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
-        await using var host = new ApiHost(dataDirectory, new Dictionary<string, string?> { ["Collab:RateLimit:MaxHubMessageBytes"] = "4096" });
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?> { ["Collab:RateLimit:MaxHubMessageBytes"] = "4096" });
         await host.StartAsync();
-        try
+        var leader = host.User("leader-size");
+        var id = await new GroupScenario(host).CreateGroupAsync(leader);
+        await using var client = await leader.ConnectAsync("/hubs/groups");
+        var seq = (await client.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
+        var closed = new TaskCompletionSource();
+        client.Connection.Closed += _ =>
         {
-            var leader = host.User("leader-size");
-            var id = await new GroupScenario(host).CreateGroupAsync(leader);
-            await using var client = await leader.ConnectAsync("/hubs/groups");
-            var seq = (await client.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
-            var closed = new TaskCompletionSource();
-            client.Connection.Closed += _ =>
-            {
-                closed.TrySetResult();
-                return Task.CompletedTask;
-            };
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
 
-            await Assert.ThrowsAnyAsync<Exception>(() => client.InvokeAsync("PostMessage", id, GroupScenario.Message("a", 1, new string('x', 8000))));
-            await closed.Task.WaitAsync(LiveClient.DefaultWait);
-            Assert.Equal(HubConnectionState.Disconnected, client.Connection.State);
+        await Assert.ThrowsAnyAsync<Exception>(() => client.InvokeAsync("PostMessage", id, GroupScenario.Message("a", 1, new string('x', 8000))));
+        await closed.Task.WaitAsync(LiveClient.DefaultWait);
+        Assert.Equal(HubConnectionState.Disconnected, client.Connection.State);
 
-            await using var again = await leader.ConnectAsync("/hubs/groups");
-            Assert.Equal(seq, (await again.InvokeAsync("Join", id)).GetProperty("seq").GetInt64());
-        }
-        finally
-        {
-            await host.StopAsync();
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        await using var again = await leader.ConnectAsync("/hubs/groups");
+        Assert.Equal(seq, (await again.InvokeAsync("Join", id)).GetProperty("seq").GetInt64());
     }
 }

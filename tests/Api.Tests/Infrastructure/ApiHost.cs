@@ -10,13 +10,15 @@ namespace Collab.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real Api (co-hosted silo, SQLite file, Kestrel on a free loopback port) in this process, so tests speak real
-/// HTTP and WebSockets to it. A host can be stopped and started again on the same data folder.
+/// HTTP and WebSockets to it. A host can be stopped and started again on the same data folder; one made by
+/// <see cref="OnFreshFolder"/> deletes its folder when disposed.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<WebApplicationBuilder>? _configure;
     private WebApplication? _app;
+    private DataFolder? _ownedFolder;
 
     public ApiHost(string dataDirectory, IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -40,8 +42,12 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    public static string NewDataDirectory() =>
-        Directory.CreateTempSubdirectory("collab-test-").FullName;
+    /// <summary>A host on a data folder of its own, which goes when the host is disposed.</summary>
+    public static ApiHost OnFreshFolder(IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var folder = new DataFolder();
+        return new ApiHost(folder.Path, overrides, configure) { _ownedFolder = folder };
+    }
 
     public async Task StartAsync()
     {
@@ -69,5 +75,10 @@ public sealed class ApiHost : IAsyncDisposable
     public TestUser User(string userId, string role = "teacher", string? name = null, string school = "school-1", string county = "county-1") =>
         new(BaseAddress, userId, role, name ?? userId, school, county);
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _ownedFolder?.Dispose();
+        _ownedFolder = null;
+    }
 }

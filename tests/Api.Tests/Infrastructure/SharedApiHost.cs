@@ -3,7 +3,7 @@ namespace Collab.Api.Tests.Infrastructure;
 /// <summary>One Api for the tests of a collection, with rate limits low enough that floods are refused quickly.</summary>
 public sealed class SharedApiHost : IAsyncLifetime
 {
-    public ApiHost Host { get; } = new(ApiHost.NewDataDirectory(), new Dictionary<string, string?>
+    public ApiHost Host { get; } = ApiHost.OnFreshFolder(new Dictionary<string, string?>
     {
         ["Collab:RateLimit:HubBurst"] = "40",
         ["Collab:RateLimit:HubPerSecond"] = "20",
@@ -14,11 +14,7 @@ public sealed class SharedApiHost : IAsyncLifetime
 
     public Task InitializeAsync() => Host.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await Host.StopAsync();
-        Directory.Delete(Host.DataDirectory, recursive: true);
-    }
+    public Task DisposeAsync() => Host.DisposeAsync().AsTask();
 }
 
 [CollectionDefinition(Name)]

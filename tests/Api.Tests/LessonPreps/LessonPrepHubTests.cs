@@ -136,54 +136,47 @@ public sealed class LessonPrepHubTests(SharedApiHost shared)
     [Fact]
     public async Task Text_revision_and_command_results_survive_a_restart_of_the_embedded_host()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
+        using var folder = new DataFolder();
+        string id;
+        var host = new ApiHost(folder.Path);
+        await host.StartAsync();
         try
         {
-            string id;
-            var host = new ApiHost(dataDirectory);
-            await host.StartAsync();
-            try
-            {
-                var scenario = new GroupScenario(host);
-                var lead = host.User("lp-restart-lead");
-                var groupId = await scenario.CreateGroupAsync(lead);
-                id = await CreatePlanAsync(lead, groupId);
-                await using var client = await lead.ConnectAsync(Hub);
-                await client.InvokeAsync("Join", id);
-                await client.InvokeAsync("SubmitOp", id, Op("tab", 1, "process", 0, "一、导入😀"));
-                await client.InvokeAsync("SubmitOp", id, Op("tab", 2, "process", 1, 5, "\n二、朗读"));
-                await client.InvokeAsync("SubmitOp", id, Op("tab", 3, "homework", 2, "背诵"));
-            }
-            finally
-            {
-                await host.StopAsync();
-            }
-
-            var restarted = new ApiHost(dataDirectory);
-            await restarted.StartAsync();
-            try
-            {
-                var lead = restarted.User("lp-restart-lead");
-                await using var client = await lead.ConnectAsync(Hub);
-                var snapshot = (await client.InvokeAsync("Join", id)).GetProperty("snapshot");
-                Assert.Equal(3, snapshot.GetProperty("revision").GetInt64());
-                Assert.Equal("一、导入😀\n二、朗读", SectionText(snapshot.GetProperty("sections"), "process"));
-                Assert.Equal("背诵", SectionText(snapshot.GetProperty("sections"), "homework"));
-
-                var resent = await client.InvokeAsync("SubmitOp", id, Op("tab", 2, "process", 1, 5, "\n二、朗读"));
-                Assert.Equal(2, resent.GetProperty("revision").GetInt64());
-                var next = await client.InvokeAsync("SubmitOp", id, Op("tab", 4, "homework", 3, 2, "第六段"));
-                Assert.Equal(4, next.GetProperty("revision").GetInt64());
-                Assert.Equal("背诵第六段", SectionText((await GetPlanAsync(lead, id)).GetProperty("sections"), "homework"));
-            }
-            finally
-            {
-                await restarted.StopAsync();
-            }
+            var scenario = new GroupScenario(host);
+            var lead = host.User("lp-restart-lead");
+            var groupId = await scenario.CreateGroupAsync(lead);
+            id = await CreatePlanAsync(lead, groupId);
+            await using var client = await lead.ConnectAsync(Hub);
+            await client.InvokeAsync("Join", id);
+            await client.InvokeAsync("SubmitOp", id, Op("tab", 1, "process", 0, "一、导入😀"));
+            await client.InvokeAsync("SubmitOp", id, Op("tab", 2, "process", 1, 5, "\n二、朗读"));
+            await client.InvokeAsync("SubmitOp", id, Op("tab", 3, "homework", 2, "背诵"));
         }
         finally
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            await host.StopAsync();
+        }
+
+        var restarted = new ApiHost(folder.Path);
+        await restarted.StartAsync();
+        try
+        {
+            var lead = restarted.User("lp-restart-lead");
+            await using var client = await lead.ConnectAsync(Hub);
+            var snapshot = (await client.InvokeAsync("Join", id)).GetProperty("snapshot");
+            Assert.Equal(3, snapshot.GetProperty("revision").GetInt64());
+            Assert.Equal("一、导入😀\n二、朗读", SectionText(snapshot.GetProperty("sections"), "process"));
+            Assert.Equal("背诵", SectionText(snapshot.GetProperty("sections"), "homework"));
+
+            var resent = await client.InvokeAsync("SubmitOp", id, Op("tab", 2, "process", 1, 5, "\n二、朗读"));
+            Assert.Equal(2, resent.GetProperty("revision").GetInt64());
+            var next = await client.InvokeAsync("SubmitOp", id, Op("tab", 4, "homework", 3, 2, "第六段"));
+            Assert.Equal(4, next.GetProperty("revision").GetInt64());
+            Assert.Equal("背诵第六段", SectionText((await GetPlanAsync(lead, id)).GetProperty("sections"), "homework"));
+        }
+        finally
+        {
+            await restarted.StopAsync();
         }
     }
 

@@ -17,15 +17,11 @@ public sealed class TutoringApiHost : IAsyncLifetime
         ["Collab:Tutoring:DisconnectGrace"] = "00:00:08",
     };
 
-    public ApiHost Host { get; } = new(ApiHost.NewDataDirectory(), new Dictionary<string, string?>(Settings));
+    public ApiHost Host { get; } = ApiHost.OnFreshFolder(new Dictionary<string, string?>(Settings));
 
     public Task InitializeAsync() => Host.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await Host.StopAsync();
-        Directory.Delete(Host.DataDirectory, recursive: true);
-    }
+    public Task DisposeAsync() => Host.DisposeAsync().AsTask();
 }
 
 [CollectionDefinition(Name)]

@@ -19,7 +19,7 @@ public sealed class WebClientHostingTests
         await File.WriteAllTextAsync(Path.Combine(webRoot, "index.html"), $"<!doctype html>{Marker}");
         Directory.CreateDirectory(Path.Combine(webRoot, "assets"));
         await File.WriteAllTextAsync(Path.Combine(webRoot, "assets", "app-1a2b.js"), "console.log('collab');");
-        await using var host = new ApiHost(ApiHost.NewDataDirectory(), new Dictionary<string, string?> { ["Collab:WebRoot"] = webRoot });
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?> { ["Collab:WebRoot"] = webRoot });
         await host.StartAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
@@ -57,7 +57,7 @@ public sealed class WebClientHostingTests
     public async Task Without_a_built_client_the_root_and_client_paths_are_not_found()
     {
         var empty = Directory.CreateTempSubdirectory("collab-web-none-").FullName;
-        await using var host = new ApiHost(ApiHost.NewDataDirectory(), new Dictionary<string, string?> { ["Collab:WebRoot"] = empty });
+        await using var host = ApiHost.OnFreshFolder(new Dictionary<string, string?> { ["Collab:WebRoot"] = empty });
         await host.StartAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
