@@ -141,7 +141,10 @@ public static class CollabApi
 
     private static void ConfigureClusterClient(IClientBuilder client, CollabSettings settings, IConfiguration configuration)
     {
-        client.AddActivityPropagation();
+        if (CollabTelemetry.RecordsTraces(configuration))
+        {
+            client.AddActivityPropagation();
+        }
         if (AdminDashboardOptions.From(configuration).Enabled)
         {
             client.AddDashboard();

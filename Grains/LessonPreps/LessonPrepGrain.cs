@@ -194,25 +194,48 @@ public sealed class LessonPrepGrain(
 
     /// <summary>
     /// Validates what it can at once, then queues the op for the next op-log write and answers when that write is
-    /// durable. The op is transformed and applied in the write, so nothing reads it before it is stored.
+    /// durable. The op is transformed and applied in the write, so nothing reads it before it is stored. With the caller
+    /// already known as a member (the usual case) the call returns the op's outcome itself, with no continuation of its
+    /// own to run on the activation when the write completes.
     /// </summary>
-    public async Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson)
+    public Task<OpAccepted> SubmitOpAsync(Caller caller, CommandId command, string section, long baseRevision, string opsJson)
     {
-        EnsureConsistent();
-        ValidateCommandId(command);
-        await RequireMemberAsync(caller);
+        try
+        {
+            EnsureConsistent();
+            ValidateCommandId(command);
+            var membership = RequireMemberAsync(caller);
+            return membership.IsCompletedSuccessfully
+                ? Enqueue(caller, command, section, baseRevision, opsJson)
+                : EnqueueWhenMemberAsync(membership, caller, command, section, baseRevision, opsJson);
+        }
+        catch (Exception refusal)
+        {
+            return Task.FromException<OpAccepted>(refusal);
+        }
+    }
+
+    private async Task<OpAccepted> EnqueueWhenMemberAsync(Task<string> membership, Caller caller, CommandId command, string section, long baseRevision, string opsJson)
+    {
+        await membership;
+        return await Enqueue(caller, command, section, baseRevision, opsJson);
+    }
+
+    /// <summary>The outcome of the op: its first copy's when it is a resend, else that of the write that will carry it.</summary>
+    private Task<OpAccepted> Enqueue(Caller caller, CommandId command, string section, long baseRevision, string opsJson)
+    {
         EnsureConsistent();
         // An op still queued or being written is answered with its own outcome: checking the command log first would
         // acknowledge it before it is durable, since the write records it there as it applies it.
         if (_unacknowledged.TryGetValue(command, out var pending))
         {
             LessonPrepMetrics.Waited();
-            return await pending;
+            return pending;
         }
         var recorded = State.Commands.Find(command);
         if (recorded is not null)
         {
-            return LiveJson.Deserialize<OpAccepted>(recorded);
+            return Task.FromResult(LiveJson.Deserialize<OpAccepted>(recorded));
         }
         TextOperation operation;
         try
@@ -237,35 +260,26 @@ public sealed class LessonPrepGrain(
             // Runs on this activation like any turn; each submitter awaits only its own op's outcome.
             _ = WriteQueuedOpsAsync();
         }
-        var accepted = await submitted.Outcome.Task;
-        if (ReflectionUnreported())
-        {
-            await _turn.WaitAsync();
-            try
-            {
-                await ReportReflectionAsync();
-            }
-            finally
-            {
-                _turn.Release();
-            }
-        }
-        return accepted;
+        return submitted.Outcome.Task;
     }
 
     /// <summary>
     /// Serializes every call but op submission (see the class remarks). Calls of other interfaces (Orleans' own
     /// extensions) pass straight through.
     /// </summary>
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
     {
         var method = context.InterfaceMethod;
         var ours = method?.DeclaringType == typeof(ILessonPrepGrain) || method?.DeclaringType == typeof(ILiveStreamGrain);
-        if (!ours || method!.Name is nameof(SubmitOpAsync) or nameof(MemberRemovedAsync))
-        {
-            await context.Invoke();
-            return;
-        }
+        // Handed on without an await of its own: every async layer a call passes through costs it one more turn on
+        // the activation's scheduler when it completes, and ops are the calls a busy plan gets most.
+        return !ours || method!.Name is nameof(SubmitOpAsync) or nameof(MemberRemovedAsync)
+            ? context.Invoke()
+            : InvokeInTurnAsync(context);
+    }
+
+    private async Task InvokeInTurnAsync(IIncomingGrainCallContext context)
+    {
         await _turn.WaitAsync();
         try
         {
@@ -337,6 +351,11 @@ public sealed class LessonPrepGrain(
         catch (Exception exception)
         {
             failure = exception;
+        }
+        if (failure is null && ReflectionUnreported())
+        {
+            // Before the ops are answered, so that a copy's author who sees the ack also finds the original told.
+            await ReportReflectionAsync();
         }
         foreach (var op in batch)
         {

@@ -30,7 +30,10 @@ public static class CollabSiloConfiguration
         var endpoints = options.Orleans;
 
         silo.Services.AddCollabServices(configuration, settings);
-        silo.AddActivityPropagation();
+        if (CollabTelemetry.RecordsTraces(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = endpoints.ClusterId;

@@ -18,7 +18,7 @@ public static class CollabTelemetry
     public static IServiceCollection AddCollabTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? tracing = null)
     {
-        var otlp = configuration["Collab:Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var otlp = OtlpEndpoint(configuration);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(meters =>
@@ -44,10 +44,20 @@ public static class CollabTelemetry
     }
 
     /// <summary>
+    /// Whether any trace is recorded. Orleans' trace propagation is added to silos and clients only then: with nothing
+    /// recorded it creates no activity and carries no context, yet each of its filters still costs every grain call a
+    /// turn on the activation's scheduler.
+    /// </summary>
+    public static bool RecordsTraces(IConfiguration configuration) => TraceSampleRatio(configuration, OtlpEndpoint(configuration)) > 0;
+
+    private static string? OtlpEndpoint(IConfiguration configuration) =>
+        configuration["Collab:Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+
+    /// <summary>
     /// The share of traces recorded (<c>Collab:Telemetry:TraceSampleRatio</c>): all of them by default when they are
-    /// exported, none when nothing would receive them. Unrecorded activities still carry their trace id from a hub
-    /// call into the grains it reaches, so logs stay correlated, but they skip their tags and the exporter's work,
-    /// which on a busy node is a few percent of its CPU.
+    /// exported, none when nothing would receive them. A request's root activity exists either way, so the Api's log
+    /// lines of a hub call carry its trace id; unrecorded, the grain calls under it create no activities, which on a
+    /// busy node saves a few percent of its CPU.
     /// </summary>
     private static double TraceSampleRatio(IConfiguration configuration, string? otlp)
     {
