@@ -136,7 +136,7 @@ test("two teachers type into the same section of a lesson plan at once and both 
   const section = "textarea[name=section-objectives]";
   await leader.click(section);
   await leader.type(section, "【知识】【能力】");
-  await member.waitForFunction((selector) => document.querySelector(selector).value === "【知识】【能力】", section);
+  await member.waitForFunction((selector) => document.querySelector(selector)?.value === "【知识】【能力】", section);
   // Each puts the caret at their own place (after 【知识】, at the end), then both type at once: every character of
   // one shifts the other's caret and pending op, and both must end on the same text with each phrase where it was typed.
   const caret = (page, at) => page.$eval(section, (el, position) => { el.focus(); el.setSelectionRange(position, position); }, at);
@@ -162,6 +162,6 @@ test("two teachers type into the same section of a lesson plan at once and both 
   assert.equal(stored, text);
 
   await leader.type("textarea[name=section-process]", "一、情境导入\n二、新知探究");
-  await member.waitForFunction(() => document.querySelector("textarea[name=section-process]").value === "一、情境导入\n二、新知探究");
+  await member.waitForFunction(() => document.querySelector("textarea[name=section-process]")?.value === "一、情境导入\n二、新知探究");
   await screenshot(member, "lessonprep-editor");
 });

@@ -66,7 +66,7 @@ test("a colleague's caret shows with their name where they put it, and moves wit
   await select(leader, objectives, 0);
   await leader.keyboard.type("一、");
   await caretAt(leader, "objectives", "李老师", "一、【知识】|【能力】");
-  await member.waitForFunction((selector) => document.querySelector(selector).value === "一、【知识】【能力】", objectives);
+  await member.waitForFunction((selector) => document.querySelector(selector)?.value === "一、【知识】【能力】", objectives);
   await select(member, objectives, 2, 8);
   await leader.waitForFunction(() => {
     const marked = [...document.querySelectorAll("[data-section=objectives] .mirror > span[style]:not([data-testid])")];
@@ -89,7 +89,7 @@ test("a comment on a selection appears for the other teacher and stays on its wo
 
   await select(leader, objectives, 0);
   await leader.keyboard.type("一、知识与能力：");
-  await member.waitForFunction((selector) => document.querySelector(selector).value === "一、知识与能力：【知识】【能力】", objectives);
+  await member.waitForFunction((selector) => document.querySelector(selector)?.value === "一、知识与能力：【知识】【能力】", objectives);
   // Both tabs moved the range through the typing themselves; the words it quotes are still the commented ones.
   assert.equal(await member.textContent(quote), "能力");
   await leader.waitForFunction((selector) => document.querySelector(selector)?.value.startsWith("一、知识与能力："), objectives);
@@ -142,7 +142,7 @@ test("a finalized plan is read-only with a notice, and can be exported and forke
   await member.click(objectives);
   await member.keyboard.press("End");
   await member.keyboard.type("（本班）");
-  await member.waitForFunction((selector) => document.querySelector(selector).value.endsWith("（本班）"), objectives);
+  await member.waitForFunction((selector) => document.querySelector(selector)?.value.endsWith("（本班）"), objectives);
 });
 
 test("a saved version, after more edits, is viewed and restored, and both teachers are back on its text", async () => {
@@ -153,7 +153,7 @@ test("a saved version, after more edits, is viewed and restored, and both teache
 
   await select(member, objectives, 8);
   await member.keyboard.type("【情感】");
-  await leader.waitForFunction((selector) => document.querySelector(selector).value === "【知识】【能力】【情感】", objectives);
+  await leader.waitForFunction((selector) => document.querySelector(selector)?.value === "【知识】【能力】【情感】", objectives);
 
   await leader.click("[data-testid=versions] li:has-text('初稿') button");
   await leader.waitForSelector("[data-testid=version-view] >> text=【知识】【能力】");
@@ -162,8 +162,8 @@ test("a saved version, after more edits, is viewed and restored, and both teache
   await member.waitForSelector("[data-testid=version-view]");
   assert.equal(await member.$("[data-testid=version-view] button.primary"), null);
   await leader.click("[data-testid=version-view] button.primary");
-  await member.waitForFunction((selector) => document.querySelector(selector).value === "【知识】【能力】", objectives);
-  await leader.waitForFunction((selector) => document.querySelector(selector).value === "【知识】【能力】", objectives);
+  await member.waitForFunction((selector) => document.querySelector(selector)?.value === "【知识】【能力】", objectives);
+  await leader.waitForFunction((selector) => document.querySelector(selector)?.value === "【知识】【能力】", objectives);
 });
 
 test("the teacher's home lists the sessions coming up across their groups, soonest first, without long-past ones", async () => {
