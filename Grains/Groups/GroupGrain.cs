@@ -1,20 +1,56 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Grains.Groups;
 
+/// <summary>
+/// A teaching-research group: members, join requests, scheduled sessions and the feed (PROTOCOL §1). A post, the
+/// command a busy group gets most, is one row in the event log, not a rewrite of the group; the group itself is written
+/// for every other command and as a snapshot every <see cref="GroupOptions.SnapshotEveryPosts"/> posts.
+/// </summary>
 public sealed class GroupGrain(
     [PersistentState("group", StorageNames.Default)] IPersistentState<GroupState> store,
+    ILiveEventLog eventLog,
+    IOptions<GroupOptions> groupOptions,
     IOptions<LiveStreamOptions> options,
     TimeProvider time,
     ILogger<GroupGrain> logger)
     : LiveGrain<GroupState>(store, options, time, logger), IGroupGrain
 {
+    private const string Posted = "message.posted";
+
+    private readonly GroupOptions _groupOptions = groupOptions.Value;
+
+    /// <summary>Set while a post is written: its event becomes an event-log row instead of a rewrite of the group.</summary>
+    private bool _posting;
+
+    private int _postsSinceSnapshot;
+
     protected override string Area => "groups";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Info is null)
+        {
+            return;
+        }
+        // Rows up to the snapshot's seq only refill the event window; later ones are posts the snapshot has not seen.
+        var snapshotSeq = State.Log.Seq;
+        var rows = await eventLog.ReadAfterAsync(StreamName, Math.Max(0, snapshotSeq - RetainedEvents));
+        State.Log.Restore(rows.Where(row => row.Seq <= snapshotSeq).Select(row => new EventEnvelope(StreamName, row.Seq, row.Type, row.At, row.DataJson)),
+            RetainedEvents);
+        foreach (var row in rows.Where(row => row.Seq > snapshotSeq))
+        {
+            Replay(row);
+            _postsSinceSnapshot++;
+        }
+    }
 
     private GroupInfo Info => State.Info ?? throw CollabException.NotFound($"group {Id}");
 
@@ -173,21 +209,30 @@ public sealed class GroupGrain(
         });
     }
 
-    public Task<MessagePosted> PostMessageAsync(Caller caller, CommandId command, string text) =>
-        RunAsync(command, () =>
+    public async Task<MessagePosted> PostMessageAsync(Caller caller, CommandId command, string text)
+    {
+        MessagePosted posted;
+        _posting = true;
+        try
         {
-            RequireMember(caller);
-            var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
-            State.MessageCount++;
-            var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
-            State.Feed.Add(message);
-            if (State.Feed.Count > GroupLimits.FeedKept)
+            posted = await RunAsync(command, () =>
             {
-                State.Feed.RemoveAt(0);
-            }
-            Emit("message.posted", message);
-            return new MessagePosted(message.Id, message.At);
-        });
+                RequireMember(caller);
+                var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
+                State.MessageCount++;
+                var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
+                AddToFeed(message);
+                Emit(Posted, message);
+                return new MessagePosted(message.Id, message.At);
+            });
+        }
+        finally
+        {
+            _posting = false;
+        }
+        await SnapshotWhenDueAsync();
+        return posted;
+    }
 
     public Task ScheduleSessionAsync(GroupSession session) =>
         RunAsync(() =>
@@ -218,6 +263,88 @@ public sealed class GroupGrain(
         sessions = State.Sessions,
         feed = State.Feed,
     };
+
+    /// <summary>A post appends one row to the event log; every other command writes the group (without its posts' events).</summary>
+    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
+    {
+        if (!_posting)
+        {
+            await WriteSnapshotWithoutAsync(Posted);
+            _postsSinceSnapshot = 0;
+            return;
+        }
+        if (events.Count != 1 || command is null)
+        {
+            throw new InvalidOperationException($"a post to {Id} has {events.Count} events");
+        }
+        var posted = events[0];
+        await eventLog.AppendAsync([new LiveEventRow(StreamName, posted.Seq, posted.Type, posted.DataJson, command.ClientId, command.ClientSeq, resultJson, posted.At)]);
+        _postsSinceSnapshot++;
+    }
+
+    /// <summary>
+    /// Every <see cref="GroupOptions.SnapshotEveryPosts"/> posts, after the last of them is acknowledged, the group is
+    /// snapshotted and the rows behind its event window pruned. A failed snapshot loses nothing, since the rows after the
+    /// last good one are replayed; the activation is dropped so that the next one starts from what the database holds.
+    /// </summary>
+    private async Task SnapshotWhenDueAsync()
+    {
+        if (_postsSinceSnapshot < _groupOptions.SnapshotEveryPosts)
+        {
+            return;
+        }
+        try
+        {
+            await WriteSnapshotWithoutAsync(Posted);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Snapshotting group {Group} at seq {Seq} failed; its posts stay in the event log", Id, State.Log.Seq);
+            DeactivateOnIdle();
+            return;
+        }
+        _postsSinceSnapshot = 0;
+        var through = State.Log.Seq - RetainedEvents;
+        if (through <= 0)
+        {
+            return;
+        }
+        try
+        {
+            await eventLog.PruneAsync(StreamName, through, _groupOptions.PruneRowsPerSnapshot);
+        }
+        catch (Exception exception)
+        {
+            // Rows left behind cost only space; the next snapshot tries again.
+            logger.LogWarning(exception, "Pruning the event log of group {Group} through seq {Seq} failed", Id, through);
+        }
+    }
+
+    /// <summary>Re-applies a post the last snapshot did not have yet, as it was first applied.</summary>
+    private void Replay(LiveEventRow row)
+    {
+        if (row.Type != Posted)
+        {
+            throw new InvalidOperationException($"event log row {row.Seq} of {StreamName} is a {row.Type}, which a group does not log");
+        }
+        State.MessageCount++;
+        AddToFeed(LiveJson.Deserialize<GroupMessage>(row.DataJson));
+        var envelope = State.Log.Append(StreamName, row.Type, row.At, row.DataJson, null, RetainedEvents);
+        if (envelope.Seq != row.Seq)
+        {
+            throw new InvalidOperationException($"event log of {StreamName} skips from seq {envelope.Seq - 1} to {row.Seq}");
+        }
+        State.Commands.Record(new CommandId(row.ClientId, row.ClientSeq), row.ResultJson, row.At, CommandLimits);
+    }
+
+    private void AddToFeed(GroupMessage message)
+    {
+        State.Feed.Add(message);
+        if (State.Feed.Count > GroupLimits.FeedKept)
+        {
+            State.Feed.RemoveAt(0);
+        }
+    }
 
     private GroupMember Admit(GroupMember member)
     {

@@ -677,22 +677,10 @@ public sealed class LessonPrepGrain(
     }
 
     /// <summary>
-    /// Writes the plan's state without its <c>op.applied</c> events: each is in its op-log row, from which activation
-    /// puts the retained window back together, so a snapshot is the plan itself (a few KiB) and not the whole window.
+    /// Writes the plan's state without its <c>op.applied</c> events: each is in its op-log row, so a snapshot is the plan
+    /// itself (a few KiB) and not the whole window.
     /// </summary>
-    private async Task WriteSnapshotAsync()
-    {
-        var window = State.Log.Events;
-        State.Log.Events = window.FindAll(envelope => envelope.Type != OpApplied);
-        try
-        {
-            await WriteStateAsync();
-        }
-        finally
-        {
-            State.Log.Events = window;
-        }
-    }
+    private Task WriteSnapshotAsync() => WriteSnapshotWithoutAsync(OpApplied);
 
     /// <summary>
     /// Every <see cref="LessonPrepOptions.SnapshotEveryOps"/> ops, after they are acknowledged (they are durable in the

@@ -230,6 +230,25 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>Writes the grain state itself (for a snapshot, in a grain that overrides <see cref="PersistAsync"/>).</summary>
     protected Task WriteStateAsync() => _store.WriteStateAsync();
 
+    /// <summary>
+    /// Writes the grain state without its retained events of one type: each of those is a row of an append-only log,
+    /// from which activation puts the window back together (<see cref="StreamLog.Restore"/>), so a snapshot is the
+    /// grain's own data and not its whole event window.
+    /// </summary>
+    protected async Task WriteSnapshotWithoutAsync(string loggedType)
+    {
+        var window = State.Log.Events;
+        State.Log.Events = window.FindAll(envelope => envelope.Type != loggedType);
+        try
+        {
+            await _store.WriteStateAsync();
+        }
+        finally
+        {
+            State.Log.Events = window;
+        }
+    }
+
     private async Task WriteAsync(CommandId? command, string resultJson)
     {
         try

@@ -1,6 +1,7 @@
 using System.Net;
 using Collab.Grains;
 using Collab.Grains.Exams;
+using Collab.Grains.Groups;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
@@ -106,6 +107,8 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<IExamAnswerTable, ExamAnswerTable>();
         services.TryAddSingleton<ExamAnswerStore>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
+        services.TryAddSingleton<ILiveEventLog, LiveEventLog>();
+        services.AddOptions<GroupOptions>().Bind(configuration.GetSection(GroupOptions.Section));
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));

@@ -1,4 +1,5 @@
 using Collab.Grains.Exams;
+using Collab.Grains.Groups;
 using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Grains.Observations;
@@ -21,6 +22,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public GrainCallCounter Calls => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<GrainCallCounter>();
 
     public AnswerHold AnswerHold => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<AnswerHold>();
+
+    public InMemoryLiveEventLog LiveEvents => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLiveEventLog>();
 
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
 
@@ -57,6 +60,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Answered counts are reported on a long interval here, so a test sees exactly the calls that are not per answer.
             silo.Services.Configure<ExamOptions>(options => options.AnsweredReportInterval = TimeSpan.FromHours(1));
             silo.Services.AddSingleton<InMemoryLessonOpLog>();
+            silo.Services.AddSingleton<InMemoryLiveEventLog>();
+            silo.Services.AddSingleton<ILiveEventLog>(services => services.GetRequiredService<InMemoryLiveEventLog>());
+            // A snapshot every few posts, so tests reach it, and the pruning behind it, quickly.
+            silo.Services.Configure<GroupOptions>(options => options.SnapshotEveryPosts = 5);
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
             silo.Services.AddSingleton<InMemoryExamAnswerTable>();

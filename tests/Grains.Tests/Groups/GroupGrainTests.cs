@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Groups;
 using Collab.Grains.Tests.Cluster;
 
 namespace Collab.Grains.Tests.Groups;
@@ -45,11 +46,11 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_failed_write_is_not_acknowledged_and_leaves_no_trace()
+    public async Task A_post_whose_row_is_not_written_is_not_acknowledged_and_leaves_no_trace()
     {
         var group = await NewGroupAsync();
         var seq = (await group.JoinAsync(Leader)).Seq;
-        SwitchableStorage.FailWrites = true;
+        fixture.LiveEvents.Fail(true);
         try
         {
             var error = await Assert.ThrowsAsync<CollabException>(() => group.PostMessageAsync(Leader, new CommandId("tab", 1), "lost?"));
@@ -57,7 +58,7 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
         }
         finally
         {
-            SwitchableStorage.FailWrites = false;
+            fixture.LiveEvents.Fail(false);
         }
 
         var joined = await group.JoinAsync(Leader);
@@ -66,6 +67,118 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
         var retried = await group.PostMessageAsync(Leader, new CommandId("tab", 1), "lost?");
         Assert.Equal(seq + 1, (await group.JoinAsync(Leader)).Seq);
         Assert.Equal("m1", retried.MessageId);
+    }
+
+    [Fact]
+    public async Task A_failed_write_of_the_group_is_not_acknowledged_and_leaves_no_trace()
+    {
+        var group = await NewGroupAsync();
+        SwitchableStorage.FailWrites = true;
+        try
+        {
+            var error = await Assert.ThrowsAsync<CollabException>(() => group.RequestJoinAsync(Colleague));
+            Assert.Equal(ErrorCodes.Unavailable, error.Code);
+        }
+        finally
+        {
+            SwitchableStorage.FailWrites = false;
+        }
+
+        Assert.Empty((await group.GetAsync(Leader)).JoinRequests);
+        await group.RequestJoinAsync(Colleague);
+        Assert.Equal(Colleague.UserId, Assert.Single((await group.GetAsync(Leader)).JoinRequests).UserId);
+    }
+
+    [Fact]
+    public async Task A_post_is_one_event_log_row_and_not_a_rewrite_of_the_group()
+    {
+        var group = await NewGroupAsync();
+        for (var i = 1; i <= 3; i++)
+        {
+            await group.PostMessageAsync(Leader, new CommandId("tab", i), $"帖子 {i}");
+        }
+
+        Assert.Equal([1L, 2L, 3L], fixture.LiveEvents.Seqs(StreamOf(group)));
+        var stored = StoredState(group);
+        Assert.Equal(0, stored.MessageCount);
+        Assert.Equal(0, stored.Log.Seq);
+    }
+
+    [Fact]
+    public async Task Posts_after_the_last_snapshot_are_replayed_on_reactivation_with_their_command_results()
+    {
+        var group = await NewGroupAsync();
+        var results = new List<MessagePosted>();
+        for (var i = 1; i <= 7; i++)
+        {
+            results.Add(await group.PostMessageAsync(Leader, new CommandId("tab", i), $"帖子 {i}"));
+        }
+        // The snapshot every 5 posts has the first five, without their events: those are rows.
+        var stored = StoredState(group);
+        Assert.Equal(5, stored.Log.Seq);
+        Assert.DoesNotContain(stored.Log.Events, e => e.Type == "message.posted");
+        var before = await group.SyncAsync(Leader, 0);
+
+        await fixture.DeactivateAllAsync();
+
+        var joined = await group.JoinAsync(Leader);
+        Assert.Equal(7, joined.Seq);
+        var feed = System.Text.Json.JsonDocument.Parse(joined.SnapshotJson).RootElement.GetProperty("feed");
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => $"帖子 {i}"), feed.EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+        var after = await group.SyncAsync(Leader, 0);
+        Assert.Equal(before.Events, after.Events);
+        Assert.Equal(results[2], await group.PostMessageAsync(Leader, new CommandId("tab", 3), "帖子 3"));
+        Assert.Equal(results[6], await group.PostMessageAsync(Leader, new CommandId("tab", 7), "帖子 7"));
+        Assert.Equal("m8", (await group.PostMessageAsync(Leader, new CommandId("tab", 8), "帖子 8")).MessageId);
+    }
+
+    [Fact]
+    public async Task Rows_behind_the_event_window_are_pruned_and_the_window_comes_back_from_the_rest()
+    {
+        var group = await NewGroupAsync();
+        for (var i = 1; i <= 25; i++)
+        {
+            await group.PostMessageAsync(Leader, new CommandId("tab", i), $"帖子 {i}");
+        }
+
+        // Retained events: 10 in the test cluster; the snapshot at 25 prunes through seq 15.
+        Assert.Equal(Enumerable.Range(16, 10).Select(i => (long)i), fixture.LiveEvents.Seqs(StreamOf(group)));
+        await fixture.DeactivateAllAsync();
+
+        var window = await group.SyncAsync(Leader, 15);
+        Assert.Equal(Enumerable.Range(16, 10).Select(i => (long)i), window.Events.Select(e => e.Seq));
+        Assert.Null(window.SnapshotJson);
+        var tooOld = await group.SyncAsync(Leader, 14);
+        Assert.Empty(tooOld.Events);
+        Assert.NotNull(tooOld.SnapshotJson);
+    }
+
+    [Fact]
+    public async Task A_failed_snapshot_loses_no_acknowledged_post()
+    {
+        var group = await NewGroupAsync();
+        for (var i = 1; i <= 4; i++)
+        {
+            await group.PostMessageAsync(Leader, new CommandId("tab", i), $"帖子 {i}");
+        }
+        SwitchableStorage.FailWrites = true;
+        MessagePosted fifth;
+        try
+        {
+            // The fifth post is durable as its row before the snapshot it triggers is tried.
+            fifth = await group.PostMessageAsync(Leader, new CommandId("tab", 5), "帖子 5");
+        }
+        finally
+        {
+            SwitchableStorage.FailWrites = false;
+        }
+
+        await fixture.DeactivateAllAsync();
+
+        var joined = await group.JoinAsync(Leader);
+        Assert.Equal(5, joined.Seq);
+        Assert.Contains("帖子 5", joined.SnapshotJson);
+        Assert.Equal(fifth, await group.PostMessageAsync(Leader, new CommandId("tab", 5), "帖子 5"));
     }
 
     [Fact]
@@ -109,5 +222,14 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
         Assert.Equal(50, feed.GetArrayLength());
         Assert.Equal("msg 6", feed[0].GetProperty("text").GetString());
         Assert.Equal("msg 55", feed[49].GetProperty("text").GetString());
+    }
+
+    private static string StreamOf(IGroupGrain group) => $"groups/{group.GetPrimaryKeyString()}";
+
+    private GroupState StoredState(IGroupGrain group)
+    {
+        GroupState? stored = null;
+        fixture.Storage.Edit<GroupState>("group", group.GetGrainId(), state => stored = state);
+        return stored!;
     }
 }

@@ -1,0 +1,85 @@
+using Collab.Grains.Live;
+using Collab.Grains.Storage;
+
+namespace Collab.Silo.Database;
+
+/// <summary>
+/// The streams' event log in <c>live_events</c> (deploy/sql/*/live_events). The appends of all the node's streams are
+/// group-committed, so that hundreds of groups posting at once share one transaction and one commit. Every call runs off
+/// the Orleans scheduler threads (SQLite's calls are synchronous).
+/// </summary>
+public sealed class LiveEventLog : ILiveEventLog
+{
+    private static readonly string[] Columns = ["stream", "seq", "type", "data", "client_id", "client_seq", "result", "at"];
+
+    /// <summary>Rows one write carries at most: on PostgreSQL one statement of eight parameters a row (65,535 allowed).</summary>
+    private const int RowsPerWrite = 2_000;
+
+    private readonly CollabDatabase _database;
+    private readonly GroupCommitQueue<IReadOnlyList<LiveEventRow>> _appends;
+
+    public LiveEventLog(CollabDatabase database)
+    {
+        _database = database;
+        _appends = new GroupCommitQueue<IReadOnlyList<LiveEventRow>>("live_events", InsertAsync,
+            database.Dialect == SqlDialect.Sqlite ? 1 : 4, rows => rows.Count, RowsPerWrite);
+    }
+
+    public Task AppendAsync(IReadOnlyList<LiveEventRow> rows) => rows.Count == 0 ? Task.CompletedTask : _appends.EnqueueAsync(rows);
+
+    public Task<IReadOnlyList<LiveEventRow>> ReadAfterAsync(string stream, long afterSeq) => Task.Run(() => ReadRowsAsync(stream, afterSeq));
+
+    public Task<int> PruneAsync(string stream, long throughSeq, int maxRows) => Task.Run(() => DeleteRowsAsync(stream, throughSeq, maxRows));
+
+    private Task InsertAsync(IReadOnlyList<IReadOnlyList<LiveEventRow>> batches) =>
+        // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
+        SqlRows.InsertAsync(_database, "live_events", Columns, batches.SelectMany(rows => rows).ToList(), row =>
+            [row.Stream, row.Seq, row.Type, row.DataJson, row.ClientId, row.ClientSeq, row.ResultJson, row.At.ToUniversalTime()]);
+
+    private async Task<IReadOnlyList<LiveEventRow>> ReadRowsAsync(string stream, long afterSeq)
+    {
+        await using var connection = await _database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", Columns)} FROM live_events WHERE stream = @stream AND seq > @seq ORDER BY seq;";
+        SqlRows.Add(command, "@stream", stream);
+        SqlRows.Add(command, "@seq", afterSeq);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<LiveEventRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new LiveEventRow(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetInt64(5),
+                reader.GetString(6),
+                reader.GetFieldValue<DateTimeOffset>(7).ToUniversalTime()));
+        }
+        return rows;
+    }
+
+    /// <summary>Bounded by a sub-select because neither dialect's DELETE takes a LIMIT by default.</summary>
+    private async Task<int> DeleteRowsAsync(string stream, long throughSeq, int maxRows)
+    {
+        var deleted = 0;
+        await _database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM live_events
+                WHERE stream = @stream AND seq IN (
+                    SELECT seq FROM live_events
+                    WHERE stream = @stream AND seq <= @through
+                    ORDER BY seq
+                    LIMIT @max);
+                """;
+            SqlRows.Add(command, "@stream", stream);
+            SqlRows.Add(command, "@through", throughSeq);
+            SqlRows.Add(command, "@max", maxRows);
+            deleted = await command.ExecuteNonQueryAsync();
+        });
+        return deleted;
+    }
+}

@@ -1,0 +1,94 @@
+using Collab.Grains.Live;
+using Collab.Silo.Database;
+using Collab.Silo.Tests.Infrastructure;
+
+namespace Collab.Silo.Tests.Groups;
+
+/// <summary>
+/// The streams' event log SQL on both dialects: rows round-trip exactly, in seq order, per stream; a batch is written
+/// whole or not at all; a seq is never written twice; pruning deletes only a stream's old rows, a bounded number at a
+/// time; the appends of many streams at once all land.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class LiveEventLogTests(PostgresServer postgres)
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 5, 9, 30, 1, 120, TimeSpan.Zero);
+
+    private static LiveEventRow Row(string stream, long seq) =>
+        new(stream, seq, "message.posted", $"{{\"id\":\"m{seq}\",\"text\":\"教研 👍 {seq}\"}}", "tab", seq, $"{{\"messageId\":\"m{seq}\"}}", At.AddSeconds(seq));
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Rows_round_trip_in_seq_order_per_stream_and_a_duplicate_seq_is_refused(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LiveEventLog(empty.Database);
+
+        await log.AppendAsync([Row("groups/a", 1)]);
+        await log.AppendAsync([Row("groups/b", 1)]);
+        await log.AppendAsync([Row("groups/a", 3)]);
+        await log.AppendAsync([Row("groups/a", 2)]);
+
+        Assert.Equal([Row("groups/a", 2), Row("groups/a", 3)], await log.ReadAfterAsync("groups/a", 1));
+        Assert.Equal([Row("groups/b", 1)], await log.ReadAfterAsync("groups/b", 0));
+        Assert.Empty(await log.ReadAfterAsync("groups/a", 3));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => log.AppendAsync([Row("groups/a", 3)]));
+        Assert.Equal(3, (await log.ReadAfterAsync("groups/a", 0)).Count);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_batch_that_collides_leaves_none_of_its_rows(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LiveEventLog(empty.Database);
+        await log.AppendAsync([Row("groups/a", 1), Row("groups/a", 2)]);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => log.AppendAsync([Row("groups/a", 3), Row("groups/a", 4), Row("groups/a", 2)]));
+
+        Assert.Equal([1L, 2L], (await log.ReadAfterAsync("groups/a", 0)).Select(r => r.Seq));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Pruning_deletes_one_streams_oldest_rows_through_a_seq_at_most_a_batch_at_a_time(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LiveEventLog(empty.Database);
+        await log.AppendAsync(Enumerable.Range(1, 30).Select(i => Row("groups/a", i)).ToList());
+        await log.AppendAsync(Enumerable.Range(1, 5).Select(i => Row("groups/b", i)).ToList());
+
+        Assert.Equal(8, await log.PruneAsync("groups/a", 20, 8));
+        Assert.Equal(9, (await log.ReadAfterAsync("groups/a", 0))[0].Seq);
+        Assert.Equal(12, await log.PruneAsync("groups/a", 20, 100));
+        Assert.Equal(Enumerable.Range(21, 10).Select(i => (long)i), (await log.ReadAfterAsync("groups/a", 0)).Select(r => r.Seq));
+        Assert.Equal(0, await log.PruneAsync("groups/a", 20, 100));
+        Assert.Equal(5, (await log.ReadAfterAsync("groups/b", 0)).Count);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Many_streams_appending_at_once_all_land(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LiveEventLog(empty.Database);
+        var streams = Enumerable.Range(1, 40).Select(i => $"groups/g{i}").ToList();
+
+        await Task.WhenAll(streams.Select(async stream =>
+        {
+            for (var seq = 1; seq <= 10; seq++)
+            {
+                await log.AppendAsync([Row(stream, seq)]);
+            }
+        }));
+
+        foreach (var stream in streams)
+        {
+            Assert.Equal(Enumerable.Range(1, 10).Select(i => Row(stream, i)), await log.ReadAfterAsync(stream, 0));
+        }
+    }
+}
