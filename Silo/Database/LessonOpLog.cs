@@ -34,7 +34,7 @@ public sealed class LessonOpLog : ILessonOpLog
         Task.Run(() => ReadRowsAsync(planId, afterRevision));
 
     public Task<int> PruneAsync(string planId, long throughRevision, int maxRows) =>
-        Task.Run(() => DeleteRowsAsync(planId, throughRevision, maxRows));
+        Task.Run(() => SqlRows.DeleteOldestAsync(_database, "lessonprep_ops", "plan_id", planId, "revision", throughRevision, maxRows));
 
     /// <summary>Every plan's batch in the write in one transaction: all of them or none.</summary>
     private Task InsertAsync(IReadOnlyList<IReadOnlyList<LessonOpRow>> batches) =>
@@ -67,28 +67,5 @@ public sealed class LessonOpLog : ILessonOpLog
                 reader.GetFieldValue<DateTimeOffset>(10).ToUniversalTime()));
         }
         return rows;
-    }
-
-    /// <summary>Bounded by a sub-select because neither dialect's DELETE takes a LIMIT by default.</summary>
-    private async Task<int> DeleteRowsAsync(string planId, long throughRevision, int maxRows)
-    {
-        var deleted = 0;
-        await _database.WriteAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                DELETE FROM lessonprep_ops
-                WHERE plan_id = @plan AND revision IN (
-                    SELECT revision FROM lessonprep_ops
-                    WHERE plan_id = @plan AND revision <= @through
-                    ORDER BY revision
-                    LIMIT @max);
-                """;
-            SqlRows.Add(command, "@plan", planId);
-            SqlRows.Add(command, "@through", throughRevision);
-            SqlRows.Add(command, "@max", maxRows);
-            deleted = await command.ExecuteNonQueryAsync();
-        });
-        return deleted;
     }
 }

@@ -29,7 +29,8 @@ public sealed class LiveEventLog : ILiveEventLog
 
     public Task<IReadOnlyList<LiveEventRow>> ReadAfterAsync(string stream, long afterSeq) => Task.Run(() => ReadRowsAsync(stream, afterSeq));
 
-    public Task<int> PruneAsync(string stream, long throughSeq, int maxRows) => Task.Run(() => DeleteRowsAsync(stream, throughSeq, maxRows));
+    public Task<int> PruneAsync(string stream, long throughSeq, int maxRows) =>
+        Task.Run(() => SqlRows.DeleteOldestAsync(_database, "live_events", "stream", stream, "seq", throughSeq, maxRows));
 
     private Task InsertAsync(IReadOnlyList<IReadOnlyList<LiveEventRow>> batches) =>
         // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
@@ -58,28 +59,5 @@ public sealed class LiveEventLog : ILiveEventLog
                 reader.GetFieldValue<DateTimeOffset>(7).ToUniversalTime()));
         }
         return rows;
-    }
-
-    /// <summary>Bounded by a sub-select because neither dialect's DELETE takes a LIMIT by default.</summary>
-    private async Task<int> DeleteRowsAsync(string stream, long throughSeq, int maxRows)
-    {
-        var deleted = 0;
-        await _database.WriteAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                DELETE FROM live_events
-                WHERE stream = @stream AND seq IN (
-                    SELECT seq FROM live_events
-                    WHERE stream = @stream AND seq <= @through
-                    ORDER BY seq
-                    LIMIT @max);
-                """;
-            SqlRows.Add(command, "@stream", stream);
-            SqlRows.Add(command, "@through", throughSeq);
-            SqlRows.Add(command, "@max", maxRows);
-            deleted = await command.ExecuteNonQueryAsync();
-        });
-        return deleted;
     }
 }

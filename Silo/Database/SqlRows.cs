@@ -78,6 +78,34 @@ internal static class SqlRows
         await transaction.CommitAsync();
     }
 
+    /// <summary>
+    /// Deletes at most <paramref name="maxRows"/> of one key's rows with <paramref name="orderColumn"/> up to
+    /// <paramref name="through"/>, lowest first; returns how many went. Bounded by a sub-select because neither dialect's
+    /// DELETE takes a LIMIT by default.
+    /// </summary>
+    public static async Task<int> DeleteOldestAsync(CollabDatabase database, string table, string keyColumn, string key,
+        string orderColumn, long through, int maxRows)
+    {
+        var deleted = 0;
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                DELETE FROM {table}
+                WHERE {keyColumn} = @key AND {orderColumn} IN (
+                    SELECT {orderColumn} FROM {table}
+                    WHERE {keyColumn} = @key AND {orderColumn} <= @through
+                    ORDER BY {orderColumn}
+                    LIMIT @max);
+                """;
+            Add(command, "@key", key);
+            Add(command, "@through", through);
+            Add(command, "@max", maxRows);
+            deleted = await command.ExecuteNonQueryAsync();
+        });
+        return deleted;
+    }
+
     /// <summary>Adds a parameter; null is sent as SQL NULL (the providers refuse a parameter without a value).</summary>
     public static void Add(DbCommand command, string name, object? value)
     {
