@@ -26,9 +26,6 @@ public sealed class GroupGrain(
 
     private readonly GroupOptions _groupOptions = groupOptions.Value;
 
-    /// <summary>Set while a post is written: its event becomes an event-log row instead of a rewrite of the group.</summary>
-    private bool _posting;
-
     private int _postsSinceSnapshot;
 
     protected override string Area => "groups";
@@ -43,8 +40,8 @@ public sealed class GroupGrain(
         // Rows up to the snapshot's seq only refill the event window; later ones are posts the snapshot has not seen.
         var snapshotSeq = State.Log.Seq;
         var rows = await eventLog.ReadAfterAsync(StreamName, Math.Max(0, snapshotSeq - RetainedEvents));
-        State.Log.Restore(rows.Where(row => row.Seq <= snapshotSeq).Select(row => new EventEnvelope(StreamName, row.Seq, row.Type, row.At, row.DataJson)),
-            RetainedEvents);
+        var logged = rows.Where(row => row.Seq <= snapshotSeq).Select(row => new EventEnvelope(StreamName, row.Seq, row.Type, row.At, row.DataJson));
+        State.Log.Restore(logged, RetainedEvents);
         foreach (var row in rows.Where(row => row.Seq > snapshotSeq))
         {
             Replay(row);
@@ -211,25 +208,16 @@ public sealed class GroupGrain(
 
     public async Task<MessagePosted> PostMessageAsync(Caller caller, CommandId command, string text)
     {
-        MessagePosted posted;
-        _posting = true;
-        try
+        var posted = await RunAsync(command, () =>
         {
-            posted = await RunAsync(command, () =>
-            {
-                RequireMember(caller);
-                var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
-                State.MessageCount++;
-                var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
-                AddToFeed(message);
-                Emit(Posted, message);
-                return new MessagePosted(message.Id, message.At);
-            });
-        }
-        finally
-        {
-            _posting = false;
-        }
+            RequireMember(caller);
+            var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
+            State.MessageCount++;
+            var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
+            AddToFeed(message);
+            Emit(Posted, message);
+            return new MessagePosted(message.Id, message.At);
+        });
         await SnapshotWhenDueAsync();
         return posted;
     }
@@ -264,27 +252,26 @@ public sealed class GroupGrain(
         feed = State.Feed,
     };
 
-    /// <summary>A post appends one row to the event log; every other command writes the group (without its posts' events).</summary>
+    /// <summary>
+    /// A post appends one row to the event log; every other command writes the group (without its posts' events). Only a
+    /// post emits <c>message.posted</c>, and nothing else besides.
+    /// </summary>
     protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
     {
-        if (!_posting)
+        if (command is not null && events is [{ Type: Posted } posted])
         {
-            await WriteSnapshotWithoutAsync(Posted);
-            _postsSinceSnapshot = 0;
+            await eventLog.AppendAsync([new LiveEventRow(StreamName, posted.Seq, posted.Type, posted.DataJson, command.ClientId, command.ClientSeq, resultJson, posted.At)]);
+            _postsSinceSnapshot++;
             return;
         }
-        if (events.Count != 1 || command is null)
-        {
-            throw new InvalidOperationException($"a post to {Id} has {events.Count} events");
-        }
-        var posted = events[0];
-        await eventLog.AppendAsync([new LiveEventRow(StreamName, posted.Seq, posted.Type, posted.DataJson, command.ClientId, command.ClientSeq, resultJson, posted.At)]);
-        _postsSinceSnapshot++;
+        await WriteSnapshotWithoutAsync(Posted);
+        _postsSinceSnapshot = 0;
     }
 
     /// <summary>
-    /// Every <see cref="GroupOptions.SnapshotEveryPosts"/> posts, after the last of them is acknowledged, the group is
-    /// snapshotted and the rows behind its event window pruned. A failed snapshot loses nothing, since the rows after the
+    /// Every <see cref="GroupOptions.SnapshotEveryPosts"/> posts, once the last of them is durable, the group is
+    /// snapshotted and the rows behind its event window pruned, before that post is answered (a grain turn, so no other
+    /// command sees the window while the snapshot leaves its posts out). A failed snapshot loses nothing, since the rows after the
     /// last good one are replayed; the activation is dropped so that the next one starts from what the database holds.
     /// </summary>
     private async Task SnapshotWhenDueAsync()
