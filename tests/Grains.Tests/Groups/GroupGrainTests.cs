@@ -105,6 +105,27 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_refused_post_writes_no_row_and_changes_nothing()
+    {
+        var group = await NewGroupAsync();
+        await group.PostMessageAsync(Leader, new CommandId("tab", 1), "帖子 1");
+        var seq = (await group.JoinAsync(Leader)).Seq;
+
+        var outsider = await Assert.ThrowsAsync<CollabException>(() => group.PostMessageAsync(Colleague, new CommandId("tab", 2), "不是成员"));
+        Assert.Equal(ErrorCodes.NotMember, outsider.Code);
+        var oversized = await Assert.ThrowsAsync<CollabException>(() => group.PostMessageAsync(Leader, new CommandId("tab", 3), new string('字', GroupLimits.MessageLength + 1)));
+        Assert.Equal(ErrorCodes.TooLarge, oversized.Code);
+        var blank = await Assert.ThrowsAsync<CollabException>(() => group.PostMessageAsync(Leader, new CommandId("tab", 4), "  "));
+        Assert.Equal(ErrorCodes.InvalidArgument, blank.Code);
+
+        Assert.Equal([1L], fixture.LiveEvents.Seqs(StreamOf(group)));
+        Assert.Equal(seq, (await group.JoinAsync(Leader)).Seq);
+        Assert.Equal("m2", (await group.PostMessageAsync(Leader, new CommandId("tab", 5), "帖子 2")).MessageId);
+        await fixture.DeactivateAllAsync();
+        Assert.Equal(seq + 1, (await group.JoinAsync(Leader)).Seq);
+    }
+
+    [Fact]
     public async Task Posts_after_the_last_snapshot_are_replayed_on_reactivation_with_their_command_results()
     {
         var group = await NewGroupAsync();
