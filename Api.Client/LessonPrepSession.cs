@@ -172,7 +172,7 @@ public sealed class LessonPrepSession : IDisposable
         List<OpApplied> applied;
         lock (_gate)
         {
-            _editor = new SectionEditor(clientId, section, snapshot.GetProperty("revision").GetInt64(), text, lastClientSeq);
+            _editor = new SectionEditor(snapshot.GetProperty("you").GetString()!, clientId, section, snapshot.GetProperty("revision").GetInt64(), text, lastClientSeq);
             _seq = seq;
             applied = DrainLocked(out _);
         }

@@ -6,13 +6,17 @@ namespace Collab.Client;
 /// The OT client state machine for one section of a plan, without any transport (the three states of ot.js): at most
 /// one op in flight, later local edits composed into a buffer, and the plan's <c>op.applied</c> events processed in
 /// revision order whatever order they arrive in. Someone else's op is transformed against what is pending here (server
-/// op first, as the server orders inserts); one's own is the acknowledgement that lets the buffer go. Not thread-safe.
+/// op first, as the server orders inserts); one's own (this user's, under this client id and seq: command ids are per
+/// user, so a colleague's op under a copied client id is someone else's) is the acknowledgement that lets the buffer go.
+/// Not thread-safe.
 /// </summary>
-public sealed class SectionEditor(string clientId, string section, long revision, string text, long lastClientSeq = 0)
+public sealed class SectionEditor(string userId, string clientId, string section, long revision, string text, long lastClientSeq = 0)
 {
     private readonly SortedDictionary<long, OpApplied> _early = [];
     private TextOperation? _buffer;
     private long _lastClientSeq = lastClientSeq;
+
+    public string UserId { get; } = userId;
 
     public string ClientId { get; } = clientId;
 
@@ -74,7 +78,7 @@ public sealed class SectionEditor(string clientId, string section, long revision
     private OutgoingOp? Process(OpApplied applied)
     {
         Revision = applied.Revision;
-        if (InFlight is not null && applied.ClientId == ClientId && applied.ClientSeq == InFlight.ClientSeq)
+        if (InFlight is not null && applied.UserId == UserId && applied.ClientId == ClientId && applied.ClientSeq == InFlight.ClientSeq)
         {
             InFlight = null;
             if (_buffer is null)

@@ -148,7 +148,7 @@ public sealed class ExamAttemptGrain(
         AnswerSaved saved;
         try
         {
-            saved = await RunAsync(command, () =>
+            saved = await RunAsync(caller, command, () =>
             {
                 // Recorded commands of this activation are answered by RunAsync; these are the ones the table answers.
                 var stored = _slots.Values.FirstOrDefault(row => row.ClientId == command.ClientId && row.ClientSeq == command.ClientSeq);
@@ -309,7 +309,7 @@ public sealed class ExamAttemptGrain(
     /// A save writes its one row through the group commit, and only then shows in the answers; any other command writes
     /// the grain state. A failed row write fails the save as <c>unavailable</c> and discards the activation (LiveGrain).
     /// </summary>
-    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
+    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandKey? command, string resultJson)
     {
         if (_pendingSave is null)
         {
@@ -359,7 +359,7 @@ public sealed class ExamAttemptGrain(
     private async Task<AttemptSubmitted> SubmitNowAsync(string reason)
     {
         var paper = await PaperAsync();
-        var submitted = await RunAsync<AttemptSubmitted>(null, () =>
+        var submitted = await RunAsync<AttemptSubmitted>(() =>
         {
             var submittedAt = Now;
             State.SubmittedAt = submittedAt;

@@ -71,7 +71,7 @@ public sealed class ExamGrain(
             throw CollabException.Conflict($"exam {Id} already exists");
         }
         var spec = ExamSpecParser.Parse(specJson);
-        var view = await RunAsync<ExamView>(null, () =>
+        var view = await RunAsync<ExamView>(() =>
         {
             State.Spec = spec;
             State.CreatedBy = caller.UserId;
@@ -90,7 +90,7 @@ public sealed class ExamGrain(
             throw CollabException.Conflict($"exam {Id} is published; its paper and schedule can no longer change");
         }
         var spec = ExamSpecParser.Parse(specJson);
-        return RunAsync<ExamView>(null, () =>
+        return RunAsync<ExamView>(() =>
         {
             State.Spec = spec;
             _roster = null;
@@ -109,7 +109,7 @@ public sealed class ExamGrain(
         {
             throw CollabException.Invalid("opensAt (plus the late-join minutes) has passed; move the exam to a later time before publishing");
         }
-        var view = await RunAsync<ExamView>(null, () =>
+        var view = await RunAsync<ExamView>(() =>
         {
             State.PublishedAt = Now;
             Emit("exam.published", new { opensAt = Spec.OpensAt, durationMinutes = Spec.DurationMinutes });
@@ -168,7 +168,7 @@ public sealed class ExamGrain(
         RequireProctor(caller);
         RequirePublished();
         var body = TextFields.Required(text, "text", ProctoringLimits.AnnouncementLength);
-        return RunAsync<AnnouncementMade>(null, () =>
+        return RunAsync<AnnouncementMade>(() =>
         {
             if (State.Announcements.Count >= ProctoringLimits.Announcements)
             {
@@ -232,7 +232,7 @@ public sealed class ExamGrain(
         {
             throw CollabException.Conflict($"exam {Id} is still running; results are published once every candidate has finished");
         }
-        return await RunAsync<ExamView>(null, () =>
+        return await RunAsync<ExamView>(() =>
         {
             State.ResultsPublishedAt = Now;
             Emit("results.published", new { at = State.ResultsPublishedAt });

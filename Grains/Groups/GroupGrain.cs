@@ -67,7 +67,7 @@ public sealed class GroupGrain(
             TextFields.Required(command.Grade, "grade", GroupLimits.ShortFieldLength),
             TextFields.Optional(command.Description, "description", GroupLimits.DescriptionLength));
         await GrainFactory.GetGrain<IUserGroupsGrain>(caller.UserId).AddAsync(Id);
-        return await RunAsync<GroupInfo>(null, () =>
+        return await RunAsync<GroupInfo>(() =>
         {
             State.Info = info;
             State.CreatedBy = caller.UserId;
@@ -125,7 +125,7 @@ public sealed class GroupGrain(
             TextFields.Optional(member.County, "county", GroupLimits.ShortFieldLength),
             GroupRoles.Member);
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).AddAsync(Id);
-        return await RunAsync<GroupMember>(null, () => Admit(added));
+        return await RunAsync<GroupMember>(() => Admit(added));
     }
 
     public async Task RemoveMemberAsync(Caller caller, string userId)
@@ -184,7 +184,7 @@ public sealed class GroupGrain(
         {
             throw CollabException.Conflict($"group {Id} has too many pending join requests");
         }
-        return await RunAsync<JoinRequest>(null, () =>
+        return await RunAsync<JoinRequest>(() =>
         {
             var request = new JoinRequest(caller.UserId, caller.Name, caller.School, caller.County, Now);
             State.JoinRequests.Add(request);
@@ -199,7 +199,7 @@ public sealed class GroupGrain(
             ?? throw CollabException.NotFound($"join request of {userId} to group {Id}");
         RequireRoomForMember();
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).AddAsync(Id);
-        return await RunAsync<GroupMember>(null, () =>
+        return await RunAsync<GroupMember>(() =>
         {
             State.JoinRequests.Remove(request);
             return Admit(new GroupMember(request.UserId, request.Name, request.School, request.County, GroupRoles.Member));
@@ -208,7 +208,7 @@ public sealed class GroupGrain(
 
     public async Task<MessagePosted> PostMessageAsync(Caller caller, CommandId command, string text)
     {
-        var posted = await RunAsync(command, () =>
+        var posted = await RunAsync(caller, command, () =>
         {
             RequireMember(caller);
             var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
@@ -256,7 +256,7 @@ public sealed class GroupGrain(
     /// A post appends one row to the event log; every other command writes the group (without its posts' events). Only a
     /// post emits <c>message.posted</c>, and nothing else besides.
     /// </summary>
-    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
+    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandKey? command, string resultJson)
     {
         if (command is not null && events is [{ Type: Posted } posted])
         {
@@ -315,13 +315,14 @@ public sealed class GroupGrain(
             throw new InvalidOperationException($"event log row {row.Seq} of {StreamName} is a {row.Type}, which a group does not log");
         }
         State.MessageCount++;
-        AddToFeed(LiveJson.Deserialize<GroupMessage>(row.DataJson));
+        var message = LiveJson.Deserialize<GroupMessage>(row.DataJson);
+        AddToFeed(message);
         var envelope = State.Log.Append(StreamName, row.Type, row.At, row.DataJson, null, RetainedEvents);
         if (envelope.Seq != row.Seq)
         {
             throw new InvalidOperationException($"event log of {StreamName} skips from seq {envelope.Seq - 1} to {row.Seq}");
         }
-        State.Commands.Record(new CommandId(row.ClientId, row.ClientSeq), row.ResultJson, row.At, CommandLimits);
+        State.Commands.Record(new CommandKey(message.UserId, row.ClientId, row.ClientSeq), row.ResultJson, row.At, CommandLimits);
     }
 
     private void AddToFeed(GroupMessage message)

@@ -61,7 +61,7 @@ public sealed class LessonPrepGrain(
     private readonly List<SubmittedOp> _queued = [];
 
     /// <summary>The outcome of each op queued or being written, so a resend waits for its first copy instead of applying twice.</summary>
-    private readonly Dictionary<CommandId, Task<OpAccepted>> _unacknowledged = [];
+    private readonly Dictionary<CommandKey, Task<OpAccepted>> _unacknowledged = [];
 
     /// <summary>The rows the running op write appends; null while any other command writes.</summary>
     private List<PendingRow>? _opRows;
@@ -109,7 +109,7 @@ public sealed class LessonPrepGrain(
         var role = await GrainFactory.GetGrain<IGroupGrain>(group).GetMemberRoleAsync(caller.UserId)
             ?? throw NotMember(group);
         _members[caller.UserId] = (role, Now);
-        return await RunAsync<LessonPrepView>(null, () =>
+        return await RunAsync<LessonPrepView>(() =>
         {
             State.GroupId = group;
             State.Title = title;
@@ -165,7 +165,7 @@ public sealed class LessonPrepGrain(
         {
             throw CollabException.Conflict($"lesson plan {Id} already exists");
         }
-        return RunAsync<LessonPrepView>(null, () =>
+        return RunAsync<LessonPrepView>(() =>
         {
             State.GroupId = source.GroupId;
             State.Title = source.Title;
@@ -227,12 +227,13 @@ public sealed class LessonPrepGrain(
         EnsureConsistent();
         // An op still queued or being written is answered with its own outcome: checking the command log first would
         // acknowledge it before it is durable, since the write records it there as it applies it.
-        if (_unacknowledged.TryGetValue(command, out var pending))
+        var key = CommandKey.Of(caller, command);
+        if (_unacknowledged.TryGetValue(key, out var pending))
         {
             LessonPrepMetrics.Waited();
             return pending;
         }
-        var recorded = State.Commands.Find(command);
+        var recorded = State.Commands.Find(key);
         if (recorded is not null)
         {
             return Task.FromResult(LiveJson.Deserialize<OpAccepted>(recorded));
@@ -249,7 +250,7 @@ public sealed class LessonPrepGrain(
         }
         var submitted = new SubmittedOp(caller, command, section, baseRevision, operation);
         _queued.Add(submitted);
-        _unacknowledged[command] = submitted.Outcome.Task;
+        _unacknowledged[key] = submitted.Outcome.Task;
         if (_writingQueuedOps)
         {
             LessonPrepMetrics.Waited();
@@ -359,7 +360,7 @@ public sealed class LessonPrepGrain(
         }
         foreach (var op in batch)
         {
-            _unacknowledged.Remove(op.Command);
+            _unacknowledged.Remove(CommandKey.Of(op.Caller, op.Command));
             if (refused.TryGetValue(op, out var refusal))
             {
                 op.Outcome.SetException(refusal);
@@ -465,7 +466,7 @@ public sealed class LessonPrepGrain(
         Remember(State.Revision, target.Key, operation);
         var accepted = new OpAccepted(State.Revision);
         var resultJson = LiveJson.Serialize(accepted);
-        State.Commands.Record(command, resultJson, Now, CommandLimits);
+        State.Commands.Record(CommandKey.Of(caller, command), resultJson, Now, CommandLimits);
         rows.Add(new PendingRow(State.Revision, target.Key, LiveJson.Serialize(wire), caller.UserId, command, resultJson));
         return accepted;
     }
@@ -605,7 +606,7 @@ public sealed class LessonPrepGrain(
     public async Task<CommentAdded> AddCommentAsync(Caller caller, CommandId command, string section, int start, int end, string text)
     {
         await RequireMemberAsync(caller);
-        return await RunAsync(command, () =>
+        return await RunAsync(caller, command, () =>
         {
             RequireEditable();
             var target = FindSection(section);
@@ -652,7 +653,7 @@ public sealed class LessonPrepGrain(
     }
 
     /// <summary>An op write appends one row per op (plus a snapshot now and then); every other command writes the plan.</summary>
-    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson)
+    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandKey? command, string resultJson)
     {
         if (_opRows is null)
         {
@@ -713,6 +714,8 @@ public sealed class LessonPrepGrain(
     protected override object BuildSnapshot(Caller caller) => new
     {
         id = Id,
+        // The caller as the server knows them: a client tells its own op.applied by this user id with its command id.
+        you = caller.UserId,
         groupId = State.GroupId,
         title = State.Title,
         subject = State.Subject,
@@ -871,7 +874,7 @@ public sealed class LessonPrepGrain(
         {
             throw new InvalidOperationException($"op log of {Id} skips from seq {envelope.Seq - 1} to {row.Seq}");
         }
-        State.Commands.Record(new CommandId(row.ClientId, row.ClientSeq), row.ResultJson, row.At, CommandLimits);
+        State.Commands.Record(new CommandKey(row.UserId, row.ClientId, row.ClientSeq), row.ResultJson, row.At, CommandLimits);
     }
 
     private async Task<string> RequireMemberAsync(Caller caller)

@@ -147,17 +147,31 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         Task.FromResult(State.Log.ReadAfter(afterSeq) ?? State.Log.Events);
 
     /// <summary>
-    /// Runs one command: a resend of a recorded command returns its first result; otherwise
+    /// Runs one command: a resend of a command this caller already sent returns its first result; otherwise
     /// <paramref name="change"/> validates (throwing before it changes anything) and applies, emitting events;
     /// then the state, the events and the result are written together, and only then acknowledged and published.
     /// </summary>
-    protected async Task<T> RunAsync<T>(CommandId? command, Func<T> change, [CallerMemberName] string name = "")
+    protected Task<T> RunAsync<T>(Caller caller, CommandId command, Func<T> change, [CallerMemberName] string name = "")
+    {
+        ValidateCommandId(command);
+        return RunCommandAsync(CommandKey.Of(caller, command), change, name);
+    }
+
+    /// <summary>Runs a change that has no client command id (a reminder, a timer, a command that is idempotent by its nature).</summary>
+    protected Task<T> RunAsync<T>(Func<T> change, [CallerMemberName] string name = "") => RunCommandAsync(null, change, name);
+
+    protected Task RunAsync(Action change, [CallerMemberName] string name = "") => RunCommandAsync<bool>(null, () =>
+    {
+        change();
+        return true;
+    }, name);
+
+    private async Task<T> RunCommandAsync<T>(CommandKey? key, Func<T> change, string name)
     {
         EnsureConsistent();
-        if (command is not null)
+        if (key is not null)
         {
-            ValidateCommandId(command);
-            var recorded = State.Commands.Find(command);
+            var recorded = State.Commands.Find(key);
             if (recorded is not null)
             {
                 return LiveJson.Deserialize<T>(recorded);
@@ -175,21 +189,15 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
             throw;
         }
         var resultJson = LiveJson.Serialize(result);
-        if (command is not null)
+        if (key is not null)
         {
-            State.Commands.Record(command, resultJson, Now, CommandLimits);
+            State.Commands.Record(key, resultJson, Now, CommandLimits);
         }
         var events = _unpublished.Count;
-        await WriteAsync(command, resultJson);
+        await WriteAsync(key, resultJson);
         LiveMetrics.Applied(Area, name, startedAt, events);
         return result;
     }
-
-    protected Task RunAsync(Action change, [CallerMemberName] string name = "") => RunAsync<bool>(null, () =>
-    {
-        change();
-        return true;
-    }, name);
 
     /// <summary>Appends a durable event; it is published after the next successful write.</summary>
     protected void Emit(string type, object data, string? audience = null, string? audienceGroup = null)
@@ -215,7 +223,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected void EmitEphemeral(string type, object data, string? audience = null, string? audienceGroup = null) =>
         Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience, null, audienceGroup));
 
-    protected CommandLogLimits CommandLimits => new(_options.CommandResultsPerClient, _options.CommandClients);
+    protected CommandLogLimits CommandLimits => new(_options.CommandResultsPerClient, _options.CommandClientsPerUser, _options.CommandUsers);
 
     protected int RetainedEvents => _options.RetainedEvents;
 
@@ -224,7 +232,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// the whole grain state; a grain with an append-only log (a keystroke must not rewrite a document) overrides it,
     /// appends rows, and rebuilds its event window and command results from them when it activates.
     /// </summary>
-    protected virtual Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandId? command, string resultJson) =>
+    protected virtual Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandKey? command, string resultJson) =>
         _store.WriteStateAsync();
 
     /// <summary>Writes the grain state itself (for a snapshot, in a grain that overrides <see cref="PersistAsync"/>).</summary>
@@ -249,7 +257,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         }
     }
 
-    private async Task WriteAsync(CommandId? command, string resultJson)
+    private async Task WriteAsync(CommandKey? command, string resultJson)
     {
         try
         {

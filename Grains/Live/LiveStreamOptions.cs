@@ -10,7 +10,10 @@ public sealed class LiveStreamOptions
 
     public int CommandResultsPerClient { get; set; } = 32;
 
-    public int CommandClients { get; set; } = 500;
+    /// <summary>Client ids (tabs, devices) remembered per user; a user who invents more forgets only their own oldest.</summary>
+    public int CommandClientsPerUser { get; set; } = 16;
+
+    public int CommandUsers { get; set; } = 500;
 
     /// <summary>How often a grain drops the nodes whose subscription expired (and their users' presence).</summary>
     public TimeSpan NodeSweepInterval { get; set; } = TimeSpan.FromSeconds(15);

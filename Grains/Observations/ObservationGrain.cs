@@ -156,7 +156,7 @@ public sealed class ObservationGrain(
     public async Task<NoteAdded> AddNoteAsync(Caller caller, CommandId command, string text, DateTimeOffset? at, string visibility)
     {
         await RequireMemberAsync(caller);
-        return await RunAsync(command, () =>
+        return await RunAsync(caller, command, () =>
         {
             RequireStatus(ObservationStatuses.Live, "notes are taken while the lesson is live");
             if (!NoteVisibility.IsKnown(visibility))
@@ -199,7 +199,7 @@ public sealed class ObservationGrain(
         {
             throw CollabException.Forbidden("the observed teacher does not rate their own lesson");
         }
-        var accepted = await RunAsync(command, () =>
+        var accepted = await RunAsync(caller, command, () =>
         {
             if (State.Status == ObservationStatuses.Scheduled)
             {

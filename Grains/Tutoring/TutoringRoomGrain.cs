@@ -74,7 +74,7 @@ public sealed class TutoringRoomGrain(
             throw CollabException.Invalid($"slotMinutes is between {TutoringLimits.MinSlotMinutes} and {TutoringLimits.MaxSlotMinutes}");
         }
         await GrainFactory.GetGrain<ITutoringSubjectsGrain>(ITutoringSubjectsGrain.Key).AddAsync(TutoringSubjects.Key(subject));
-        var info = await RunAsync<TutoringRoomInfo>(null, () =>
+        var info = await RunAsync<TutoringRoomInfo>(() =>
         {
             State.Info = new TutoringRoomInfo(Id, title, subject, command.SlotMinutes, caller.UserId, caller.Name, Open: false);
             return State.Info;
@@ -93,7 +93,7 @@ public sealed class TutoringRoomGrain(
         {
             return Info;
         }
-        var info = await RunAsync<TutoringRoomInfo>(null, () =>
+        var info = await RunAsync<TutoringRoomInfo>(() =>
         {
             State.Info = Info with { Open = true };
             State.ListingVersion++;
@@ -113,7 +113,7 @@ public sealed class TutoringRoomGrain(
         }
         var ended = State.Session;
         TutoringSessionRecord? record = null;
-        var info = await RunAsync<TutoringRoomInfo>(null, () =>
+        var info = await RunAsync<TutoringRoomInfo>(() =>
         {
             if (ended is not null)
             {
@@ -133,7 +133,7 @@ public sealed class TutoringRoomGrain(
     public async Task<QueuePosition> RequestHelpAsync(Caller caller, CommandId command, string topic)
     {
         var before = Queue.Positions();
-        var result = await RunAsync(command, () =>
+        var result = await RunAsync(caller, command, () =>
         {
             RequireOpen();
             if (caller.Role != Roles.Student)
@@ -189,7 +189,7 @@ public sealed class TutoringRoomGrain(
         // failed write finds no session and removes itself.
         await this.RegisterOrUpdateReminder(SlotReminder, slot, TimeSpan.FromMinutes(1));
         var before = Queue.Positions();
-        var started = await RunAsync<SessionStarted>(null, () =>
+        var started = await RunAsync<SessionStarted>(() =>
         {
             var next = Queue.TakeNext()!;
             State.SessionCount++;
@@ -238,7 +238,7 @@ public sealed class TutoringRoomGrain(
         {
             throw CollabException.Conflict($"a session lasts at most {TutoringLimits.MaxSessionMinutes} minutes");
         }
-        return await RunAsync<DateTimeOffset>(null, () =>
+        return await RunAsync<DateTimeOffset>(() =>
         {
             session.EndsAt = endsAt;
             Emit("session.extended", new { sessionId = session.SessionId, endsAt }, Participants);
@@ -247,7 +247,7 @@ public sealed class TutoringRoomGrain(
     }
 
     public Task<StrokeAccepted> DrawStrokeAsync(Caller caller, CommandId command, StrokeInput stroke) =>
-        RunAsync(command, () =>
+        RunAsync(caller, command, () =>
         {
             var session = RequireParticipant(caller);
             var accepted = StrokeRules.Validate(stroke, TutoringLimits.PointsPerStroke, caller.UserId, Now);
@@ -281,7 +281,7 @@ public sealed class TutoringRoomGrain(
     }
 
     public Task<ChatAccepted> SendChatAsync(Caller caller, CommandId command, string text) =>
-        RunAsync(command, () =>
+        RunAsync(caller, command, () =>
         {
             var session = RequireParticipant(caller);
             var body = TextFields.Required(text, "text", TutoringLimits.ChatLength, trim: false);
@@ -313,7 +313,7 @@ public sealed class TutoringRoomGrain(
     }
 
     public Task<ChatAccepted> PostQueueMessageAsync(Caller caller, CommandId command, string text) =>
-        RunAsync(command, () =>
+        RunAsync(caller, command, () =>
         {
             RequireTutor(caller);
             RequireOpen();

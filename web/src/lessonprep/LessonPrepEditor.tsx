@@ -71,7 +71,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       }
       snapshot = { ...snapshot, online: [...online] };
       revision.current = snapshot.revision;
-      clients.current = new Map(snapshot.sections.map((s) => [s.key, new SectionClient(s.text, (op) => submit(s.key, op))]));
+      clients.current = new Map(snapshot.sections.map((s) => [s.key, new SectionClient(s.text, (op) => submit(s.key, op), me.userId)]));
       anchors.current.reset(snapshot.revision, snapshot.comments ?? []);
       for (const s of snapshot.sections) {
         const area = areas.current.get(s.key);

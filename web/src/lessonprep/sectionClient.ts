@@ -9,8 +9,9 @@ export interface Sent {
 /**
  * The OT client of one section (PROTOCOL §2): at most one op awaiting acknowledgement, later local edits composed in
  * a buffer; a server op is transformed against both with the server's op first, so every client ends on the server's
- * text. The acknowledgement is the section's own op.applied event carrying this tab's clientId/clientSeq, so it is
- * ordered with everyone else's ops.
+ * text. The acknowledgement is the section's own op.applied event carrying this user's id and this tab's
+ * clientId/clientSeq, so it is ordered with everyone else's ops; command ids are per user, so a colleague's op under
+ * a copied clientId is someone else's op.
  */
 export class SectionClient {
   private pending: Sent | null = null;
@@ -20,6 +21,7 @@ export class SectionClient {
   constructor(
     public text: string,
     private readonly send: (op: TextOperation) => Sent,
+    private readonly userId: string,
   ) {}
 
   get busy(): boolean {
@@ -53,8 +55,8 @@ export class SectionClient {
   }
 
   /** An op.applied of this section; returns the op applied to the local text (null for our own acknowledgement). */
-  applied(data: { ops: WireOp; clientId: string; clientSeq: number }): TextOperation | null {
-    if (this.pending && data.clientId === this.pending.clientId && data.clientSeq === this.pending.clientSeq) {
+  applied(data: { ops: WireOp; userId: string; clientId: string; clientSeq: number }): TextOperation | null {
+    if (this.pending && data.userId === this.userId && data.clientId === this.pending.clientId && data.clientSeq === this.pending.clientSeq) {
       this.pending = null;
       if (this.buffer) {
         this.pending = this.send(this.buffer);

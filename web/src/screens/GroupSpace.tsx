@@ -51,7 +51,7 @@ export function GroupSpace({ groupId }: { groupId: string }) {
   useEffect(() => {
     // A posted message leaves the pending list once it is in the feed (its event may come before the answer).
     if (!state) return;
-    const posted = new Set(state.feed.map((m) => `${m.clientId}/${m.clientSeq}`));
+    const posted = new Set(state.feed.filter((m) => m.userId === me.userId).map((m) => `${m.clientId}/${m.clientSeq}`));
     setPending((p) => (p.some((x) => posted.has(`${x.clientId}/${x.clientSeq}`)) ? p.filter((x) => !posted.has(`${x.clientId}/${x.clientSeq}`)) : p));
   }, [state]);
 

@@ -96,7 +96,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
     // A sent stroke or message leaves its pending list once the server's copy is on the board or in the chat.
     const board = new Set(view?.session?.strokes.map((s) => s.strokeId) ?? []);
     setPendingStrokes((p) => (p.some((s) => board.has(s.strokeId)) ? p.filter((s) => !board.has(s.strokeId)) : p));
-    const posted = new Set(view?.session?.chat.map((m) => `${m.clientId}/${m.clientSeq}`) ?? []);
+    const posted = new Set(view?.session?.chat.filter((m) => m.userId === me.userId).map((m) => `${m.clientId}/${m.clientSeq}`) ?? []);
     setPendingChat((p) => (p.some((m) => posted.has(`${m.clientId}/${m.clientSeq}`)) ? p.filter((m) => !posted.has(`${m.clientId}/${m.clientSeq}`)) : p));
   }, [view]);
 

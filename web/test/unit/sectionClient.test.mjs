@@ -27,7 +27,7 @@ function simulate(seed, clientCount, steps) {
       const sent = { clientId: `c${index}`, clientSeq: ++peer.seq, op };
       inbox.push({ ...sent, baseRevision: peer.revision, ops: op.toWire() });
       return sent;
-    });
+    }, `u${index}`);
     return peer;
   });
   const serve = () => {
@@ -36,7 +36,7 @@ function simulate(seed, clientCount, steps) {
     for (const applied of server.history.slice(message.baseRevision)) op = TextOperation.transform(applied, op)[1];
     server.text = op.apply(server.text);
     server.history.push(op);
-    const event = { revision: server.history.length, ops: op.toWire(), clientId: message.clientId, clientSeq: message.clientSeq };
+    const event = { revision: server.history.length, ops: op.toWire(), userId: `u${message.clientId.slice(1)}`, clientId: message.clientId, clientSeq: message.clientSeq };
     for (const peer of clients) peer.events.push(event);
   };
   const deliver = (peer) => {
@@ -72,4 +72,22 @@ test("seeded random concurrent editing by three clients converges on the server'
       assert.equal(peer.client.busy, false, `seed ${seed}`);
     }
   }
+});
+
+test("a colleague's op under this tab's clientId and clientSeq is transformed, not taken as the acknowledgement", () => {
+  const sent = [];
+  const client = new SectionClient("ab", (op) => {
+    const s = { clientId: "tab", clientSeq: sent.length + 1, op };
+    sent.push(s);
+    return s;
+  }, "me");
+  client.edit("abc");
+
+  client.applied({ ops: ["X", 2], userId: "impostor", clientId: "tab", clientSeq: 1 });
+  assert.equal(client.busy, true);
+  assert.equal(client.text, "Xabc");
+
+  client.applied({ ops: [3, "c"], userId: "me", clientId: "tab", clientSeq: 1 });
+  assert.equal(client.busy, false);
+  assert.equal(client.text, "Xabc");
 });

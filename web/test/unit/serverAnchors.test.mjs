@@ -46,7 +46,7 @@ test("a server position is shown past this tab's unacknowledged edits, and whenI
     const s = { clientId: "me", clientSeq: sent.length + 1, op };
     sent.push(s);
     return s;
-  });
+  }, "me-user");
   client.edit("一、【知识】【能力】");
   client.edit("一、【知识】【能力】。");
   assert.equal(client.toLocal(4), 6);
@@ -54,10 +54,10 @@ test("a server position is shown past this tab's unacknowledged edits, and whenI
   const waiting = client.whenIdle().then(() => (idle = true));
   await Promise.resolve();
   assert.equal(idle, false);
-  client.applied({ ops: sent[0].op.toWire(), clientId: "me", clientSeq: 1 });
+  client.applied({ ops: sent[0].op.toWire(), userId: "me-user", clientId: "me", clientSeq: 1 });
   await Promise.resolve();
   assert.equal(idle, false, "the buffered edit went out and awaits its own acknowledgement");
-  client.applied({ ops: sent[1].op.toWire(), clientId: "me", clientSeq: 2 });
+  client.applied({ ops: sent[1].op.toWire(), userId: "me-user", clientId: "me", clientSeq: 2 });
   await waiting;
   assert.equal(client.toLocal(4), 4);
 });

@@ -7,12 +7,12 @@ namespace Collab.Grains.Tests.LessonPreps.Text;
 public sealed class SectionEditorTests
 {
     private static OpApplied Applied(long revision, string clientId, long clientSeq, params object[] wire) =>
-        new(revision, "s", Op(wire), "u", clientId, clientSeq);
+        new(revision, "s", Op(wire), clientId == "me" ? "me-user" : "u", clientId, clientSeq);
 
     [Fact]
     public void One_op_is_in_flight_and_later_edits_are_composed_until_it_is_acknowledged()
     {
-        var editor = new SectionEditor("me", "s", 4, "春眠");
+        var editor = new SectionEditor("me-user", "me", "s", 4, "春眠");
 
         var first = editor.Edit(Op(2, "不觉晓"));
         Assert.Equal(new OutgoingOp("me", 1, "s", 4, Op(2, "不觉晓")), first);
@@ -30,7 +30,7 @@ public sealed class SectionEditorTests
     [Fact]
     public void Another_clients_op_is_transformed_over_what_is_pending_and_events_are_taken_in_revision_order()
     {
-        var editor = new SectionEditor("me", "s", 0, "ab");
+        var editor = new SectionEditor("me-user", "me", "s", 0, "ab");
         editor.Edit(Op(2, "c"));
         editor.Edit(Op("x", 3));
 
@@ -52,7 +52,7 @@ public sealed class SectionEditorTests
     [Fact]
     public void A_resend_keeps_the_client_seq_and_is_made_on_the_current_revision()
     {
-        var editor = new SectionEditor("me", "s", 0, "ab");
+        var editor = new SectionEditor("me-user", "me", "s", 0, "ab");
         editor.Edit(Op(2, "!"));
         editor.Receive(Applied(1, "other", 1, "早", 2));
         editor.Receive(new OpApplied(2, "elsewhere", Op("不相干"), "u", "other", 2));
@@ -67,9 +67,24 @@ public sealed class SectionEditorTests
     }
 
     [Fact]
+    public void A_colleagues_op_under_this_clients_id_and_seq_is_transformed_not_taken_as_the_acknowledgement()
+    {
+        var editor = new SectionEditor("me-user", "me", "s", 0, "ab");
+        editor.Edit(Op(2, "c"));
+
+        Assert.Null(editor.Receive(new OpApplied(1, "s", Op("X", 2), "impostor", "me", 1)));
+
+        Assert.NotNull(editor.InFlight);
+        Assert.Equal("Xabc", editor.Text);
+        Assert.Null(editor.Receive(new OpApplied(2, "s", Op(3, "c"), "me-user", "me", 1)));
+        Assert.True(editor.Idle);
+        Assert.Equal("Xabc", editor.Text);
+    }
+
+    [Fact]
     public void An_edit_that_does_not_span_the_text_is_refused_and_changes_nothing()
     {
-        var editor = new SectionEditor("me", "s", 0, "ab");
+        var editor = new SectionEditor("me-user", "me", "s", 0, "ab");
         Assert.ThrowsAny<Exception>(() => editor.Edit(Op(3, "x")));
         Assert.Equal("ab", editor.Text);
         Assert.True(editor.Idle);

@@ -18,7 +18,7 @@ internal sealed class SimulatedSession
     public SimulatedSession(string text, int clients)
     {
         ServerText = text;
-        Clients = Enumerable.Range(0, clients).Select(i => new Client(new SectionEditor($"c{i}", Section, 0, text))).ToList();
+        Clients = Enumerable.Range(0, clients).Select(i => new Client(new SectionEditor($"c{i}", $"c{i}", Section, 0, text))).ToList();
     }
 
     public string ServerText { get; private set; }
