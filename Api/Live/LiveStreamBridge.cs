@@ -221,7 +221,68 @@ public sealed class LiveStreamBridge<THub, TGrain> : BackgroundService
     }
 
     private StreamFollow NewFollow(string id) =>
-        new(id, Grain(id), _hub.Clients, _options, _time, _logger);
+        new(id, Grain(id), _hub.Clients, _options, _time, _logger, (follow, userIds) => RevokeAsync(id, follow, userIds));
+
+    /// <summary>
+    /// Users who lost the stream (called in the follow's delivery order, right after the revoking event was handed
+    /// on): their connections leave its SignalR group and its audience, so no later event reaches them.
+    /// </summary>
+    private async Task RevokeAsync(string id, StreamFollow follow, IReadOnlyCollection<string> userIds)
+    {
+        List<string> dropped;
+        bool empty;
+        lock (follow.Connections)
+        {
+            dropped = follow.Connections.Where(c => userIds.Contains(c.Value.UserId)).Select(c => c.Key).ToList();
+            foreach (var connectionId in dropped)
+            {
+                follow.Connections.Remove(connectionId);
+            }
+            empty = follow.Connections.Count == 0;
+        }
+        foreach (var connectionId in dropped)
+        {
+            if (_streamsByConnection.TryGetValue(connectionId, out var streams))
+            {
+                streams.TryRemove(id, out _);
+            }
+            await _hub.Groups.RemoveFromGroupAsync(connectionId, id);
+        }
+        if (dropped.Count > 0)
+        {
+            _logger.LogInformation("Access to {Id} revoked for {Users}: {Count} connection(s) left it", id, string.Join(",", userIds), dropped.Count);
+        }
+        if (empty && dropped.Count > 0)
+        {
+            // Not awaited: ending the follow waits for its delivery loop, which is the caller.
+            _ = EndIfIdleAsync(id, follow);
+        }
+    }
+
+    private async Task EndIfIdleAsync(string id, StreamFollow follow)
+    {
+        await follow.Gate.WaitAsync();
+        try
+        {
+            bool empty;
+            lock (follow.Connections)
+            {
+                empty = follow.Connections.Count == 0;
+            }
+            if (empty && !follow.Ended && _follows.TryRemove(new KeyValuePair<string, StreamFollow>(id, follow)))
+            {
+                await EndAsync(id, follow);
+            }
+        }
+        catch (Exception exception)
+        {
+            _logger.LogDebug(exception, "Ending the follow of {Id} after a revocation failed", id);
+        }
+        finally
+        {
+            follow.Gate.Release();
+        }
+    }
 
     private TGrain Grain(string id) => _grains.GetGrain<TGrain>(id);
 

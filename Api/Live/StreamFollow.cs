@@ -7,7 +7,8 @@ namespace Collab.Api.Live;
 /// <summary>
 /// This node following one grain's stream: the observer the grain pushes to (held strongly here, or it would be
 /// collected), the local connections joined to it, and a single delivery loop that hands events to SignalR in seq
-/// order, holding back early ones and fetching a missing seq from the grain when it does not arrive.
+/// order, holding back early ones and fetching a missing seq from the grain when it does not arrive. An event that
+/// revokes users is handed to them like any other, and then their connections leave the stream before the next one.
 /// </summary>
 internal sealed class StreamFollow : ILiveStreamObserver
 {
@@ -17,14 +18,17 @@ internal sealed class StreamFollow : ILiveStreamObserver
     private readonly LiveBridgeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Func<StreamFollow, IReadOnlyCollection<string>, Task> _revoke;
     private readonly Channel<Delivery> _inbox = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SortedDictionary<long, EventEnvelope> _early = [];
     private readonly Task _loop;
     private long _deliveredSeq;
     private bool _gapCheckScheduled;
 
-    public StreamFollow(string id, ILiveStreamGrain grain, IHubClients clients, LiveBridgeOptions options, TimeProvider time, ILogger logger)
+    public StreamFollow(string id, ILiveStreamGrain grain, IHubClients clients, LiveBridgeOptions options, TimeProvider time, ILogger logger,
+        Func<StreamFollow, IReadOnlyCollection<string>, Task> revoke)
     {
+        _revoke = revoke;
         _id = id;
         _grain = grain;
         _clients = clients;
@@ -150,7 +154,16 @@ internal sealed class StreamFollow : ILiveStreamObserver
         }
     }
 
-    private Task SendAsync(EventEnvelope envelope)
+    private async Task SendAsync(EventEnvelope envelope)
+    {
+        await SendToAudienceAsync(envelope);
+        if (envelope.Revokes is { Length: > 0 } revoked)
+        {
+            await _revoke(this, revoked);
+        }
+    }
+
+    private Task SendToAudienceAsync(EventEnvelope envelope)
     {
         var message = EventMessage.From(envelope);
         if (envelope.IsForEveryone)

@@ -4,8 +4,9 @@ namespace Collab.Grains.Interfaces.Live;
 /// One event of a stream. <see cref="Seq"/> is 0 for ephemeral events. Who sees it: <see cref="Audience"/> names the
 /// one user allowed to (private notes, own queue position); <see cref="Audiences"/> names several (a tutor and the
 /// admitted student); <see cref="AudienceGroup"/> names a group the grain put callers in when they joined (an exam's
-/// proctors); with none of them set, every joined client. Arrays, not interfaces, so the JSON grain storage needs no
-/// type name to read them back.
+/// proctors); with none of them set, every joined client. <see cref="Revokes"/> names users whose access to the stream
+/// ends with this event: each node hands the event on, then drops those users' connections from the stream, so
+/// nothing after it reaches them. Arrays, not interfaces, so the JSON grain storage needs no type name to read them back.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collab.EventEnvelope")]
 public sealed record EventEnvelope(
@@ -16,7 +17,8 @@ public sealed record EventEnvelope(
     [property: Id(4)] string DataJson,
     [property: Id(5)] string? Audience = null,
     [property: Id(6)] string[]? Audiences = null,
-    [property: Id(7)] string? AudienceGroup = null)
+    [property: Id(7)] string? AudienceGroup = null,
+    [property: Id(8)] string[]? Revokes = null)
 {
     public bool IsEphemeral => Seq == 0;
 

@@ -145,7 +145,7 @@ public sealed class GroupGrain(
         await RunAsync(() =>
         {
             State.Members.Remove(member);
-            Emit("member.removed", new { userId, removedBy = caller.UserId });
+            EmitRevoking("member.removed", new { userId, removedBy = caller.UserId }, userId);
         });
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).RemoveAsync(Id);
         await Task.WhenAll(State.MemberWatchers.Select(plan => TellRemovedAsync(plan, userId)));

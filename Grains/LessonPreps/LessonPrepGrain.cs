@@ -913,6 +913,10 @@ public sealed class LessonPrepGrain(
     {
         _membersRemoved++;
         _members.Remove(userId);
+        if (State.Owner is null)
+        {
+            RevokeNow(userId);
+        }
         return Task.CompletedTask;
     }
 

@@ -213,6 +213,27 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         _unpublished.Add(envelope);
     }
 
+    /// <summary>
+    /// Appends a durable event with which these users lose the stream (a member removed): every node delivers it to
+    /// them too, in seq order, and then drops their connections from the stream, so they receive nothing after it. Their
+    /// next call is refused by the grain's own checks.
+    /// </summary>
+    protected void EmitRevoking(string type, object data, params string[] revoked)
+    {
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, null, null, revoked);
+        _unpublished.Add(envelope);
+    }
+
+    /// <summary>
+    /// Cuts a user off the stream at once, without a durable event: for a loss of access learnt from another grain (a
+    /// plan told of a removal from its group) rather than made by a command of this one. The user is told with an
+    /// ephemeral <c>access.revoked</c>.
+    /// </summary>
+    protected void RevokeNow(string userId)
+    {
+        Publish(new EventEnvelope(StreamName, 0, "access.revoked", Now, LiveJson.Serialize(new { userId }), userId, null, null, [userId]));
+    }
+
     /// <summary>Who is told that this user came or went: everyone joined (null) unless an area keeps presence private.</summary>
     protected virtual string? PresenceAudience(string userId) => null;
 
@@ -311,6 +332,10 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
             {
                 _logger.LogWarning(exception, "Could not push {Stream} seq {Seq} to a node", StreamName, envelope.Seq);
             }
+        }
+        foreach (var userId in envelope.Revokes ?? [])
+        {
+            PublishPresence(_nodes.RemoveUser(userId));
         }
     }
 

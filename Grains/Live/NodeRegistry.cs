@@ -88,6 +88,21 @@ public sealed class NodeRegistry
         return changes;
     }
 
+    /// <summary>Forgets every connection of a user who may no longer follow the stream, on every node.</summary>
+    public PresenceChanges RemoveUser(string userId)
+    {
+        var changes = new PresenceChanges();
+        foreach (var node in _nodes.Values)
+        {
+            foreach (var connectionId in node.Connections.Where(c => c.Value == userId).Select(c => c.Key).ToList())
+            {
+                node.Connections.Remove(connectionId);
+                Release(userId, changes);
+            }
+        }
+        return changes;
+    }
+
     public PresenceChanges RemoveExpired(DateTimeOffset now)
     {
         var changes = new PresenceChanges();

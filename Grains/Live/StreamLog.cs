@@ -16,9 +16,9 @@ public sealed class StreamLog
     public List<EventEnvelope> Events { get; set; } = [];
 
     public EventEnvelope Append(string stream, string type, DateTimeOffset at, string dataJson, string? audience, int retain,
-        string[]? audiences = null, string? audienceGroup = null)
+        string[]? audiences = null, string? audienceGroup = null, string[]? revokes = null)
     {
-        var envelope = new EventEnvelope(stream, Seq + 1, type, at, dataJson, audience, audiences, audienceGroup);
+        var envelope = new EventEnvelope(stream, Seq + 1, type, at, dataJson, audience, audiences, audienceGroup, revokes);
         Seq = envelope.Seq;
         Events.Add(envelope);
         if (Events.Count > retain)
