@@ -33,7 +33,7 @@ public sealed class LessonPrepHub(LessonPlans plans, BaselineMode mode, OpLogWri
         {
             // Under the lock: no op is broadcast between joining the group and reading the seq the snapshot is at.
             await Groups.AddToGroupAsync(Context.ConnectionId, id);
-            return new LessonJoinReply(plan.Seq, WireTime.Now(), Snapshot(plan));
+            return new LessonJoinReply(plan.Seq, WireTime.Now(), Snapshot(plan, HubCaller.Of(Context)));
         }
         finally
         {
@@ -51,7 +51,7 @@ public sealed class LessonPrepHub(LessonPlans plans, BaselineMode mode, OpLogWri
         {
             return plan.EventsAfter(sinceSeq) is { } events
                 ? new SyncReply(events, null, null)
-                : new SyncReply([], Snapshot(plan), plan.Seq);
+                : new SyncReply([], Snapshot(plan, HubCaller.Of(Context)), plan.Seq);
         }
         finally
         {
@@ -118,8 +118,8 @@ public sealed class LessonPrepHub(LessonPlans plans, BaselineMode mode, OpLogWri
         }
     }
 
-    private static LessonSnapshot Snapshot(PlanDocument plan) =>
-        new(plan.Id, plan.Revision, LessonPlans.Sections.Select(s => new SectionSnapshot(s.Key, s.Title, plan.Sections[s.Key])).ToList());
+    private static LessonSnapshot Snapshot(PlanDocument plan, string you) =>
+        new(plan.Id, plan.Revision, you, LessonPlans.Sections.Select(s => new SectionSnapshot(s.Key, s.Title, plan.Sections[s.Key])).ToList());
 
     /// <summary>JSON gives a JsonElement; MessagePack an object array whose integers have the smallest type that fits.</summary>
     private static TextOperation Parse(object? ops)
