@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
+using Orleans.Concurrency;
 
 namespace Collab.Grains.Interfaces.Observations;
 
@@ -38,4 +39,11 @@ public interface IObservationGrain : ILiveStreamGrain
 
     [Alias("GetReport")]
     Task<ObservationReport> GetReportAsync(Caller caller);
+
+    /// <summary>
+    /// Told by the group when a member leaves or is removed, so their open connections stop receiving this lesson's
+    /// notes and ratings at once. Interleaves because the observation may itself be waiting on the group.
+    /// </summary>
+    [Alias("MemberRemoved"), AlwaysInterleave]
+    Task MemberRemovedAsync(string userId);
 }

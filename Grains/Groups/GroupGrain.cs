@@ -2,7 +2,9 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
+using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Live;
+using Collab.Grains.Observations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -148,19 +150,26 @@ public sealed class GroupGrain(
             EmitRevoking("member.removed", new { userId, removedBy = caller.UserId }, userId);
         });
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).RemoveAsync(Id);
-        await Task.WhenAll(State.MemberWatchers.Select(plan => TellRemovedAsync(plan, userId)));
+        var plans = State.MemberWatchers.Select(plan =>
+            TellRemovedAsync("lesson plan", plan, () => GrainFactory.GetGrain<ILessonPrepGrain>(plan).MemberRemovedAsync(userId)));
+        var observations = State.Sessions.Where(s => s.Kind == ObservationGrain.SessionKind).Select(session =>
+            TellRemovedAsync("observation", session.Id, () => GrainFactory.GetGrain<IObservationGrain>(session.Id).MemberRemovedAsync(userId)));
+        await Task.WhenAll(plans.Concat(observations));
     }
 
-    /// <summary>A plan that cannot be told keeps its answer only until its cache expires (LessonPrepOptions.MembershipCacheTtl).</summary>
-    private async Task TellRemovedAsync(string lessonPlanId, string userId)
+    /// <summary>
+    /// A plan that cannot be told keeps its answer only until its cache expires (LessonPrepOptions.MembershipCacheTtl);
+    /// an observation that cannot be told still refuses the member's next call (it asks the group every time) but goes on sending their open connections its live events.
+    /// </summary>
+    private async Task TellRemovedAsync(string kind, string id, Func<Task> tell)
     {
         try
         {
-            await GrainFactory.GetGrain<ILessonPrepGrain>(lessonPlanId).MemberRemovedAsync(userId);
+            await tell();
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Telling lesson plan {Plan} that {User} left group {Group} failed", lessonPlanId, userId, Id);
+            logger.LogWarning(exception, "Telling {Kind} {Id} that a member left group {Group} failed", kind, id, Id);
         }
     }
 

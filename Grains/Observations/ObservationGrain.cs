@@ -37,6 +37,12 @@ public sealed class ObservationGrain(
 
     protected override string Area => "observations";
 
+    public Task MemberRemovedAsync(string userId)
+    {
+        RevokeNow(userId);
+        return Task.CompletedTask;
+    }
+
     private Rubric Rubric => State.Rubric ?? throw CollabException.NotFound($"observation {Id}");
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

@@ -3,12 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
+using Collab.Api.Tests.Observations;
 
 namespace Collab.Api.Tests.Live;
 
 /// <summary>
 /// A member removed from a group stops receiving its live events on the connections they still have open, and on the
-/// group's lesson plans, at once: the revoking event is the last one they get, and their next call is refused.
+/// group's lesson plans and observed lessons, at once: the revoking event is the last one they get, and their next call is refused.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class RevocationTests(SharedApiHost shared)
@@ -95,5 +96,32 @@ public sealed class RevocationTests(SharedApiHost shared)
         Assert.Empty(editor.EventsOfType("access.revoked"));
         await HubErrors.AssertRefusedAsync("not_member", () => cutOff.InvokeAsync("SubmitOp", planId,
             new { clientId = "x", clientSeq = 1, section = "objectives", baseRevision = 1, ops = new object[] { "偷偷改" } }));
+    }
+
+    [Fact]
+    public async Task A_member_removed_from_the_group_stops_receiving_its_observed_lessons_notes()
+    {
+        var setup = await ObservationSetup.NewAsync(shared.Host, "西城区", "朝阳区");
+        var id = await setup.ScheduleAsync();
+        var removed = setup.Observers[1];
+        await using var teacher = await setup.Teacher.ConnectAsync(ObservationSetup.Hub);
+        await using var stays = await setup.Observers[0].ConnectAsync(ObservationSetup.Hub);
+        await using var cutOff = await removed.ConnectAsync(ObservationSetup.Hub);
+        await teacher.InvokeAsync("Join", id);
+        await stays.InvokeAsync("Join", id);
+        await cutOff.InvokeAsync("Join", id);
+        await teacher.InvokeAsync("Start", id);
+        await cutOff.WaitForTypeAsync("lesson.started");
+
+        await RemoveAsync(setup.Leader, setup.GroupId, removed);
+        var revoked = await cutOff.WaitForTypeAsync("access.revoked");
+        Assert.Equal(removed.UserId, revoked.GetProperty("data").GetProperty("userId").GetString());
+        await stays.InvokeAsync("AddNote", id, ObservationSetup.Note("tab", 1, "板书清楚"));
+        await teacher.WaitForTypeAsync("note.added");
+
+        await HubErrors.AssertRefusedAsync("not_member", () => cutOff.InvokeAsync("Sync", id, 0L));
+        Assert.Empty(cutOff.EventsOfType("note.added"));
+        Assert.Empty(stays.EventsOfType("access.revoked"));
+        await HubErrors.AssertRefusedAsync("not_member", () => cutOff.InvokeAsync("AddNote", id, ObservationSetup.Note("tab", 1, "还能记吗")));
     }
 }

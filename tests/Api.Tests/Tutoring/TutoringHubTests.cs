@@ -180,6 +180,16 @@ public sealed class TutoringHubTests(TutoringApiHost shared)
         Assert.Equal("会解一步方程", record.GetProperty("notes").GetString());
         Assert.Equal("student", record.GetProperty("endReason").GetString());
         Assert.Equal("方程", record.GetProperty("topic").GetString());
+
+        // An admission that ended is access lost: the next student's session does not reach Amy's open connection.
+        await tutor.InvokeAsync("AdmitNext", roomId);
+        await bo.WaitForTypeAsync("session.started");
+        await bo.InvokeAsync("DrawStroke", roomId, Stroke(boUser.UserId, 7, "bo-2"));
+        await HubErrors.AssertRefusedAsync("not_admitted", () => amy.InvokeAsync("DrawStroke", roomId, Stroke(amyUser.UserId, 7, "amy-late")));
+        await tutor.InvokeAsync("PostQueueMessage", roomId, Text(tutorUser.UserId, 4, "小博开始了"));
+        await amy.WaitForCountAsync("queue.message", 2);
+        Assert.Single(amy.EventsOfType("session.started"));
+        Assert.Equal(2, amy.EventsOfType("stroke.drawn").Count);
     }
 
     [Fact]

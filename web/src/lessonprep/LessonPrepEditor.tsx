@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
 import { t } from "../i18n";
+import { AccessLost } from "../live/AccessLost";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { nextCommand, session } from "../session";
@@ -47,6 +48,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
   const [myRole, setMyRole] = useState<string | null>(null);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [revoked, setRevoked] = useState(false);
   const [, setTick] = useState(0);
   const redraw = () => setTick((n) => n + 1);
   const clients = useRef(new Map<string, SectionClient>());
@@ -122,7 +124,11 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         }
       },
       ephemeral: (e) => {
-        if (e.type === "presence.changed") {
+        if (e.type === "access.revoked") {
+          // Sent to this user alone when they left the plan's group; the server no longer sends this connection the plan.
+          setRevoked(true);
+          void connection.stop();
+        } else if (e.type === "presence.changed") {
           presenceSinceJoin.set(e.data.userId, e.data.online);
           if (!e.data.online) anchors.current.cursors.delete(e.data.userId);
           setPlan((p) => (p ? { ...p, online: e.data.online ? [...p.online.filter((u) => u !== e.data.userId), e.data.userId] : p.online.filter((u) => u !== e.data.userId) } : p));
@@ -223,6 +229,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
     return { start: at(area.selectionStart), end: at(area.selectionEnd) };
   }
 
+  if (revoked) return <AccessLost message={t("accessRevoked")} />;
   if (!plan) return <section class="card">{error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}</section>;
   const readOnly = plan.phase === "finalized";
   const canLead = me.userId === plan.leadPreparer || myRole === "leader";

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
 import { t } from "../i18n";
+import { AccessLost } from "../live/AccessLost";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { navigate } from "../router";
@@ -28,6 +29,7 @@ export function ObservationScreen({ observationId }: { observationId: string }) 
   const [state, setState] = useState<Snapshot | null>(null);
   const [isLeader, setLeader] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [revoked, setRevoked] = useState(false);
   const [skew, setSkew] = useState(0);
   const live = useRef<LiveConnection | null>(null);
 
@@ -38,7 +40,10 @@ export function ObservationScreen({ observationId }: { observationId: string }) 
       snapshot: setState,
       event: (e) => setState((s) => (s ? applyEvent(s, e.type, e.data) : s)),
       ephemeral: (e) => {
-        if (e.type === "presence.changed") setState((s) => (s ? presence(s, e.data.userId, e.data.online) : s));
+        if (e.type === "access.revoked") {
+          setRevoked(true);
+          void connection.stop();
+        } else if (e.type === "presence.changed") setState((s) => (s ? presence(s, e.data.userId, e.data.online) : s));
       },
     });
     const join = async () => {
@@ -99,6 +104,7 @@ export function ObservationScreen({ observationId }: { observationId: string }) 
 
   const finalize = () => hub().invoke<Report>("FinalizeReport", observationId);
 
+  if (revoked) return <AccessLost message={t("accessRevoked")} />;
   if (!state) {
     return (
       <section class="card">

@@ -3,6 +3,7 @@ import { rest } from "../api";
 import { ObservationSessionLink } from "../observation/ObservationSessionLink";
 import { ScheduleObservation } from "../observation/ScheduleObservation";
 import { t } from "../i18n";
+import { AccessLost } from "../live/AccessLost";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { navigate } from "../router";
@@ -30,6 +31,7 @@ export function GroupSpace({ groupId }: { groupId: string }) {
   const [pending, setPending] = useState<Pending[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [draft, setDraft] = useState("");
+  const [removed, setRemoved] = useState(false);
   const live = useRef<LiveConnection | null>(null);
 
   useEffect(() => {
@@ -37,7 +39,15 @@ export function GroupSpace({ groupId }: { groupId: string }) {
     live.current = connection;
     const follower = new StreamFollower<Snapshot>(connection, `groups/${groupId}`, groupId, "Sync", {
       snapshot: (snapshot) => setState(snapshot),
-      event: (e) => setState((s) => (s ? applyEvent(s, e.type, e.data) : s)),
+      event: (e) => {
+        if (e.type === "member.removed" && e.data.userId === me.userId) {
+          // The server has already cut this connection off the group; re-joining would only be refused.
+          setRemoved(true);
+          void connection.stop();
+          return;
+        }
+        setState((s) => (s ? applyEvent(s, e.type, e.data) : s));
+      },
       ephemeral: (e) => {
         if (e.type === "presence.changed") setState((s) => (s ? presence(s, e.data.userId, e.data.online) : s));
       },
@@ -72,6 +82,17 @@ export function GroupSpace({ groupId }: { groupId: string }) {
     }
   }
 
+  async function remove(userId: string) {
+    if (!window.confirm(t("confirmRemove"))) return;
+    setError(null);
+    try {
+      await rest("DELETE", `/api/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  if (removed) return <AccessLost message={t("removedFromGroup")} />;
   if (!state) {
     return (
       <section class="card">
@@ -116,6 +137,9 @@ export function GroupSpace({ groupId }: { groupId: string }) {
               <li key={m.userId} data-user={m.userId} data-online={online.has(m.userId) ? "true" : "false"}>
                 <span class={online.has(m.userId) ? "dot on" : "dot"} title={online.has(m.userId) ? t("online") : t("offline")} />
                 {m.name} <span class="muted">{m.county} · {t(m.role === "leader" ? "leader" : "member")}</span>
+                {isLeader && m.role !== "leader" && (
+                  <button class="link" data-testid="remove-member" onClick={() => remove(m.userId)}>{t("removeMember")}</button>
+                )}
               </li>
             ))}
         </ul>

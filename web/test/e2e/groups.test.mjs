@@ -165,3 +165,35 @@ test("two teachers type into the same section of a lesson plan at once and both 
   await member.waitForFunction(() => document.querySelector("textarea[name=section-process]")?.value === "一、情境导入\n二、新知探究");
   await screenshot(member, "lessonprep-editor");
 });
+
+test("the leader removes a colleague: the colleague's group space and open lesson plan say so at once and stop following", async () => {
+  const zhao = { userId: "t-1003", name: "赵老师", role: "teacher", school: "3303002", county: "萧山区" };
+  const token = await tokenFor(api.baseUrl, wang);
+  const { id: groupId } = await restAs(api.baseUrl, token, "POST", "/api/groups", { name: "移出测试组", subject: "数学", grade: "八年级" });
+  await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/members`, zhao);
+  const { id: planId } = await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/lessonpreps`, { title: "《勾股定理》", subject: "数学", grade: "八年级" });
+
+  const colleague = await newPage(browser, api.baseUrl);
+  await signInAs(colleague, zhao);
+  await colleague.goto(`/groups/${groupId}`);
+  await colleague.waitForSelector(`[data-testid=members] li[data-user="${wang.userId}"]`);
+  assert.equal(await colleague.locator("[data-testid=remove-member]").count(), 0);
+  const colleaguePlan = await newPage(browser, api.baseUrl);
+  await signInAs(colleaguePlan, zhao);
+  await colleaguePlan.goto(`/lessonpreps/${planId}`);
+  await colleaguePlan.waitForSelector("textarea[name=section-objectives]");
+
+  const leader = await newPage(browser, api.baseUrl);
+  await signInAs(leader, wang);
+  await leader.goto(`/groups/${groupId}`);
+  await leader.waitForSelector(`[data-testid=members] li[data-user="${zhao.userId}"][data-online=true]`);
+  leader.once("dialog", (dialog) => dialog.accept());
+  await leader.click(`[data-testid=members] li[data-user="${zhao.userId}"] [data-testid=remove-member]`);
+  await leader.waitForSelector(`[data-testid=members] li[data-user="${zhao.userId}"]`, { state: "detached" });
+
+  await colleague.waitForSelector("[data-testid=access-lost]:has-text('你已不在这个教研组中')");
+  await colleaguePlan.waitForSelector("[data-testid=access-lost]:has-text('不能再查看')");
+  await screenshot(colleague, "group-removed");
+  await colleaguePlan.goto(`/groups/${groupId}`);
+  await colleaguePlan.waitForSelector("text=你不是该组的成员。");
+});
