@@ -13,12 +13,10 @@ namespace Collab.Grains.Groups;
 /// <summary>
 /// A teaching-research group: members, join requests, scheduled sessions and the feed (PROTOCOL §1). A post, the
 /// command a busy group gets most, is one row in the event log, not a rewrite of the group; the group itself is written
-/// for every other command and as a snapshot every <see cref="GroupOptions.SnapshotEveryPosts"/> posts.
+/// for every other command and as a snapshot every <see cref="LiveStreamOptions.SnapshotEveryEvents"/> posts.
 /// </summary>
 public sealed class GroupGrain(
     [PersistentState("group", StorageNames.Default)] IPersistentState<GroupState> store,
-    ILiveEventLog eventLog,
-    IOptions<GroupOptions> groupOptions,
     IOptions<LiveStreamOptions> options,
     TimeProvider time,
     ILogger<GroupGrain> logger)
@@ -26,30 +24,9 @@ public sealed class GroupGrain(
 {
     private const string Posted = "message.posted";
 
-    private readonly GroupOptions _groupOptions = groupOptions.Value;
-
-    private int _postsSinceSnapshot;
-
     protected override string Area => "groups";
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await base.OnActivateAsync(cancellationToken);
-        if (State.Info is null)
-        {
-            return;
-        }
-        // Rows up to the snapshot's seq only refill the event window; later ones are posts the snapshot has not seen.
-        var snapshotSeq = State.Log.Seq;
-        var rows = await eventLog.ReadAfterAsync(StreamName, Math.Max(0, snapshotSeq - RetainedEvents));
-        var logged = rows.Where(row => row.Seq <= snapshotSeq).Select(row => new EventEnvelope(StreamName, row.Seq, row.Type, row.At, row.DataJson));
-        State.Log.Restore(logged, RetainedEvents);
-        foreach (var row in rows.Where(row => row.Seq > snapshotSeq))
-        {
-            Replay(row);
-            _postsSinceSnapshot++;
-        }
-    }
+    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { Posted };
 
     private GroupInfo Info => State.Info ?? throw CollabException.NotFound($"group {Id}");
 
@@ -215,9 +192,8 @@ public sealed class GroupGrain(
         });
     }
 
-    public async Task<MessagePosted> PostMessageAsync(Caller caller, CommandId command, string text)
-    {
-        var posted = await RunAsync(caller, command, () =>
+    public Task<MessagePosted> PostMessageAsync(Caller caller, CommandId command, string text) =>
+        RunAsync(caller, command, () =>
         {
             RequireMember(caller);
             var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
@@ -227,9 +203,6 @@ public sealed class GroupGrain(
             Emit(Posted, message);
             return new MessagePosted(message.Id, message.At);
         });
-        await SnapshotWhenDueAsync();
-        return posted;
-    }
 
     public Task ScheduleSessionAsync(GroupSession session) =>
         RunAsync(() =>
@@ -261,77 +234,10 @@ public sealed class GroupGrain(
         feed = State.Feed,
     };
 
-    /// <summary>
-    /// A post appends one row to the event log; every other command writes the group (without its posts' events). Only a
-    /// post emits <c>message.posted</c>, and nothing else besides.
-    /// </summary>
-    protected override async Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandKey? command, string resultJson)
+    protected override void Apply(EventEnvelope logged)
     {
-        if (command is not null && events is [{ Type: Posted } posted])
-        {
-            await eventLog.AppendAsync([new LiveEventRow(StreamName, posted.Seq, posted.Type, posted.DataJson, command.ClientId, command.ClientSeq, resultJson, posted.At)]);
-            _postsSinceSnapshot++;
-            return;
-        }
-        await WriteSnapshotWithoutAsync(Posted);
-        _postsSinceSnapshot = 0;
-    }
-
-    /// <summary>
-    /// Every <see cref="GroupOptions.SnapshotEveryPosts"/> posts, once the last of them is durable, the group is
-    /// snapshotted and the rows behind its event window pruned, before that post is answered (a grain turn, so no other
-    /// command sees the window while the snapshot leaves its posts out). A failed snapshot loses nothing, since the rows after the
-    /// last good one are replayed; the activation is dropped so that the next one starts from what the database holds.
-    /// </summary>
-    private async Task SnapshotWhenDueAsync()
-    {
-        if (_postsSinceSnapshot < _groupOptions.SnapshotEveryPosts)
-        {
-            return;
-        }
-        try
-        {
-            await WriteSnapshotWithoutAsync(Posted);
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Snapshotting group {Group} at seq {Seq} failed; its posts stay in the event log", Id, State.Log.Seq);
-            DeactivateOnIdle();
-            return;
-        }
-        _postsSinceSnapshot = 0;
-        var through = State.Log.Seq - RetainedEvents;
-        if (through <= 0)
-        {
-            return;
-        }
-        try
-        {
-            await eventLog.PruneAsync(StreamName, through, _groupOptions.PruneRowsPerSnapshot);
-        }
-        catch (Exception exception)
-        {
-            // Rows left behind cost only space; the next snapshot tries again.
-            logger.LogWarning(exception, "Pruning the event log of group {Group} through seq {Seq} failed", Id, through);
-        }
-    }
-
-    /// <summary>Re-applies a post the last snapshot did not have yet, as it was first applied.</summary>
-    private void Replay(LiveEventRow row)
-    {
-        if (row.Type != Posted)
-        {
-            throw new InvalidOperationException($"event log row {row.Seq} of {StreamName} is a {row.Type}, which a group does not log");
-        }
         State.MessageCount++;
-        var message = LiveJson.Deserialize<GroupMessage>(row.DataJson);
-        AddToFeed(message);
-        var envelope = State.Log.Append(StreamName, row.Type, row.At, row.DataJson, null, RetainedEvents);
-        if (envelope.Seq != row.Seq)
-        {
-            throw new InvalidOperationException($"event log of {StreamName} skips from seq {envelope.Seq - 1} to {row.Seq}");
-        }
-        State.Commands.Record(new CommandKey(message.UserId, row.ClientId, row.ClientSeq), row.ResultJson, row.At, CommandLimits);
+        AddToFeed(LiveJson.Deserialize<GroupMessage>(logged.DataJson));
     }
 
     private void AddToFeed(GroupMessage message)

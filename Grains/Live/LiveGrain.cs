@@ -23,6 +23,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     private bool _brokenByFailedWrite;
     private LiveActivations? _activations;
     private InProcessObservers? _inProcessObservers;
+    private EventJournal? _journal;
+    private bool _snapshotRequired;
 
     protected LiveGrain(IPersistentState<TState> store, IOptions<LiveStreamOptions> options, TimeProvider time, ILogger logger)
     {
@@ -69,14 +71,41 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>The state as this caller may see it; serialized as the snapshot of Join and Sync.</summary>
     protected abstract object BuildSnapshot(Caller caller);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The event types whose commands only add to the state (a post, a note, a stroke): a command that emits nothing
+    /// else appends them to the event log instead of rewriting the grain (<see cref="EventJournal"/>). For each, the
+    /// command's whole change to the state must be what <see cref="Apply"/> does with the event, since that is how
+    /// activation replays it.
+    /// </summary>
+    protected virtual IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string>();
+
+    /// <summary>
+    /// Marks the running command as changing more than its logged events carry (a first note also lists its author
+    /// among the observers), so that it writes a snapshot instead of only appending rows.
+    /// </summary>
+    protected void RequireSnapshot() => _snapshotRequired = true;
+
+    /// <summary>Re-applies a logged event the last snapshot had not seen yet, exactly as its command first changed the state.</summary>
+    protected virtual void Apply(EventEnvelope logged) =>
+        throw new InvalidOperationException($"{StreamName} logs {logged.Type} but does not apply it");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(SweepExpiredNodesAsync, _options.NodeSweepInterval, _options.NodeSweepInterval);
         // Optional: a host that does not register the gauge (a unit-test silo) simply has none.
         _activations = ServiceProvider.GetService<LiveActivations>();
         _activations?.Activated(Area);
         _inProcessObservers = ServiceProvider.GetService<InProcessObservers>();
-        return base.OnActivateAsync(cancellationToken);
+        if (LoggedEventTypes.Count > 0)
+        {
+            _journal = new EventJournal(ServiceProvider.GetRequiredService<ILiveEventLog>(), StreamName, LoggedEventTypes, _options);
+            // A stream's first write is always a snapshot, so a grain never written has no rows either.
+            if (_store.RecordExists)
+            {
+                await _journal.RestoreAsync(State, RetainedEvents, CommandLimits, Apply);
+            }
+        }
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -169,6 +198,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     private async Task<T> RunCommandAsync<T>(CommandKey? key, Func<T> change, string name)
     {
         EnsureConsistent();
+        _snapshotRequired = false;
         if (key is not null)
         {
             var recorded = State.Commands.Find(key);
@@ -195,6 +225,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         }
         var events = _unpublished.Count;
         await WriteAsync(key, resultJson);
+        await SnapshotWhenDueAsync();
         LiveMetrics.Applied(Area, name, startedAt, events);
         return result;
     }
@@ -249,20 +280,73 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected int RetainedEvents => _options.RetainedEvents;
 
     /// <summary>
-    /// Makes one command's change durable: its new events, and its result under its command id. The default writes
-    /// the whole grain state; a grain with an append-only log (a keystroke must not rewrite a document) overrides it,
-    /// appends rows, and rebuilds its event window and command results from them when it activates.
+    /// Makes one command's change durable: its new events, and its result under its command id. Events of
+    /// <see cref="LoggedEventTypes"/> alone are appended to the event log; anything else writes the grain state as a
+    /// snapshot. A grain with a log of its own (a lesson plan's ops) overrides it.
     /// </summary>
     protected virtual Task PersistAsync(IReadOnlyList<EventEnvelope> events, CommandKey? command, string resultJson) =>
-        _store.WriteStateAsync();
+        _journal is not null && _store.RecordExists && !_snapshotRequired && _journal.Logs(events)
+            ? _journal.AppendAsync(events, command, resultJson)
+            : WriteStateAsync();
 
-    /// <summary>Writes the grain state itself (for a snapshot, in a grain that overrides <see cref="PersistAsync"/>).</summary>
-    protected Task WriteStateAsync() => _store.WriteStateAsync();
+    /// <summary>Writes the grain state as a snapshot: without the events that are rows of the event log, which activation puts back.</summary>
+    protected async Task WriteStateAsync()
+    {
+        if (_journal is null)
+        {
+            await _store.WriteStateAsync();
+            return;
+        }
+        var window = State.Log.Events;
+        State.Log.Events = _journal.WindowWithoutRows(window);
+        try
+        {
+            await _store.WriteStateAsync();
+        }
+        finally
+        {
+            State.Log.Events = window;
+        }
+        _journal.Snapshotted();
+    }
 
     /// <summary>
-    /// Writes the grain state without its retained events of one type: each of those is a row of an append-only log,
-    /// from which activation puts the window back together (<see cref="StreamLog.Restore"/>), so a snapshot is the
-    /// grain's own data and not its whole event window.
+    /// Every <see cref="LiveStreamOptions.SnapshotEveryEvents"/> rows, once the last of them is durable and before its
+    /// command is answered, the grain is snapshotted and the rows behind its event window pruned. A failed snapshot loses
+    /// nothing, since the rows after the last good one are replayed; the activation is dropped so that the next one
+    /// starts from what the database holds.
+    /// </summary>
+    private async Task SnapshotWhenDueAsync()
+    {
+        if (_journal is null || !_journal.SnapshotDue)
+        {
+            return;
+        }
+        try
+        {
+            await WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Snapshotting {Stream} at seq {Seq} failed; its events stay in the event log", StreamName, State.Log.Seq);
+            DeactivateOnIdle();
+            return;
+        }
+        var through = State.Log.Seq - RetainedEvents;
+        try
+        {
+            await _journal.PruneAsync(through);
+        }
+        catch (Exception exception)
+        {
+            // Rows left behind cost only space; the next snapshot tries again.
+            _logger.LogWarning(exception, "Pruning the event log of {Stream} through seq {Seq} failed", StreamName, through);
+        }
+    }
+
+    /// <summary>
+    /// Writes the grain state without its retained events of one type, for a grain that keeps those in a log of its own
+    /// (a lesson plan's ops) and puts its window back together from it (<see cref="StreamLog.Restore"/>).
     /// </summary>
     protected async Task WriteSnapshotWithoutAsync(string loggedType)
     {

@@ -15,6 +15,15 @@ public sealed class LiveStreamOptions
 
     public int CommandUsers { get; set; } = 500;
 
+    /// <summary>After this many events appended to the event log, the grain is written as a snapshot, bounding replay at activation.</summary>
+    public int SnapshotEveryEvents { get; set; } = 100;
+
+    /// <summary>
+    /// After each snapshot, at most this many event-log rows that neither the snapshot nor the retained event window
+    /// still needs are deleted; a backlog drains over the following snapshots.
+    /// </summary>
+    public int PruneRowsPerSnapshot { get; set; } = 500;
+
     /// <summary>How often a grain drops the nodes whose subscription expired (and their users' presence).</summary>
     public TimeSpan NodeSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

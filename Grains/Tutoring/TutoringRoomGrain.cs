@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Tutoring;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,30 @@ public sealed class TutoringRoomGrain(
     /// <summary>Since when the admitted student has been offline; not persisted (presence is not), see OnActivateAsync.</summary>
     private DateTimeOffset? _studentOfflineSince;
 
+    private const string StrokeDrawn = "stroke.drawn";
+    private const string ChatPosted = "chat.posted";
+
     protected override string Area => "tutoring";
+
+    /// <summary>Strokes and chat lines, a session's constant traffic, are rows of the event log rather than rewrites of the board.</summary>
+    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { StrokeDrawn, ChatPosted };
+
+    protected override void Apply(EventEnvelope logged)
+    {
+        var session = State.Session ?? throw new InvalidOperationException($"{StreamName} logs {logged.Type} outside a session");
+        if (logged.Type == StrokeDrawn)
+        {
+            var stroke = LiveJson.Deserialize<Stroke>(logged.DataJson);
+            session.Board.Add(new BoardStroke(stroke.StrokeId, logged.DataJson));
+            session.StrokesDrawn++;
+            session.PointsDrawn += stroke.Points.Length;
+        }
+        else
+        {
+            State.MessageCount++;
+            session.Chat.Add(LiveJson.Deserialize<ChatLine>(logged.DataJson));
+        }
+    }
 
     private TutoringRoomInfo Info => State.Info ?? throw CollabException.NotFound($"tutoring room {Id}");
 
@@ -266,7 +290,7 @@ public sealed class TutoringRoomGrain(
             session.Board.Add(new BoardStroke(accepted.StrokeId, LiveJson.Serialize(accepted)));
             session.StrokesDrawn++;
             session.PointsDrawn += accepted.Points.Length;
-            Emit("stroke.drawn", accepted, Participants);
+            Emit(StrokeDrawn, accepted, Participants);
             return new StrokeAccepted(accepted.StrokeId, session.StrokesDrawn);
         });
 
@@ -292,7 +316,7 @@ public sealed class TutoringRoomGrain(
             State.MessageCount++;
             var line = new ChatLine($"c{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
             session.Chat.Add(line);
-            Emit("chat.posted", line, Participants);
+            Emit(ChatPosted, line, Participants);
             return new ChatAccepted(line.Id, line.At);
         });
 

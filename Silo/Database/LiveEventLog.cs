@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Collab.Grains.Live;
 using Collab.Grains.Storage;
 
@@ -10,9 +11,10 @@ namespace Collab.Silo.Database;
 /// </summary>
 public sealed class LiveEventLog : ILiveEventLog
 {
-    private static readonly string[] Columns = ["stream", "seq", "type", "data", "client_id", "client_seq", "result", "at"];
+    private static readonly string[] Columns =
+        ["stream", "seq", "type", "data", "client_id", "client_seq", "result", "at", "user_id", "audience", "audiences", "audience_group"];
 
-    /// <summary>Rows one write carries at most: on PostgreSQL one statement of eight parameters a row (65,535 allowed).</summary>
+    /// <summary>Rows one write carries at most: on PostgreSQL one statement of twelve parameters a row (65,535 allowed).</summary>
     private const int RowsPerWrite = 2_000;
 
     private readonly CollabDatabase _database;
@@ -35,7 +37,8 @@ public sealed class LiveEventLog : ILiveEventLog
     private Task InsertAsync(IReadOnlyList<IReadOnlyList<LiveEventRow>> batches) =>
         // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
         SqlRows.InsertAsync(_database, "live_events", Columns, batches.SelectMany(rows => rows).ToList(), row =>
-            [row.Stream, row.Seq, row.Type, row.DataJson, row.ClientId, row.ClientSeq, row.ResultJson, row.At.ToUniversalTime()]);
+            [row.Stream, row.Seq, row.Type, row.DataJson, row.ClientId, row.ClientSeq, row.ResultJson, row.At.ToUniversalTime(),
+                row.UserId, row.Audience, row.Audiences is null ? null : JsonSerializer.Serialize(row.Audiences), row.AudienceGroup]);
 
     private async Task<IReadOnlyList<LiveEventRow>> ReadRowsAsync(string stream, long afterSeq)
     {
@@ -56,7 +59,11 @@ public sealed class LiveEventLog : ILiveEventLog
                 reader.GetString(4),
                 reader.GetInt64(5),
                 reader.GetString(6),
-                reader.GetFieldValue<DateTimeOffset>(7).ToUniversalTime()));
+                reader.GetFieldValue<DateTimeOffset>(7).ToUniversalTime(),
+                reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<string[]>(reader.GetString(10)),
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
         return rows;
     }

@@ -108,7 +108,6 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<ExamAnswerStore>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         services.TryAddSingleton<ILiveEventLog, LiveEventLog>();
-        services.AddOptions<GroupOptions>().Bind(configuration.GetSection(GroupOptions.Section));
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));

@@ -63,7 +63,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<InMemoryLiveEventLog>();
             silo.Services.AddSingleton<ILiveEventLog>(services => services.GetRequiredService<InMemoryLiveEventLog>());
             // A snapshot every few posts, so tests reach it, and the pruning behind it, quickly.
-            silo.Services.Configure<GroupOptions>(options => options.SnapshotEveryPosts = 5);
+            silo.Services.Configure<LiveStreamOptions>(options => options.SnapshotEveryEvents = 5);
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
             silo.Services.AddSingleton<InMemoryExamAnswerTable>();

@@ -185,6 +185,11 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         Assert.True(trimmed.GetProperty("trimmed").GetBoolean());
         Assert.False(trimmed.TryGetProperty("points", out _));
         Assert.Equal(record, Assert.Single(await fixture.Grains.GetGrain<ITutoringStudentGrain>(Amy.UserId).ListAsync(), r => r.RoomId == record.RoomId));
+
+        // The stroke's event-log row still has its points; the trimmed event the snapshot kept wins over it.
+        await fixture.DeactivateAllAsync();
+        var reloaded = (await room.SyncAsync(Tutor, seqBefore)).Events.Single(e => e.Type == "stroke.drawn");
+        Assert.Equal(retained.DataJson, reloaded.DataJson);
     }
 
     [Fact]
@@ -279,5 +284,41 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         var record = (await room.HistoryAsync(Tutor)).Single();
         Assert.Equal(1, record.StrokeCount);
         Assert.True(record.EndedAt >= started.EndsAt);
+    }
+
+    [Fact]
+    public async Task Strokes_and_chat_are_event_log_rows_and_come_back_with_their_audience_and_resends_after_reactivation()
+    {
+        var room = await OpenRoomAsync();
+        await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Amy.UserId, Bo.UserId);
+        await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
+        await room.RequestHelpAsync(Bo, new CommandId("bo", 1), "函数");
+        await room.AdmitNextAsync(Tutor);
+        var seqBefore = (await room.JoinAsync(Tutor)).Seq;
+        var strokes = new List<StrokeAccepted>();
+        for (var i = 1; i <= 7; i++)
+        {
+            strokes.Add(await room.DrawStrokeAsync(i % 2 == 0 ? Amy : Tutor, new CommandId(i % 2 == 0 ? "amy" : "t", 10 + i), new StrokeInput($"s{i}", Points(i + 1), "#00f", 2)));
+        }
+        var chat = await room.SendChatAsync(Amy, new CommandId("amy", 30), "老师，第二步不懂");
+
+        var stream = $"tutoring/{room.GetPrimaryKeyString()}";
+        Assert.Equal(Enumerable.Range((int)seqBefore + 1, 8).Select(i => (long)i), fixture.LiveEvents.Seqs(stream));
+        var amyBefore = JsonDocument.Parse((await room.JoinAsync(Amy)).SnapshotJson).RootElement.GetRawText();
+        var syncBefore = await room.SyncAsync(Amy, seqBefore);
+
+        await fixture.DeactivateAllAsync();
+
+        Assert.Equal(amyBefore, JsonDocument.Parse((await room.JoinAsync(Amy)).SnapshotJson).RootElement.GetRawText());
+        // Records compare their audience arrays by reference; their JSON compares them by value.
+        Assert.Equal(JsonSerializer.Serialize(syncBefore.Events), JsonSerializer.Serialize((await room.SyncAsync(Amy, seqBefore)).Events));
+        Assert.All(syncBefore.Events, e => Assert.Equal([Tutor.UserId, Amy.UserId], e.Audiences!));
+        Assert.Equal(8, syncBefore.Events.Count);
+        Assert.Empty((await room.SyncAsync(Bo, seqBefore)).Events);
+        Assert.Equal(strokes[3], await room.DrawStrokeAsync(Amy, new CommandId("amy", 14), new StrokeInput("s4", Points(5), "#00f", 2)));
+        Assert.Equal(chat, await room.SendChatAsync(Amy, new CommandId("amy", 30), "老师，第二步不懂"));
+        Assert.Equal(8, (await room.DrawStrokeAsync(Tutor, new CommandId("t", 40), new StrokeInput("s8", Points(2), "#00f", 2))).StrokeCount);
+        await room.EndSessionAsync(Tutor);
+        Assert.Equal(8, (await room.HistoryAsync(Tutor)).Single(r => r.StudentId == Amy.UserId).StrokeCount);
     }
 }

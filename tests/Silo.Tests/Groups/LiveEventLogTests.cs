@@ -40,6 +40,28 @@ public sealed class LiveEventLogTests(PostgresServer postgres)
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task A_rows_caller_and_audience_round_trip_and_an_everyone_row_keeps_none(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LiveEventLog(empty.Database);
+        var privateNote = Row("observations/o", 1) with { Type = "note.added", UserId = "t-7", Audience = "t-7" };
+        var stroke = Row("observations/o", 2) with { Type = "stroke.drawn", UserId = "s-9", Audiences = ["t-1", "s-9"] };
+        var proctors = Row("observations/o", 3) with { UserId = "t-1", AudienceGroup = "proctors" };
+        await log.AppendAsync([privateNote, stroke, proctors, Row("observations/o", 4)]);
+
+        var read = await log.ReadAfterAsync("observations/o", 0);
+
+        Assert.Equal(privateNote, read[0]);
+        Assert.Equal(stroke with { Audiences = null }, read[1] with { Audiences = null });
+        Assert.Equal(["t-1", "s-9"], read[1].Audiences);
+        Assert.Equal(proctors, read[2]);
+        Assert.Equal(Row("observations/o", 4), read[3]);
+        Assert.Equal(("", null, null, null), (read[3].UserId, read[3].Audience, read[3].Audiences, read[3].AudienceGroup));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task A_batch_that_collides_leaves_none_of_its_rows(string dialect)
     {
         await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
