@@ -5,7 +5,7 @@ public sealed class AuthOptions
 {
     public const string Section = "Collab:Auth";
 
-    /// <summary>Null means "on unless the environment is Production".</summary>
+    /// <summary>Null means "on in the Development environment"; true in any other environment refuses to start.</summary>
     public bool? DevIssuer { get; set; }
 
     public string? Authority { get; set; }

@@ -13,10 +13,13 @@ public static class AuthenticationSetup
     public static WebApplicationBuilder AddCollabAuthentication(this WebApplicationBuilder builder, CollabSettings settings)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var devIssuer = options.DevIssuer ?? !builder.Environment.IsProduction();
-        if (devIssuer && builder.Environment.IsProduction())
+        // Anyone may mint any role with the development issuer, so it is tied to the one environment a developer picks
+        // on purpose: a host that forgot ASPNETCORE_ENVIRONMENT runs as Production and never gets it.
+        var devIssuer = options.DevIssuer ?? builder.Environment.IsDevelopment();
+        if (devIssuer && !builder.Environment.IsDevelopment())
         {
-            throw new InvalidOperationException("Collab:Auth:DevIssuer must not be enabled in the Production environment");
+            throw new InvalidOperationException(
+                $"Collab:Auth:DevIssuer is allowed in the Development environment only (this is '{builder.Environment.EnvironmentName}')");
         }
         if (!options.RequireHttpsMetadata && builder.Environment.IsProduction())
         {

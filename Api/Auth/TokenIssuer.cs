@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Collab.Api.Auth;
 
-/// <summary>The development issuer behind <c>POST /api/dev/token</c>; off in Production.</summary>
+/// <summary>The development issuer behind <c>POST /api/dev/token</c>; on in the Development environment only.</summary>
 public sealed class TokenIssuer(bool enabled, SymmetricSecurityKey? key)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);

@@ -11,7 +11,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 dir="${2:-/tmp/collab-cluster}"
-key="local-cluster-signing-key-0123456789abcdef"
 nodes=(silo api-a api-b)
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -21,6 +20,9 @@ start() {
     port_free "$port" || { echo "port $port is in use; stop what holds it (or an earlier cluster: $0 stop)" >&2; exit 1; }
   done
   mkdir -p "$dir"
+  # One random key for every node of this cluster, kept beside its logs so tokens outlive a restart of the nodes.
+  [[ -s "$dir/signing-key" ]] || (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$dir/signing-key")
+  local key; key="$(cat "$dir/signing-key")"
   bash "$root/deploy/scripts/pg-local.sh" start "$dir/pg" >/dev/null
   # shellcheck disable=SC1091
   . "$dir/pg/env"
@@ -30,7 +32,7 @@ start() {
     || { echo "build failed; see $dir/build.log" >&2; exit 1; }
   local bin="$root/Api/bin/Release/net10.0" silo_bin="$root/Silo/bin/Release/net10.0"
   local common=(--Collab:Storage=postgres --Collab:Clustering=postgres "--ConnectionStrings:Postgres=$CONNECTION_STRING"
-                --Collab:Auth:SigningKey=$key --environment=Development)
+                "--Collab:Auth:SigningKey=$key" --environment=Development)
   cd "$dir"
   nohup dotnet "$silo_bin/Silo.dll" "${common[@]}" --Collab:Orleans:SiloPort=11111 --Collab:Orleans:GatewayPort=30000 \
       </dev/null >"$dir/silo.log" 2>&1 &

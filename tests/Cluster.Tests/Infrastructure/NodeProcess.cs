@@ -9,7 +9,7 @@ namespace Collab.Cluster.Tests.Infrastructure;
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
-    public const string SigningKey = "collab-cluster-tests-signing-key-0123456789";
+    public const string SigningKey = "LPV8F3kXsDHGUt+2+Gmg7BUF5Qwu+M43IPOssdQMlL9X";
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
@@ -55,7 +55,6 @@ public sealed class NodeProcess : IAsyncDisposable
         Start("Api", name, root, connectionString, httpPort ?? FreePorts.Next(),
         [
             $"--Collab:Role={role}",
-            "--environment=Development",
             $"--Collab:Auth:SigningKey={SigningKey}",
             // The tests post 100 messages as fast as the cluster answers: delivery, not rate limiting, is under test.
             "--Collab:RateLimit:HubBurst=1000",
@@ -106,7 +105,9 @@ public sealed class NodeProcess : IAsyncDisposable
         // The console logger stays plain text so the log file is readable.
         start.Environment["NO_COLOR"] = "1";
         start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        // The Api in Development whatever the runner's own environment says: the tests sign in through the development
+        // issuer, which no other environment starts with. The headless silo reads DOTNET_ENVIRONMENT only and stays as it is.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("DOTNET_ENVIRONMENT");
 
         var log = new StreamWriter(new FileStream(Path.Combine(folder, "node.log"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
