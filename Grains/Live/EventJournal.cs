@@ -4,7 +4,7 @@ namespace Collab.Grains.Live;
 
 /// <summary>
 /// The event-log half of a live grain's persistence (DESIGN §4), the same for every area: a command whose events are
-/// all of the types the area logs (a post, a note, a stroke) appends them as rows of <c>live_events</c> through the
+/// all of the types the area logs (a post, a note, a stroke) appends them as rows of <c>stream_events</c> through the
 /// node-wide group commit instead of rewriting the grain; every other command, and every
 /// <see cref="LiveStreamOptions.SnapshotEveryEvents"/> rows, writes the grain state as a snapshot. The snapshot's event
 /// window leaves out the events that are rows, so it holds the area's own data rather than its history; activation

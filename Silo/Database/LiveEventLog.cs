@@ -5,7 +5,7 @@ using Collab.Grains.Storage;
 namespace Collab.Silo.Database;
 
 /// <summary>
-/// The streams' event log in <c>live_events</c> (deploy/sql/*/live_events). The appends of all the node's streams are
+/// The streams' event log in <c>stream_events</c> (deploy/sql/*/stream_events). The appends of all the node's streams are
 /// group-committed, so that hundreds of groups posting at once share one transaction and one commit. Every call runs off
 /// the Orleans scheduler threads (SQLite's calls are synchronous).
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class LiveEventLog : ILiveEventLog
     public LiveEventLog(CollabDatabase database)
     {
         _database = database;
-        _appends = new GroupCommitQueue<IReadOnlyList<LiveEventRow>>("live_events", InsertAsync,
+        _appends = new GroupCommitQueue<IReadOnlyList<LiveEventRow>>("stream_events", InsertAsync,
             database.Dialect == SqlDialect.Sqlite ? 1 : 4, rows => rows.Count, RowsPerWrite);
     }
 
@@ -32,11 +32,11 @@ public sealed class LiveEventLog : ILiveEventLog
     public Task<IReadOnlyList<LiveEventRow>> ReadAfterAsync(string stream, long afterSeq) => Task.Run(() => ReadRowsAsync(stream, afterSeq));
 
     public Task<int> PruneAsync(string stream, long throughSeq, int maxRows) =>
-        Task.Run(() => SqlRows.DeleteOldestAsync(_database, "live_events", "stream", stream, "seq", throughSeq, maxRows));
+        Task.Run(() => SqlRows.DeleteOldestAsync(_database, "stream_events", "stream", stream, "seq", throughSeq, maxRows));
 
     private Task InsertAsync(IReadOnlyList<IReadOnlyList<LiveEventRow>> batches) =>
         // Npgsql stores a DateTimeOffset in timestamptz only at offset zero.
-        SqlRows.InsertAsync(_database, "live_events", Columns, batches.SelectMany(rows => rows).ToList(), row =>
+        SqlRows.InsertAsync(_database, "stream_events", Columns, batches.SelectMany(rows => rows).ToList(), row =>
             [row.Stream, row.Seq, row.Type, row.DataJson, row.ClientId, row.ClientSeq, row.ResultJson, row.At.ToUniversalTime(),
                 row.UserId, row.Audience, row.Audiences is null ? null : JsonSerializer.Serialize(row.Audiences), row.AudienceGroup]);
 
@@ -44,7 +44,7 @@ public sealed class LiveEventLog : ILiveEventLog
     {
         await using var connection = await _database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", Columns)} FROM live_events WHERE stream = @stream AND seq > @seq ORDER BY seq;";
+        command.CommandText = $"SELECT {string.Join(", ", Columns)} FROM stream_events WHERE stream = @stream AND seq > @seq ORDER BY seq;";
         SqlRows.Add(command, "@stream", stream);
         SqlRows.Add(command, "@seq", afterSeq);
         await using var reader = await command.ExecuteReaderAsync();

@@ -68,7 +68,8 @@ public sealed class LessonPrepRestartTests
         await restarted.StartAsync();
         try
         {
-            await using var client = await restarted.User("restart-lead").ConnectAsync("/hubs/lessonprep");
+            // A resend comes from the op's own author: command ids are the sender's, and another user's equal ids are another command.
+            await using var client = await restarted.User(first.UserId).ConnectAsync("/hubs/lessonprep");
             var snapshot = (await client.InvokeAsync("Join", planId)).GetProperty("snapshot");
             Assert.Equal(revision, snapshot.GetProperty("revision").GetInt64());
             Assert.Equal(text, snapshot.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "process").GetProperty("text").GetString());
