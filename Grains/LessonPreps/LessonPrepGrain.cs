@@ -529,15 +529,27 @@ public sealed class LessonPrepGrain(
             State.Phase = phase;
             Emit("phase.changed", new { phase, userId = caller.UserId });
         });
-        // Each phase change keeps the plan as it entered that phase, so the discussion can be compared with the draft.
-        await SaveVersionCoreAsync(caller, $"phase: {phase}");
+        // Each phase change keeps the plan as it entered that phase, so the discussion can be compared with the draft;
+        // a plan at its cap still changes phase (finalizing must never be refused), it just keeps no copy of it.
+        if (await VersionCountAsync() < LessonPrepLimits.Versions)
+        {
+            await SaveVersionCoreAsync(caller, $"phase: {phase}");
+        }
     }
 
     public async Task<VersionSaved> SaveVersionAsync(Caller caller, string label)
     {
         await RequireMemberAsync(caller);
-        return new VersionSaved(await SaveVersionCoreAsync(caller, TextFields.Required(label, "label", LessonPrepLimits.TitleLength)));
+        var checkedLabel = TextFields.Required(label, "label", LessonPrepLimits.TitleLength);
+        // Calls run one at a time under the turn, so the count cannot move between this check and the save.
+        if (await VersionCountAsync() >= LessonPrepLimits.Versions)
+        {
+            throw CollabException.Conflict($"a plan keeps at most {LessonPrepLimits.Versions} versions");
+        }
+        return new VersionSaved(await SaveVersionCoreAsync(caller, checkedLabel));
     }
+
+    private async Task<int> VersionCountAsync() => (await versions.ListAsync(Id)).Count;
 
     public async Task<IReadOnlyList<LessonVersionSummary>> ListVersionsAsync(Caller caller)
     {

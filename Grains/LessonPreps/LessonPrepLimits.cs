@@ -13,6 +13,9 @@ public static class LessonPrepLimits
     public const int CommentLength = 2000;
     public const int Comments = 2000;
 
+    /// <summary>Named and automatic versions a plan keeps: each is a full copy of the plan in the version table.</summary>
+    public const int Versions = 200;
+
     /// <summary>The section of a personal copy where its teacher writes the after-class reflection (课后反思).</summary>
     public static readonly SectionSpec Reflection = new("reflection", "课后反思");
 

@@ -3,6 +3,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
 using static Collab.Grains.Tests.LessonPreps.PlanScenario;
 using Collab.Grains.Tests.Cluster;
+using Collab.Grains.LessonPreps;
 
 namespace Collab.Grains.Tests.LessonPreps;
 
@@ -66,5 +67,26 @@ public sealed class LessonVersionTests(ClusterFixture fixture)
         Assert.Equal(ErrorCodes.NotFound, unknown.Code);
         var empty = await Assert.ThrowsAsync<CollabException>(() => plan.SaveVersionAsync(Leader, " "));
         Assert.Equal(ErrorCodes.InvalidArgument, empty.Code);
+    }
+
+    [Fact]
+    public async Task A_plan_keeps_at_most_its_cap_of_versions_and_still_changes_phase_at_the_cap()
+    {
+        var plan = await NewPlanAsync();
+        for (var i = 1; i < LessonPrepLimits.Versions; i++)
+        {
+            await plan.SaveVersionAsync(Colleague, $"第{i}稿");
+        }
+        await plan.SetPhaseAsync(Leader, LessonPrepPhases.Discussion);
+        Assert.Equal(LessonPrepLimits.Versions, (await plan.ListVersionsAsync(Leader)).Count);
+
+        var refused = await Assert.ThrowsAsync<CollabException>(() => plan.SaveVersionAsync(Colleague, "再一稿"));
+
+        Assert.Equal(ErrorCodes.Conflict, refused.Code);
+        await plan.SetPhaseAsync(Leader, LessonPrepPhases.Finalized);
+        Assert.Equal(LessonPrepPhases.Finalized, (await plan.GetAsync(Leader)).Phase);
+        var kept = await plan.ListVersionsAsync(Leader);
+        Assert.Equal(LessonPrepLimits.Versions, kept.Count);
+        Assert.DoesNotContain(kept, v => v.Label == "再一稿");
     }
 }
