@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
@@ -35,8 +33,8 @@ public sealed class LessonPrepGrain(
 
     private readonly LessonPrepOptions _prep = prepOptions.Value;
 
-    /// <summary>The latest applied ops (as applied), oldest first, with contiguous revisions; rebuilt from the op log at activation.</summary>
-    private readonly RecentOps _recent = new(prepOptions.Value.RecentOps);
+    /// <summary>The plan's text and its transform window; made at activation, over the state just read.</summary>
+    private LessonPlanDocument _document = null!;
 
     /// <summary>
     /// Members the group confirmed, and when; negative answers are not kept so a new member gets in at once, and the
@@ -73,6 +71,7 @@ public sealed class LessonPrepGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
+        _document = new LessonPlanDocument(State, _prep.RecentOps);
         if (State.GroupId is null)
         {
             return;
@@ -83,13 +82,13 @@ public sealed class LessonPrepGrain(
         State.Log.Restore(rows.Where(row => row.Seq <= State.Log.Seq).Select(OpAppliedEvent), RetainedEvents);
         foreach (var row in rows)
         {
-            var operation = ParseStored(row.OpsJson);
+            var operation = LessonPlanDocument.ParseStored(row.OpsJson);
             if (row.Seq > State.Log.Seq)
             {
                 Replay(row, operation);
                 _opsSinceSnapshot++;
             }
-            Remember(row.Revision, row.Section, operation);
+            _document.Remember(row.Revision, row.Section, operation);
         }
     }
 
@@ -241,7 +240,7 @@ public sealed class LessonPrepGrain(
         TextOperation operation;
         try
         {
-            operation = ParseSubmitted(opsJson);
+            operation = LessonPlanDocument.ParseSubmitted(opsJson);
         }
         catch (CollabException refusal)
         {
@@ -338,8 +337,7 @@ public sealed class LessonPrepGrain(
                     try
                     {
                         RequireEditable();
-                        var target = FindSection(op.Section);
-                        accepted[op] = AcceptOp(op.Caller, op.Command, target, Rebase(target, op.BaseRevision, op.Operation));
+                        accepted[op] = AcceptOp(op.Caller, op.Command, op.Section, op.BaseRevision, op.Operation);
                     }
                     catch (CollabException refusal)
                     {
@@ -440,34 +438,27 @@ public sealed class LessonPrepGrain(
         && State.Sections.Find(s => s.Key == LessonPrepLimits.Reflection.Key) is { Text.Length: > 0 };
 
     /// <summary>
-    /// Applies an op already transformed to the current text and records its command, for the running op write to
-    /// append: the one path for edits and restores alike.
+    /// Has the document take an op and records its command, for the running op write to append: the one path for
+    /// edits and restores alike.
     /// </summary>
-    private OpAccepted AcceptOp(Caller caller, CommandId command, LessonSection target, TextOperation operation)
+    private OpAccepted AcceptOp(Caller caller, CommandId command, string section, long baseRevision, TextOperation operation)
     {
         var rows = _opRows ?? throw new InvalidOperationException("an op is accepted only inside an op write");
-        if (operation.TargetLength > LessonPrepLimits.SectionCodePoints)
-        {
-            throw CollabException.TooLarge($"a section holds at most {LessonPrepLimits.SectionCodePoints} characters");
-        }
-        target.Text = operation.Apply(target.Text);
-        MoveComments(target.Key, operation);
-        State.Revision++;
-        var wire = operation.ToWire();
+        var applied = _document.Receive(section, baseRevision, operation);
+        var wire = applied.Operation.ToWire();
         Emit(OpApplied, new
         {
-            revision = State.Revision,
-            section = target.Key,
+            revision = applied.Revision,
+            section = applied.Section,
             ops = wire,
             userId = caller.UserId,
             clientId = command.ClientId,
             clientSeq = command.ClientSeq,
         });
-        Remember(State.Revision, target.Key, operation);
-        var accepted = new OpAccepted(State.Revision);
+        var accepted = new OpAccepted(applied.Revision);
         var resultJson = LiveJson.Serialize(accepted);
         State.Commands.Record(CommandKey.Of(caller, command), resultJson, Now, CommandLimits);
-        rows.Add(new PendingRow(State.Revision, target.Key, LiveJson.Serialize(wire), caller.UserId, command, resultJson));
+        rows.Add(new PendingRow(applied.Revision, applied.Section, LiveJson.Serialize(wire), caller.UserId, command, resultJson));
         return accepted;
     }
 
@@ -478,7 +469,7 @@ public sealed class LessonPrepGrain(
     public async Task MoveCursorAsync(Caller caller, string section, int anchor, int head)
     {
         await RequireMemberAsync(caller);
-        var target = FindSection(section);
+        var target = _document.Section(section);
         var length = CodePoints.Count(target.Text);
         if (anchor < 0 || head < 0 || anchor > length || head > length)
         {
@@ -581,7 +572,7 @@ public sealed class LessonPrepGrain(
                 {
                     continue;
                 }
-                AcceptOp(caller, new CommandId($"restore-{versionId}", State.Revision + 1), target, TextDiff.Between(target.Text, saved.Text));
+                AcceptOp(caller, new CommandId($"restore-{versionId}", State.Revision + 1), target.Key, State.Revision, TextDiff.Between(target.Text, saved.Text));
             }
         });
         await SnapshotWhenDueAsync();
@@ -602,7 +593,7 @@ public sealed class LessonPrepGrain(
     {
         await RequireLeadAsync(caller);
         RequireEditable();
-        var target = FindSection(section);
+        var target = _document.Section(section);
         var assignee = string.IsNullOrWhiteSpace(userId) ? null : userId;
         if (assignee is not null && await GrainFactory.GetGrain<IGroupGrain>(State.GroupId!).GetMemberRoleAsync(assignee) is null)
         {
@@ -621,7 +612,7 @@ public sealed class LessonPrepGrain(
         return await RunAsync(caller, command, () =>
         {
             RequireEditable();
-            var target = FindSection(section);
+            var target = _document.Section(section);
             var length = CodePoints.Count(target.Text);
             if (start < 0 || end < start || end > length)
             {
@@ -757,16 +748,6 @@ public sealed class LessonPrepGrain(
         resolvedBy = comment.ResolvedBy,
     };
 
-    /// <summary>Moves the anchors of a section's comments through an op; a range whose text was deleted collapses.</summary>
-    private void MoveComments(string section, TextOperation operation)
-    {
-        foreach (var comment in State.Comments.Where(c => c.Section == section))
-        {
-            comment.Start = TextOperation.TransformIndex(comment.Start, operation, followInsert: true);
-            comment.End = Math.Max(comment.Start, TextOperation.TransformIndex(comment.End, operation, followInsert: false));
-        }
-    }
-
     private LessonPrepView View() =>
         new(Id, State.GroupId!, State.Title, State.Subject, State.Grade, State.Phase, State.LeadPreparer, State.Revision, Sections(),
             State.ForkedFrom, State.Owner, State.Forks);
@@ -796,9 +777,6 @@ public sealed class LessonPrepGrain(
         return sections;
     }
 
-    private LessonSection FindSection(string? key) =>
-        State.Sections.Find(s => s.Key == key) ?? throw CollabException.Invalid($"lesson plan {Id} has no section '{key}'");
-
     private void RequireEditable()
     {
         if (State.Phase == LessonPrepPhases.Finalized)
@@ -807,80 +785,10 @@ public sealed class LessonPrepGrain(
         }
     }
 
-    private static TextOperation ParseSubmitted(string? opsJson)
-    {
-        if (opsJson is null)
-        {
-            throw CollabException.Invalid("ops are required");
-        }
-        if (Encoding.UTF8.GetByteCount(opsJson) > LessonPrepLimits.OpsJsonBytes)
-        {
-            throw CollabException.TooLarge($"ops are at most {LessonPrepLimits.OpsJsonBytes} bytes of JSON");
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(opsJson);
-            return TextOperation.Parse(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            throw CollabException.Invalid("ops must be a JSON array");
-        }
-        catch (OtException error)
-        {
-            throw CollabException.Invalid($"malformed ops: {error.Message}");
-        }
-    }
-
-    private static TextOperation ParseStored(string opsJson)
-    {
-        using var document = JsonDocument.Parse(opsJson);
-        return TextOperation.Parse(document.RootElement);
-    }
-
-    /// <summary>Transforms an op made on <paramref name="baseRevision"/> through the ops applied to its section since.</summary>
-    private TextOperation Rebase(LessonSection section, long baseRevision, TextOperation operation)
-    {
-        if (baseRevision < 0 || baseRevision > State.Revision)
-        {
-            throw CollabException.Invalid($"baseRevision must lie within 0..{State.Revision}");
-        }
-        if (baseRevision < State.Revision && (_recent.OldestRevision is not { } oldest || oldest > baseRevision + 1))
-        {
-            throw new CollabException(ErrorCodes.StaleRevision,
-                $"revision {baseRevision} is older than the server retains; join again to get the current text");
-        }
-        var concurrent = _recent.After(baseRevision, section.Key);
-        TextOperation rebased;
-        try
-        {
-            rebased = TextOperation.TransformAgainst(operation, concurrent);
-        }
-        catch (OtException)
-        {
-            throw DoesNotSpan(section, baseRevision);
-        }
-        // Transform checks lengths only against concurrent ops; an op with none must match the current text itself.
-        if (rebased.BaseLength != CodePoints.Count(section.Text))
-        {
-            throw DoesNotSpan(section, baseRevision);
-        }
-        return rebased;
-    }
-
-    private static CollabException DoesNotSpan(LessonSection section, long baseRevision) =>
-        CollabException.Invalid($"the ops do not span the text of section {section.Key} as of revision {baseRevision}");
-
-    private void Remember(long revision, string section, TextOperation operation) => _recent.Add(revision, section, operation);
-
     /// <summary>Re-applies a row the snapshot does not contain yet, exactly as the command that wrote it did.</summary>
     private void Replay(LessonOpRow row, TextOperation operation)
     {
-        var section = State.Sections.Find(s => s.Key == row.Section)
-            ?? throw new InvalidOperationException($"op log row {row.Seq} of {Id} names unknown section {row.Section}");
-        section.Text = operation.Apply(section.Text);
-        MoveComments(section.Key, operation);
-        State.Revision = row.Revision;
+        _document.Replay(row.Section, row.Revision, operation);
         var envelope = State.Log.Append(StreamName, OpApplied, row.At, row.EventJson, null, RetainedEvents);
         if (envelope.Seq != row.Seq)
         {
