@@ -22,12 +22,12 @@ public interface IGroupGrain : ILiveStreamGrain
     Task<string?> GetMemberRoleAsync(string userId);
 
     /// <summary>
-    /// Registers a lesson plan that trusts the group's answers about members for a while: from now on, removing a
-    /// member tells the plan (<see cref="LessonPreps.ILessonPrepGrain.MemberRemovedAsync"/>) before the removal returns.
-    /// Kept with the group's state, so it holds across the group's reactivations.
+    /// Registers a grain inside the group that keeps a copy of its members (GroupMembership) and answers the members'
+    /// roles by user id: from now on, removing a member tells the watcher before the removal returns. Kept with the
+    /// group's state, so it holds across the group's reactivations.
     /// </summary>
-    [Alias("WatchMembers")]
-    Task WatchMembersAsync(string lessonPlanId);
+    [Alias("WatchMemberRoles")]
+    Task<Dictionary<string, string>> WatchMembersAsync(GroupWatcher watcher);
 
     [Alias("AddMember")]
     Task<GroupMember> AddMemberAsync(Caller caller, NewMember member);

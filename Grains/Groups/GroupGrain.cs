@@ -85,8 +85,20 @@ public sealed class GroupGrain(
     public Task<string?> GetMemberRoleAsync(string userId) =>
         Task.FromResult(State.Info is null ? null : RoleOf(userId));
 
-    public Task WatchMembersAsync(string lessonPlanId) =>
-        State.MemberWatchers.Contains(lessonPlanId) ? Task.CompletedTask : RunAsync(() => State.MemberWatchers.Add(lessonPlanId));
+    public async Task<Dictionary<string, string>> WatchMembersAsync(GroupWatcher watcher)
+    {
+        var watchers = watcher.Kind switch
+        {
+            GroupWatcher.LessonPlan => State.MemberWatchers,
+            GroupWatcher.Observation => State.ObservationWatchers,
+            _ => throw CollabException.Invalid($"a group is not watched by a {watcher.Kind}"),
+        };
+        if (!watchers.Contains(watcher.Id))
+        {
+            await RunAsync(() => watchers.Add(watcher.Id));
+        }
+        return State.Members.ToDictionary(m => m.UserId, m => m.Role);
+    }
 
     public async Task<GroupMember> AddMemberAsync(Caller caller, NewMember member)
     {
@@ -129,14 +141,17 @@ public sealed class GroupGrain(
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).RemoveAsync(Id);
         var plans = State.MemberWatchers.Select(plan =>
             TellRemovedAsync("lesson plan", plan, () => GrainFactory.GetGrain<ILessonPrepGrain>(plan).MemberRemovedAsync(userId)));
-        var observations = State.Sessions.Where(s => s.Kind == ObservationGrain.SessionKind).Select(session =>
-            TellRemovedAsync("observation", session.Id, () => GrainFactory.GetGrain<IObservationGrain>(session.Id).MemberRemovedAsync(userId)));
+        var observations = State.Sessions.Where(s => s.Kind == ObservationGrain.SessionKind).Select(s => s.Id)
+            .Union(State.ObservationWatchers)
+            .Select(observation => TellRemovedAsync("observation", observation,
+                () => GrainFactory.GetGrain<IObservationGrain>(observation).MemberRemovedAsync(userId)));
         await Task.WhenAll(plans.Concat(observations));
     }
 
     /// <summary>
-    /// A plan that cannot be told keeps its answer only until its cache expires (LessonPrepOptions.MembershipCacheTtl);
-    /// an observation that cannot be told still refuses the member's next call (it asks the group every time) but goes on sending their open connections its live events.
+    /// A watcher that cannot be told is most often one whose activation is gone with its silo, and its next activation
+    /// reads the members afresh; one still running re-reads them within Collab:Live:MembersRereadInterval. So the
+    /// failure is logged and the removal stands.
     /// </summary>
     private async Task TellRemovedAsync(string kind, string id, Func<Task> tell)
     {

@@ -34,4 +34,8 @@ public sealed class GroupState : LiveState
     /// <summary>Lesson plans told when a member is removed (<see cref="IGroupGrain.WatchMembersAsync"/>).</summary>
     [Id(8)]
     public List<string> MemberWatchers { get; set; } = [];
+
+    /// <summary>Observations told when a member is removed, besides those among the sessions.</summary>
+    [Id(9)]
+    public List<string> ObservationWatchers { get; set; } = [];
 }

@@ -3,6 +3,7 @@ using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
 using Collab.Ot;
+using Collab.Grains.Groups;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,15 +37,7 @@ public sealed class LessonPrepGrain(
     /// <summary>The plan's text and its transform window; made at activation, over the state just read.</summary>
     private LessonPlanDocument _document = null!;
 
-    /// <summary>
-    /// Members the group confirmed, and when; negative answers are not kept so a new member gets in at once, and the
-    /// group tells the plan of each removal (<see cref="MemberRemovedAsync"/>) once it watches the members.
-    /// </summary>
-    private readonly Dictionary<string, (string Role, DateTimeOffset CheckedAt)> _members = [];
-
-    private bool _watchingMembers;
-
-    private long _membersRemoved;
+    private GroupMembership? _membership;
 
     private int _opsSinceSnapshot;
 
@@ -105,9 +98,7 @@ public sealed class LessonPrepGrain(
         var subject = TextFields.Required(command.Subject, "subject", LessonPrepLimits.ShortFieldLength);
         var grade = TextFields.Required(command.Grade, "grade", LessonPrepLimits.ShortFieldLength);
         var sections = ValidSections(command.Sections);
-        var role = await GrainFactory.GetGrain<IGroupGrain>(group).GetMemberRoleAsync(caller.UserId)
-            ?? throw NotMember(group);
-        _members[caller.UserId] = (role, Now);
+        _ = await Membership(group).RoleOfAsync(caller.UserId) ?? throw NotMember(group);
         return await RunAsync<LessonPrepView>(() =>
         {
             State.GroupId = group;
@@ -807,32 +798,16 @@ public sealed class LessonPrepGrain(
                 ? GroupRoles.Leader
                 : throw CollabException.Forbidden($"lesson plan {Id} is a personal copy of another teacher");
         }
-        if (_members.TryGetValue(caller.UserId, out var known) && Now - known.CheckedAt < _prep.MembershipCacheTtl)
-        {
-            return known.Role;
-        }
-        _members.Remove(caller.UserId);
-        var removalsSeen = _membersRemoved;
-        var group = GrainFactory.GetGrain<IGroupGrain>(groupId);
-        if (!_watchingMembers && _prep.MembershipCacheTtl > TimeSpan.Zero)
-        {
-            // Before the first answer is trusted, so that no removal after it goes untold.
-            await group.WatchMembersAsync(Id);
-            _watchingMembers = true;
-        }
-        var role = await group.GetMemberRoleAsync(caller.UserId) ?? throw NotMember(groupId);
-        // A removal told while the answer was on its way may be of this very member: then the answer is used once, not kept.
-        if (removalsSeen == _membersRemoved)
-        {
-            _members[caller.UserId] = (role, Now);
-        }
-        return role;
+        return await Membership(groupId).RoleOfAsync(caller.UserId) ?? throw NotMember(groupId);
     }
+
+    private GroupMembership Membership(string groupId) =>
+        _membership ??= new GroupMembership(() => GrainFactory.GetGrain<IGroupGrain>(groupId), new GroupWatcher(GroupWatcher.LessonPlan, Id),
+            Time, LiveOptions.MembersRereadInterval);
 
     public Task MemberRemovedAsync(string userId)
     {
-        _membersRemoved++;
-        _members.Remove(userId);
+        _membership?.Removed(userId);
         if (State.Owner is null)
         {
             RevokeNow(userId);

@@ -27,14 +27,6 @@ public sealed class LessonPrepOptions
     public int PruneRowsPerSnapshot { get; set; } = 1000;
 
     /// <summary>
-    /// How long a positive answer of the group about a member is trusted. A removed member is refused at once all the
-    /// same: the group tells every plan that trusts its answers before the removal returns. This bounds only what is
-    /// left, a plan the group could not reach (its node failing between the removal and the telling). Zero asks the
-    /// group on every command, a grain call per edit.
-    /// </summary>
-    public TimeSpan MembershipCacheTtl { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>
     /// The most <c>cursor.moved</c> events published per user per second; moves in between are coalesced (the latest
     /// position wins and is published when the user's next slot comes), never refused.
     /// </summary>

@@ -36,6 +36,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
 
     protected TimeProvider Time { get; }
 
+    protected LiveStreamOptions LiveOptions => _options;
+
     /// <summary>Server time at the millisecond precision of the wire, so a replayed result equals the first one.</summary>
     protected DateTimeOffset Now
     {

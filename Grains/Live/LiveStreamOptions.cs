@@ -24,6 +24,12 @@ public sealed class LiveStreamOptions
     /// </summary>
     public int PruneRowsPerSnapshot { get; set; } = 500;
 
+    /// <summary>
+    /// How often a grain inside a group (a plan, an observation) reads the group's whole member list again. Removals
+    /// are told at once; this bounds only a removal the group could not tell (its node failing in between).
+    /// </summary>
+    public TimeSpan MembersRereadInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often a grain drops the nodes whose subscription expired (and their users' presence).</summary>
     public TimeSpan NodeSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

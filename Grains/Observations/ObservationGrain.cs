@@ -2,6 +2,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Observations;
+using Collab.Grains.Groups;
 using Collab.Grains.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -53,9 +54,12 @@ public sealed class ObservationGrain(
 
     public Task MemberRemovedAsync(string userId)
     {
+        _membership?.Removed(userId);
         RevokeNow(userId);
         return Task.CompletedTask;
     }
+
+    private GroupMembership? _membership;
 
     private Rubric Rubric => State.Rubric ?? throw CollabException.NotFound($"observation {Id}");
 
@@ -547,7 +551,9 @@ public sealed class ObservationGrain(
     private async Task<string> RequireMemberAsync(Caller caller)
     {
         var groupId = State.GroupId ?? throw CollabException.NotFound($"observation {Id}");
-        return await GrainFactory.GetGrain<IGroupGrain>(groupId).GetMemberRoleAsync(caller.UserId) ?? throw NotMember(groupId);
+        _membership ??= new GroupMembership(() => GrainFactory.GetGrain<IGroupGrain>(groupId),
+            new GroupWatcher(GroupWatcher.Observation, Id), Time, LiveOptions.MembersRereadInterval);
+        return await _membership.RoleOfAsync(caller.UserId) ?? throw NotMember(groupId);
     }
 
     /// <summary>Group members, and the observed teacher even should they have left the group since: it is their lesson.</summary>

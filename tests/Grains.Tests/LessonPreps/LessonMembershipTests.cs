@@ -66,11 +66,31 @@ public sealed class LessonMembershipTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_member_removed_while_their_check_was_on_its_way_back_is_asked_again_at_the_next_edit()
+    public async Task A_member_removed_while_the_member_list_was_on_its_way_is_refused_at_once()
     {
         var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Colleague);
-        var plan = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 7");
         var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
+        var (answered, release) = fixture.AnswerHold.Arm(nameof(IGroupGrain.WatchMembersAsync));
+
+        var creating = PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 7");
+        await answered.WaitAsync(TimeSpan.FromSeconds(20));
+        await group.RemoveMemberAsync(Leader, Colleague.UserId);
+        release();
+        var plan = await creating;
+
+        // The list was read before the removal and still names the colleague; the removal told meanwhile wins.
+        var refused = await Assert.ThrowsAsync<CollabException>(() => plan.SubmitOpAsync(Colleague, new CommandId("c-race", 1), "objectives", 0, Ops("x")));
+        Assert.Equal(ErrorCodes.NotMember, refused.Code);
+        Assert.Equal(0, (await plan.GetAsync(Leader)).Revision);
+    }
+
+    [Fact]
+    public async Task A_member_added_after_the_list_was_read_gets_in_at_once_and_a_removal_while_their_check_was_on_its_way_back_is_not_kept()
+    {
+        var groupId = await PlanScenario.NewGroupAsync(fixture.Grains, Leader, Leader);
+        var plan = await PlanScenario.NewPlanAsync(fixture.Grains, Leader, groupId, "Unit 8");
+        var group = fixture.Grains.GetGrain<IGroupGrain>(groupId);
+        await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
         var (answered, release) = fixture.AnswerHold.Arm(nameof(IGroupGrain.GetMemberRoleAsync));
 
         var edit = plan.SubmitOpAsync(Colleague, new CommandId("c-race", 1), "objectives", 0, Ops("first"));

@@ -1,3 +1,5 @@
+using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Groups;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Tests.Cluster;
@@ -85,6 +87,28 @@ public sealed class ObservationNoteTests(ClusterFixture fixture)
         await Refused(ErrorCodes.Closed, () => grain.AddNoteAsync(scenario.ObserverA, new CommandId("a", 2), "课后补记", null, NoteVisibility.Public));
 
         Assert.Equal(0, Snapshot(await grain.JoinAsync(scenario.ObserverA)).GetProperty("notes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Notes_of_a_known_member_ask_the_group_nothing_and_a_removed_member_is_refused_at_once()
+    {
+        var scenario = await NewAsync(fixture.Grains);
+        var grain = await scenario.LiveAsync();
+        await grain.AddNoteAsync(scenario.ObserverA, new CommandId("a", 1), "导入自然", null, NoteVisibility.Public);
+
+        var asked = fixture.Calls.Count(typeof(GroupGrain), nameof(IGroupGrain.GetMemberRoleAsync));
+        var read = fixture.Calls.Count(typeof(GroupGrain), nameof(IGroupGrain.WatchMembersAsync));
+        for (var i = 2; i <= 6; i++)
+        {
+            await grain.AddNoteAsync(scenario.ObserverA, new CommandId("a", i), $"第{i}条", null, NoteVisibility.Public);
+        }
+        Assert.Equal(asked, fixture.Calls.Count(typeof(GroupGrain), nameof(IGroupGrain.GetMemberRoleAsync)));
+        Assert.Equal(read, fixture.Calls.Count(typeof(GroupGrain), nameof(IGroupGrain.WatchMembersAsync)));
+
+        await scenario.Group.RemoveMemberAsync(scenario.Leader, scenario.ObserverA.UserId);
+
+        await Refused(ErrorCodes.NotMember, () => grain.AddNoteAsync(scenario.ObserverA, new CommandId("a", 7), "移出后", null, NoteVisibility.Public));
+        Assert.Equal(6, Snapshot(await grain.JoinAsync(scenario.Leader)).GetProperty("notes").GetArrayLength());
     }
 
     [Fact]
