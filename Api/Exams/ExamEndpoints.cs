@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Collab.Api.Auth;
 using Collab.Api.Hosting;
 using Collab.Api.Live;
-using Collab.Grains.Exams;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
 

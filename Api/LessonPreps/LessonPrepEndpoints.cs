@@ -3,7 +3,6 @@ using Collab.Api.Auth;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
-using Collab.Grains.LessonPreps;
 
 namespace Collab.Api.LessonPreps;
 

@@ -3,7 +3,6 @@ using Collab.Api.Auth;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Observations;
-using Collab.Grains.Observations;
 
 namespace Collab.Api.Observations;
 

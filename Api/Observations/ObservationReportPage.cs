@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Collab.Grains.Interfaces.Observations;
 
-namespace Collab.Grains.Observations;
+namespace Collab.Api.Observations;
 
 /// <summary>The report as a self-contained page to print or file (评课报告); every piece of user text is HTML-encoded.</summary>
 public static class ObservationReportPage

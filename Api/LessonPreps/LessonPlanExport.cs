@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Collab.Grains.Interfaces.LessonPreps;
 
-namespace Collab.Grains.LessonPreps;
+namespace Collab.Api.LessonPreps;
 
 /// <summary>A plan as a document to print or paste elsewhere: Markdown, or a self-contained HTML page.</summary>
 public static class LessonPlanExport

@@ -1,7 +1,7 @@
 using Collab.Grains.Interfaces.Observations;
-using Collab.Grains.Observations;
+using Collab.Api.Observations;
 
-namespace Collab.Grains.Tests.Observations;
+namespace Collab.Api.Tests.Observations;
 
 public sealed class ObservationReportPageTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Collab.Grains.Interfaces.Exams;
 
-namespace Collab.Grains.Exams;
+namespace Collab.Api.Exams;
 
 /// <summary>
 /// The results as CSV (RFC 4180, CRLF) for a spreadsheet: one row per student in the given order, a column per

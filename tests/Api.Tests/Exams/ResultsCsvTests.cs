@@ -1,8 +1,9 @@
 using System.Text;
-using Collab.Grains.Exams;
+using Collab.Api.Exams;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Tests.Exams.Logic;
 
-namespace Collab.Grains.Tests.Exams.Logic;
+namespace Collab.Api.Tests.Exams;
 
 public sealed class ResultsCsvTests
 {

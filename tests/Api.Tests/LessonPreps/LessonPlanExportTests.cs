@@ -1,7 +1,7 @@
 using Collab.Grains.Interfaces.LessonPreps;
-using Collab.Grains.LessonPreps;
+using Collab.Api.LessonPreps;
 
-namespace Collab.Grains.Tests.LessonPreps;
+namespace Collab.Api.Tests.LessonPreps;
 
 public sealed class LessonPlanExportTests
 {
