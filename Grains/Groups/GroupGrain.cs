@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
+using Collab.Grains.Interfaces.Groups.Events;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Observations;
@@ -22,11 +23,9 @@ public sealed class GroupGrain(
     ILogger<GroupGrain> logger)
     : LiveGrain<GroupState>(store, options, time, logger), IGroupGrain
 {
-    private const string Posted = "message.posted";
-
     protected override string Area => "groups";
 
-    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { Posted };
+    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { MessagePostedEvent.Type };
 
     private GroupInfo Info => State.Info ?? throw CollabException.NotFound($"group {Id}");
 
@@ -136,7 +135,7 @@ public sealed class GroupGrain(
         await RunAsync(() =>
         {
             State.Members.Remove(member);
-            EmitRevoking("member.removed", new { userId, removedBy = caller.UserId }, userId);
+            EmitRevoking(new MemberRemovedEvent(userId, caller.UserId), userId);
         });
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).RemoveAsync(Id);
         var plans = State.MemberWatchers.Select(plan =>
@@ -215,7 +214,7 @@ public sealed class GroupGrain(
             State.MessageCount++;
             var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
             AddToFeed(message);
-            Emit(Posted, message);
+            Emit(MessagePostedEvent.Of(message));
             return new MessagePosted(message.Id, message.At);
         });
 
@@ -230,7 +229,7 @@ public sealed class GroupGrain(
             {
                 State.Sessions.RemoveAt(0);
             }
-            Emit("session.scheduled", session);
+            Emit(SessionScheduledEvent.Of(session));
         });
 
     protected override Task AuthorizeJoinAsync(Caller caller)
@@ -267,7 +266,7 @@ public sealed class GroupGrain(
     private GroupMember Admit(GroupMember member)
     {
         State.Members.Add(member);
-        Emit("member.added", member);
+        Emit(MemberAddedEvent.Of(member));
         return member;
     }
 

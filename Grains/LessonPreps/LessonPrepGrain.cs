@@ -1,6 +1,7 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.Interfaces.LessonPreps.Events;
 using Collab.Grains.Interfaces.Live;
 using Collab.Ot;
 using Collab.Grains.Groups;
@@ -30,8 +31,6 @@ public sealed class LessonPrepGrain(
     ILogger<LessonPrepGrain> logger)
     : LiveGrain<LessonPrepState>(store, options, time, logger), ILessonPrepGrain, IIncomingGrainCallFilter
 {
-    private const string OpApplied = "op.applied";
-
     private readonly LessonPrepOptions _prep = prepOptions.Value;
 
     /// <summary>The plan's text and its transform window; made at activation, over the state just read.</summary>
@@ -41,7 +40,7 @@ public sealed class LessonPrepGrain(
 
     private int _opsSinceSnapshot;
 
-    private readonly CursorThrottle<CursorMoved> _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, prepOptions.Value.CursorMovesPerSecond)));
+    private readonly CursorThrottle<CursorMovedEvent> _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, prepOptions.Value.CursorMovesPerSecond)));
 
     private IGrainTimer? _cursorTimer;
 
@@ -72,7 +71,7 @@ public sealed class LessonPrepGrain(
         // Rows up to the snapshot's seq only refill the transform window; later ones are not in the snapshot yet.
         var windowStart = Math.Max(0, State.Revision - _prep.RecentOps);
         var rows = await opLog.ReadAfterRevisionAsync(Id, windowStart);
-        State.Log.Restore(rows.Where(row => row.Seq <= State.Log.Seq).Select(OpAppliedEvent), RetainedEvents);
+        State.Log.Restore(rows.Where(row => row.Seq <= State.Log.Seq).Select(AppliedEnvelope), RetainedEvents);
         foreach (var row in rows)
         {
             var operation = LessonPlanDocument.ParseStored(row.OpsJson);
@@ -85,7 +84,7 @@ public sealed class LessonPrepGrain(
         }
     }
 
-    private EventEnvelope OpAppliedEvent(LessonOpRow row) => new(StreamName, row.Seq, OpApplied, row.At, row.EventJson);
+    private EventEnvelope AppliedEnvelope(LessonOpRow row) => new(StreamName, row.Seq, OpAppliedEvent.Type, row.At, row.EventJson);
 
     public async Task<LessonPrepView> CreateAsync(Caller caller, string groupId, CreateLessonPrep command)
     {
@@ -130,7 +129,7 @@ public sealed class LessonPrepGrain(
         {
             var record = new ForkRecord(forkId, caller.UserId, caller.Name, Now, Reflected: false);
             State.Forks.Add(record);
-            Emit("plan.forked", record);
+            Emit(PlanForkedEvent.Of(record));
         });
         return copy;
     }
@@ -145,7 +144,7 @@ public sealed class LessonPrepGrain(
         return RunAsync(() =>
         {
             State.Forks[index] = State.Forks[index] with { Reflected = true };
-            Emit("fork.reflected", State.Forks[index]);
+            Emit(ForkReflectedEvent.Of(State.Forks[index]));
         });
     }
 
@@ -437,15 +436,7 @@ public sealed class LessonPrepGrain(
         var rows = _opRows ?? throw new InvalidOperationException("an op is accepted only inside an op write");
         var applied = _document.Receive(section, baseRevision, operation);
         var wire = applied.Operation.ToWire();
-        Emit(OpApplied, new
-        {
-            revision = applied.Revision,
-            section = applied.Section,
-            ops = wire,
-            userId = caller.UserId,
-            clientId = command.ClientId,
-            clientSeq = command.ClientSeq,
-        });
+        Emit(new OpAppliedEvent(applied.Revision, applied.Section, wire, caller.UserId, command.ClientId, command.ClientSeq));
         var accepted = new OpAccepted(applied.Revision);
         var resultJson = LiveJson.Serialize(accepted);
         State.Commands.Record(CommandKey.Of(caller, command), resultJson, Now, CommandLimits);
@@ -467,10 +458,10 @@ public sealed class LessonPrepGrain(
             throw CollabException.Invalid($"a cursor in section {target.Key} lies within 0..{length}");
         }
         // The revision the positions refer to lets clients transform a cursor through the ops they apply around it.
-        var move = new CursorMoved(caller.UserId, target.Key, anchor, head, State.Revision);
+        var move = new CursorMovedEvent(caller.UserId, target.Key, anchor, head, State.Revision);
         if (_cursors.TryPass(caller.UserId, move, Now))
         {
-            EmitEphemeral("cursor.moved", move);
+            EmitEphemeral(move);
         }
         else
         {
@@ -484,7 +475,7 @@ public sealed class LessonPrepGrain(
         _cursorTimer = null;
         foreach (var (_, move) in _cursors.TakeDue(Now))
         {
-            EmitEphemeral("cursor.moved", move);
+            EmitEphemeral(move);
         }
         if (_cursors.NextDue is { } next)
         {
@@ -509,7 +500,7 @@ public sealed class LessonPrepGrain(
         await RunAsync(() =>
         {
             State.Phase = phase;
-            Emit("phase.changed", new { phase, userId = caller.UserId });
+            Emit(new PhaseChangedEvent(phase, caller.UserId));
         });
         // Each phase change keeps the plan as it entered that phase, so the discussion can be compared with the draft;
         // a plan at its cap still changes phase (finalizing must never be refused), it just keeps no copy of it.
@@ -567,7 +558,7 @@ public sealed class LessonPrepGrain(
             }
         });
         await SnapshotWhenDueAsync();
-        await RunAsync(() => Emit("version.restored", new { versionId, revision = State.Revision, userId = caller.UserId }));
+        await RunAsync(() => Emit(new VersionRestoredEvent(versionId, State.Revision, caller.UserId)));
         return new OpAccepted(State.Revision);
     }
 
@@ -576,7 +567,7 @@ public sealed class LessonPrepGrain(
         var versionId = $"v{State.Revision}-{Guid.NewGuid():N}"[..20];
         var summary = new LessonVersionSummary(versionId, label, State.Revision, caller.UserId, Now);
         await versions.SaveAsync(Id, new LessonVersionView(summary, Sections()));
-        await RunAsync(() => Emit("version.saved", summary));
+        await RunAsync(() => Emit(VersionSavedEvent.Of(summary)));
         return versionId;
     }
 
@@ -593,7 +584,7 @@ public sealed class LessonPrepGrain(
         await RunAsync(() =>
         {
             target.Assignee = assignee;
-            Emit("section.assigned", new { section = target.Key, userId = assignee, assignedBy = caller.UserId });
+            Emit(new SectionAssignedEvent(target.Key, assignee, caller.UserId));
         });
     }
 
@@ -625,7 +616,7 @@ public sealed class LessonPrepGrain(
                 At = Now,
             };
             State.Comments.Add(comment);
-            Emit("comment.added", CommentView(comment));
+            Emit(CommentView(comment));
             return new CommentAdded(comment.Id);
         });
     }
@@ -642,7 +633,7 @@ public sealed class LessonPrepGrain(
         {
             comment.Resolved = true;
             comment.ResolvedBy = caller.UserId;
-            Emit("comment.resolved", new { commentId, userId = caller.UserId });
+            Emit(new CommentResolvedEvent(commentId, caller.UserId));
         });
     }
 
@@ -675,7 +666,7 @@ public sealed class LessonPrepGrain(
     /// Writes the plan's state without its <c>op.applied</c> events: each is in its op-log row, so a snapshot is the plan
     /// itself (a few KiB) and not the whole window.
     /// </summary>
-    private Task WriteSnapshotAsync() => WriteSnapshotWithoutAsync(OpApplied);
+    private Task WriteSnapshotAsync() => WriteSnapshotWithoutAsync(OpAppliedEvent.Type);
 
     /// <summary>
     /// Every <see cref="LessonPrepOptions.SnapshotEveryOps"/> ops, after they are acknowledged (they are durable in the
@@ -725,19 +716,8 @@ public sealed class LessonPrepGrain(
         online = OnlineUsersWith(caller),
     };
 
-    private static object CommentView(LessonComment comment) => new
-    {
-        id = comment.Id,
-        section = comment.Section,
-        start = comment.Start,
-        end = comment.End,
-        text = comment.Text,
-        userId = comment.UserId,
-        name = comment.Name,
-        at = comment.At,
-        resolved = comment.Resolved,
-        resolvedBy = comment.ResolvedBy,
-    };
+    private static CommentAddedEvent CommentView(LessonComment comment) =>
+        new(comment.Id, comment.Section, comment.Start, comment.End, comment.Text, comment.UserId, comment.Name, comment.At, comment.Resolved, comment.ResolvedBy);
 
     private LessonPrepView View() =>
         new(Id, State.GroupId!, State.Title, State.Subject, State.Grade, State.Phase, State.LeadPreparer, State.Revision, Sections(),
@@ -780,7 +760,7 @@ public sealed class LessonPrepGrain(
     private void Replay(LessonOpRow row, TextOperation operation)
     {
         _document.Replay(row.Section, row.Revision, operation);
-        var envelope = State.Log.Append(StreamName, OpApplied, row.At, row.EventJson, null, RetainedEvents);
+        var envelope = State.Log.Append(StreamName, OpAppliedEvent.Type, row.At, row.EventJson, null, RetainedEvents);
         if (envelope.Seq != row.Seq)
         {
             throw new InvalidOperationException($"op log of {Id} skips from seq {envelope.Seq - 1} to {row.Seq}");
@@ -826,9 +806,6 @@ public sealed class LessonPrepGrain(
 
     private static CollabException NotMember(string groupId) =>
         new(ErrorCodes.NotMember, $"you are not a member of group {groupId}");
-
-    /// <summary>The data of <c>cursor.moved</c>, serialized as the protocol's camelCase JSON.</summary>
-    private sealed record CursorMoved(string UserId, string Section, int Anchor, int Head, long Revision);
 
     private sealed record PendingRow(long Revision, string Section, string OpsJson, string UserId, CommandId Command, string ResultJson);
 

@@ -239,6 +239,10 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         _unpublished.Add(envelope);
     }
 
+    /// <summary>Appends a durable event of a typed kind (see <see cref="ILiveEvent"/>).</summary>
+    protected void Emit<TEvent>(TEvent data, string? audience = null, string? audienceGroup = null) where TEvent : ILiveEvent =>
+        Emit(TEvent.Type, data!, audience, audienceGroup);
+
     /// <summary>Appends a durable event that only the named users see (a tutor and the student in session).</summary>
     protected void Emit(string type, object data, IReadOnlyList<string> audiences)
     {
@@ -251,6 +255,9 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// them too, in seq order, and then drops their connections from the stream, so they receive nothing after it. Their
     /// next call is refused by the grain's own checks.
     /// </summary>
+    protected void EmitRevoking<TEvent>(TEvent data, params string[] revoked) where TEvent : ILiveEvent =>
+        EmitRevoking(TEvent.Type, data!, revoked);
+
     protected void EmitRevoking(string type, object data, params string[] revoked)
     {
         var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, null, null, revoked);
@@ -274,6 +281,9 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected virtual string? PresenceAudienceGroup => null;
 
     /// <summary>Publishes an event that is not persisted and never replayed (cursors, typing, presence).</summary>
+    protected void EmitEphemeral<TEvent>(TEvent data, string? audience = null, string? audienceGroup = null) where TEvent : ILiveEvent =>
+        EmitEphemeral(TEvent.Type, data!, audience, audienceGroup);
+
     protected void EmitEphemeral(string type, object data, string? audience = null, string? audienceGroup = null) =>
         Publish(new EventEnvelope(StreamName, 0, type, Now, LiveJson.Serialize(data), audience, null, audienceGroup));
 

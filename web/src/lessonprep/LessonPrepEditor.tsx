@@ -3,6 +3,7 @@ import { rest } from "../api";
 import { t } from "../i18n";
 import { AccessLost } from "../live/AccessLost";
 import { LiveConnection } from "../live/liveConnection";
+import { typed } from "../live/typedEvent";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { nextCommand, session } from "../session";
 import { useSignal } from "../signal";
@@ -11,7 +12,7 @@ import "./lessonprep.css";
 import { PlanTools } from "./PlanTools";
 import { SectionClient } from "./sectionClient";
 import { SectionEditor } from "./SectionEditor";
-import { PlanComment, RemoteCursor, ServerAnchors } from "./serverAnchors";
+import { PlanComment, ServerAnchors } from "./serverAnchors";
 import { s } from "./strings";
 import { codePoints, splitAt, TextOperation } from "./textOperation";
 import { VersionSummary, VersionsPanel } from "./VersionsPanel";
@@ -98,8 +99,10 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
     const follower = new StreamFollower<Snapshot>(connection, `lessonprep/${prepId}`, prepId, "Sync", {
       snapshot: reset,
       event: (e) => {
-        const d = e.data;
-        if (e.type === "op.applied") {
+        const event = typed(e, "op.applied", "phase.changed", "section.assigned", "comment.added", "comment.resolved", "version.saved", "version.restored");
+        if (!event) return;
+        if (event.type === "op.applied") {
+          const d = event.data;
           revision.current = d.revision;
           const client = clients.current.get(d.section);
           anchors.current.applied(d.revision, d.section, TextOperation.fromWire(d.ops));
@@ -108,18 +111,23 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
           redraw();
           return;
         }
-        if (typeof d?.revision === "number") revision.current = Math.max(revision.current, d.revision);
-        if (e.type === "phase.changed") {
-          setPlan((p) => (p ? { ...p, phase: d.phase } : p));
-        } else if (e.type === "section.assigned") {
+        if (event.type === "version.saved" || event.type === "version.restored") {
+          revision.current = Math.max(revision.current, event.data.revision);
+        }
+        if (event.type === "phase.changed") {
+          const phase = event.data.phase;
+          setPlan((p) => (p ? { ...p, phase } : p));
+        } else if (event.type === "section.assigned") {
+          const d = event.data;
           setPlan((p) => (p ? { ...p, sections: p.sections.map((x) => (x.key === d.section ? { ...x, assignee: d.userId } : x)) } : p));
-        } else if (e.type === "comment.added") {
-          anchors.current.commentAdded(d);
+        } else if (event.type === "comment.added") {
+          anchors.current.commentAdded(event.data);
           redraw();
-        } else if (e.type === "comment.resolved") {
-          anchors.current.commentResolved(d.commentId, d.userId);
+        } else if (event.type === "comment.resolved") {
+          anchors.current.commentResolved(event.data.commentId, event.data.userId);
           redraw();
-        } else if (e.type === "version.saved") {
+        } else if (event.type === "version.saved") {
+          const d = event.data;
           setVersions((list) => (list.some((v) => v.versionId === d.versionId) ? list : [...list, d]));
         }
       },
@@ -132,9 +140,12 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
           presenceSinceJoin.set(e.data.userId, e.data.online);
           if (!e.data.online) anchors.current.cursors.delete(e.data.userId);
           setPlan((p) => (p ? { ...p, online: e.data.online ? [...p.online.filter((u) => u !== e.data.userId), e.data.userId] : p.online.filter((u) => u !== e.data.userId) } : p));
-        } else if (e.type === "cursor.moved" && e.data.userId !== me.userId) {
-          anchors.current.cursorMoved(e.data as RemoteCursor);
-          redraw();
+        } else {
+          const cursor = typed(e, "cursor.moved");
+          if (cursor && cursor.data.userId !== me.userId) {
+            anchors.current.cursorMoved(cursor.data);
+            redraw();
+          }
         }
       },
     });

@@ -4,7 +4,9 @@ import { ObservationSessionLink } from "../observation/ObservationSessionLink";
 import { ScheduleObservation } from "../observation/ScheduleObservation";
 import { t } from "../i18n";
 import { AccessLost } from "../live/AccessLost";
+import type { MemberAddedEvent, MessagePostedEvent, SessionScheduledEvent } from "../live/events.generated";
 import { LiveConnection } from "../live/liveConnection";
+import { typed, TypedEvent } from "../live/typedEvent";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { navigate } from "../router";
 import { nextCommand, session } from "../session";
@@ -12,9 +14,10 @@ import { useSignal } from "../signal";
 import { ErrorLine } from "./ErrorLine";
 import { MessageFeed } from "./MessageFeed";
 
-interface Member { userId: string; name: string; school: string; county: string; role: "leader" | "member" }
-interface Message { id: string; userId: string; name: string; text: string; at: string; clientId: string; clientSeq: number }
-interface GroupSession { kind: string; id: string; title: string; startsAt: string }
+type Member = MemberAddedEvent;
+type Message = MessagePostedEvent;
+type GroupSession = SessionScheduledEvent;
+type GroupEvent = TypedEvent<"message.posted" | "member.added" | "member.removed" | "session.scheduled">;
 interface Snapshot {
   group: { id: string; name: string; subject: string; grade: string; description?: string };
   members: Member[];
@@ -40,13 +43,15 @@ export function GroupSpace({ groupId }: { groupId: string }) {
     const follower = new StreamFollower<Snapshot>(connection, `groups/${groupId}`, groupId, "Sync", {
       snapshot: (snapshot) => setState(snapshot),
       event: (e) => {
-        if (e.type === "member.removed" && e.data.userId === me.userId) {
+        const event = typed(e, "message.posted", "member.added", "member.removed", "session.scheduled");
+        if (!event) return;
+        if (event.type === "member.removed" && event.data.userId === me.userId) {
           // The server has already cut this connection off the group; re-joining would only be refused.
           setRemoved(true);
           void connection.stop();
           return;
         }
-        setState((s) => (s ? applyEvent(s, e.type, e.data) : s));
+        setState((s) => (s ? applyEvent(s, event) : s));
       },
       ephemeral: (e) => {
         if (e.type === "presence.changed") setState((s) => (s ? presence(s, e.data.userId, e.data.online) : s));
@@ -222,18 +227,16 @@ function AddMember({ groupId }: { groupId: string }) {
   );
 }
 
-function applyEvent(s: Snapshot, type: string, data: any): Snapshot {
-  switch (type) {
+function applyEvent(s: Snapshot, event: GroupEvent): Snapshot {
+  switch (event.type) {
     case "message.posted":
-      return s.feed.some((m) => m.id === data.id) ? s : { ...s, feed: [...s.feed, data as Message] };
+      return s.feed.some((m) => m.id === event.data.id) ? s : { ...s, feed: [...s.feed, event.data] };
     case "member.added":
-      return { ...s, members: [...s.members.filter((m) => m.userId !== data.userId), data as Member] };
+      return { ...s, members: [...s.members.filter((m) => m.userId !== event.data.userId), event.data] };
     case "member.removed":
-      return { ...s, members: s.members.filter((m) => m.userId !== data.userId) };
+      return { ...s, members: s.members.filter((m) => m.userId !== event.data.userId) };
     case "session.scheduled":
-      return { ...s, sessions: [...s.sessions.filter((x) => x.id !== data.id), data as GroupSession] };
-    default:
-      return s;
+      return { ...s, sessions: [...s.sessions.filter((x) => x.id !== event.data.id), event.data] };
   }
 }
 
