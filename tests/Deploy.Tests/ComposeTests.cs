@@ -68,4 +68,16 @@ public sealed class ComposeTests
         Assert.Contains("ip_hash;", conf);
         Assert.Contains("proxy_set_header Upgrade $http_upgrade;", conf);
     }
+
+    [Theory]
+    [InlineData("silo-a")]
+    [InlineData("api-a")]
+    [InlineData("api-b")]
+    public void The_signing_key_and_database_password_come_from_the_environment_with_no_default(string service)
+    {
+        var environment = Environment(service);
+        Assert.Matches(@"^\$\{COLLAB_SIGNING_KEY:\?[^}]+\}$", environment["Collab__Auth__SigningKey"]);
+        Assert.Contains("Password=${COLLAB_POSTGRES_PASSWORD:?", environment["ConnectionStrings__Postgres"]);
+        Assert.Matches(@"^\$\{COLLAB_POSTGRES_PASSWORD:\?[^}]+\}$", Environment("postgres")["POSTGRES_PASSWORD"]);
+    }
 }
