@@ -53,6 +53,7 @@ public static class CollabApi
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.AddManagementPort();
         builder.AddCollabAuthentication(settings);
         builder.AddAdminDashboard();
         builder.AddApiTelemetry();
@@ -96,6 +97,7 @@ public static class CollabApi
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseManagementPort();
         app.UseRequestSizeProblem(limits);
         app.UseWebClient();
         app.UseAuthentication();

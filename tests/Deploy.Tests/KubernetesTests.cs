@@ -95,4 +95,15 @@ public sealed class KubernetesTests
         Assert.Equal([$"collab-api -> TCP/{ports["gateway"]}", $"collab-silo -> TCP/{ports["silo"]}"], rules.Order());
         Assert.Equal(["11111", "30000"], ports.Values.Order());
     }
+
+    [Fact]
+    public void The_api_serves_metrics_and_the_dashboard_on_a_management_port_its_service_does_not_expose()
+    {
+        var api = Container(OfKind("Deployment").Single(d => d.Map("metadata").Text("name") == "collab-api"));
+        var port = api.Seq("env").Cast<YamlMappingNode>().Single(v => v.Text("name") == "Collab__Management__Port").Text("value");
+        var ports = api.Seq("ports").Cast<YamlMappingNode>().ToDictionary(p => p.Text("name"), p => p.Text("containerPort"));
+        Assert.Equal(port, ports["management"]);
+        var service = OfKind("Service").Single(s => s.Map("metadata").Text("name") == "collab-api");
+        Assert.Equal(["http"], service.Map("spec").Seq("ports").Cast<YamlMappingNode>().Select(p => p.Text("targetPort")));
+    }
 }
