@@ -54,6 +54,7 @@ public static class CollabApi
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.AddManagementPort();
+        builder.AddKnownProxies();
         builder.AddCollabAuthentication(settings);
         builder.AddAdminDashboard();
         builder.AddApiTelemetry();
@@ -96,6 +97,7 @@ public static class CollabApi
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeDrain>());
 
         var app = builder.Build();
+        app.UseKnownProxies();
         app.UseExceptionHandler();
         app.UseManagementPort();
         app.UseRequestSizeProblem(limits);
