@@ -1,5 +1,7 @@
 using System.Net;
+using Collab.Api.Hosting;
 using Collab.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace Collab.Api.Tests.Hosting;
 
@@ -56,5 +58,17 @@ public sealed class ForwardedHeadersTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/config") { Headers = { { "X-Forwarded-For", client } } };
         return (await http.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public void A_known_proxy_that_is_not_an_address_refuses_to_start()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CollabApi.Build(["--environment=Development"], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Collab:DataDirectory"] = Path.GetTempPath(),
+                ["Collab:ForwardedHeaders:KnownProxies:0"] = "balancer.internal",
+            })));
+        Assert.Equal("Collab:ForwardedHeaders:KnownProxies holds 'balancer.internal', which is not an IP address", error.Message);
     }
 }
