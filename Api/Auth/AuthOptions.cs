@@ -12,6 +12,12 @@ public sealed class AuthOptions
 
     public string? Audience { get; set; }
 
+    /// <summary>
+    /// The <c>iss</c> that tokens signed with <see cref="SigningKey"/> must carry (and that the development issuer
+    /// writes), so a token another system signed with a shared key is not taken for one of ours.
+    /// </summary>
+    public string? Issuer { get; set; }
+
     public string? SigningKey { get; set; }
 
     /// <summary>The web client's registration at <see cref="Authority"/> (authorization code + PKCE, a public client).</summary>
@@ -25,7 +31,7 @@ public sealed class AuthOptions
 
     public const string DefaultScope = "openid profile";
 
-    public const string DevIssuerName = "collab-dev";
+    public const string DefaultIssuer = "collab";
 
-    public const string DevAudience = "collab";
+    public const string DefaultAudience = "collab";
 }

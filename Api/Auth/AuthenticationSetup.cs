@@ -31,7 +31,9 @@ public static class AuthenticationSetup
             throw new InvalidOperationException("configure Collab:Auth:Authority or Collab:Auth:SigningKey (the development issuer is off)");
         }
         var key = useAuthority ? null : SigningKeys.Resolve(options, settings.DataDirectory);
-        builder.Services.AddSingleton(new TokenIssuer(devIssuer, key));
+        var issuer = options.Issuer ?? AuthOptions.DefaultIssuer;
+        var audience = options.Audience ?? AuthOptions.DefaultAudience;
+        builder.Services.AddSingleton(new TokenIssuer(devIssuer, key, issuer, audience));
         builder.Services.AddSingleton(useAuthority
             ? new SignInConfig(options.Authority, options.ClientId, options.Scope ?? AuthOptions.DefaultScope)
             : new SignInConfig(null, null, null));
@@ -54,9 +56,9 @@ public static class AuthenticationSetup
                     jwt.TokenValidationParameters = new TokenValidationParameters
                     {
                         IssuerSigningKey = key,
-                        ValidIssuer = AuthOptions.DevIssuerName,
-                        ValidateIssuer = devIssuer,
-                        ValidAudience = options.Audience ?? AuthOptions.DevAudience,
+                        ValidIssuer = issuer,
+                        ValidateIssuer = true,
+                        ValidAudience = audience,
                         ValidateAudience = true,
                         NameClaimType = CollabClaims.Name,
                         RoleClaimType = CollabClaims.Role,

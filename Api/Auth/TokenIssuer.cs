@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Collab.Api.Auth;
 
 /// <summary>The development issuer behind <c>POST /api/dev/token</c>; on in the Development environment only.</summary>
-public sealed class TokenIssuer(bool enabled, SymmetricSecurityKey? key)
+public sealed class TokenIssuer(bool enabled, SymmetricSecurityKey? key, string issuer, string audience)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
@@ -22,8 +22,8 @@ public sealed class TokenIssuer(bool enabled, SymmetricSecurityKey? key)
             new(CollabClaims.County, request.County ?? ""),
         };
         var token = new JwtSecurityToken(
-            AuthOptions.DevIssuerName,
-            AuthOptions.DevAudience,
+            issuer,
+            audience,
             claims,
             now.UtcDateTime,
             (now + Lifetime).UtcDateTime,

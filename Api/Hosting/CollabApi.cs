@@ -20,6 +20,7 @@ using Collab.Grains.Interfaces.Tutoring;
 using Collab.Grains.Live;
 using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -52,6 +53,8 @@ public static class CollabApi
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.AddManagementPort();
+        builder.AddKnownProxies();
         builder.AddCollabAuthentication(settings);
         builder.AddAdminDashboard();
         builder.AddApiTelemetry();
@@ -94,7 +97,9 @@ public static class CollabApi
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeDrain>());
 
         var app = builder.Build();
+        app.UseKnownProxies();
         app.UseExceptionHandler();
+        app.UseManagementPort();
         app.UseRequestSizeProblem(limits);
         app.UseWebClient();
         app.UseAuthentication();
@@ -109,17 +114,23 @@ public static class CollabApi
         app.MapDevTokenEndpoints();
         app.MapAuthConfigEndpoints();
         app.MapGroupEndpoints();
-        app.MapHub<GroupsHub>("/hubs/groups");
+        app.MapHub<GroupsHub>("/hubs/groups", CloseOnExpiry);
         app.MapLessonPrepEndpoints();
-        app.MapHub<LessonPrepHub>("/hubs/lessonprep");
+        app.MapHub<LessonPrepHub>("/hubs/lessonprep", CloseOnExpiry);
         app.MapExamEndpoints();
-        app.MapHub<ExamHub>("/hubs/exam");
+        app.MapHub<ExamHub>("/hubs/exam", CloseOnExpiry);
         app.MapObservationEndpoints();
-        app.MapHub<ObservationHub>("/hubs/observation");
+        app.MapHub<ObservationHub>("/hubs/observation", CloseOnExpiry);
         app.MapTutoringEndpoints();
-        app.MapHub<TutoringHub>("/hubs/tutoring");
+        app.MapHub<TutoringHub>("/hubs/tutoring", CloseOnExpiry);
         return app;
     }
+
+    /// <summary>
+    /// A connection ends when its token expires, as a request with that token would be refused. Roles are claims of the
+    /// token, so a role taken away reaches an open connection at the latest when its token expires.
+    /// </summary>
+    private static void CloseOnExpiry(HttpConnectionDispatcherOptions connection) => connection.CloseOnAuthenticationExpiration = true;
 
     /// <summary>The hub payloads' JSON layout, which the MessagePack protocol reproduces too.</summary>
     private static System.Text.Json.JsonSerializerOptions HubPayload(System.Text.Json.JsonSerializerOptions json)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Collab.Silo.Hosting;
 using YamlDotNet.RepresentationModel;
 
@@ -67,5 +68,27 @@ public sealed class ComposeTests
         Assert.Contains("server api-b:8080;", conf);
         Assert.Contains("ip_hash;", conf);
         Assert.Contains("proxy_set_header Upgrade $http_upgrade;", conf);
+    }
+
+    [Theory]
+    [InlineData("silo-a")]
+    [InlineData("api-a")]
+    [InlineData("api-b")]
+    public void The_signing_key_and_database_password_come_from_the_environment_with_no_default(string service)
+    {
+        var environment = Environment(service);
+        Assert.Matches(@"^\$\{COLLAB_SIGNING_KEY:\?[^}]+\}$", environment["Collab__Auth__SigningKey"]);
+        Assert.Contains("Password=${COLLAB_POSTGRES_PASSWORD:?", environment["ConnectionStrings__Postgres"]);
+        Assert.Matches(@"^\$\{COLLAB_POSTGRES_PASSWORD:\?[^}]+\}$", Environment("postgres")["POSTGRES_PASSWORD"]);
+    }
+
+    [Theory]
+    [InlineData("api-a")]
+    [InlineData("api-b")]
+    public void The_api_nodes_believe_forwarded_addresses_from_the_balancer_only(string service)
+    {
+        var proxies = DeployFiles.Configuration(Environment(service)).GetSection("Collab:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        Assert.Equal([Services.Map("balancer").Map("networks").Map("collab").Text("ipv4_address")], proxies);
+        Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", File.ReadAllText(DeployFiles.PathOf("docker/nginx.conf")));
     }
 }

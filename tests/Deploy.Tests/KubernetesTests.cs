@@ -61,4 +61,49 @@ public sealed class KubernetesTests
         Assert.Equal(StorageKinds.Postgres, settings.Options.Storage);
         Assert.Equal(ClusteringKinds.Postgres, settings.Options.Clustering);
     }
+
+    [Fact]
+    public void The_signing_key_and_database_connection_come_from_a_secret_the_repository_does_not_hold()
+    {
+        Assert.Empty(OfKind("Secret"));
+        var api = Container(OfKind("Deployment").Single(d => d.Map("metadata").Text("name") == "collab-api"));
+        var key = api.Seq("env").Cast<YamlMappingNode>().Single(v => v.Text("name") == "Collab__Auth__SigningKey");
+        Assert.False(key.Has("value"));
+        Assert.Equal("collab-secrets", key.Map("valueFrom").Map("secretKeyRef").Text("name"));
+        Assert.Equal("signing-key", key.Map("valueFrom").Map("secretKeyRef").Text("key"));
+        foreach (var deployment in OfKind("Deployment"))
+        {
+            var connection = Container(deployment).Seq("env").Cast<YamlMappingNode>().Single(v => v.Text("name") == "ConnectionStrings__Postgres");
+            Assert.False(connection.Has("value"));
+            Assert.Equal("collab-secrets", connection.Map("valueFrom").Map("secretKeyRef").Text("name"));
+        }
+    }
+
+    [Fact]
+    public void The_network_policy_admits_the_silo_port_from_silos_and_the_gateway_port_from_api_nodes_only()
+    {
+        var silo = OfKind("Deployment").Single(d => d.Map("metadata").Text("name") == "collab-silo");
+        var ports = Container(silo).Seq("ports").Cast<YamlMappingNode>().ToDictionary(p => p.Text("name"), p => p.Text("containerPort"));
+        var policy = OfKind("NetworkPolicy").Single().Map("spec");
+
+        Assert.Equal("collab-silo", policy.Map("podSelector").Map("matchLabels").Text("app.kubernetes.io/name"));
+        Assert.Equal(["Ingress"], policy.Seq("policyTypes").Select(t => ((YamlScalarNode)t).Value));
+        // One line per rule: the pods it admits, then the ports it admits them to.
+        var rules = policy.Seq("ingress").Cast<YamlMappingNode>().Select(rule =>
+            string.Join(",", rule.Seq("from").Cast<YamlMappingNode>().Select(f => f.Map("podSelector").Map("matchLabels").Text("app.kubernetes.io/name")))
+            + " -> " + string.Join(",", rule.Seq("ports").Cast<YamlMappingNode>().Select(p => p.Text("protocol") + "/" + p.Text("port"))));
+        Assert.Equal([$"collab-api -> TCP/{ports["gateway"]}", $"collab-silo -> TCP/{ports["silo"]}"], rules.Order());
+        Assert.Equal(["11111", "30000"], ports.Values.Order());
+    }
+
+    [Fact]
+    public void The_api_serves_metrics_and_the_dashboard_on_a_management_port_its_service_does_not_expose()
+    {
+        var api = Container(OfKind("Deployment").Single(d => d.Map("metadata").Text("name") == "collab-api"));
+        var port = api.Seq("env").Cast<YamlMappingNode>().Single(v => v.Text("name") == "Collab__Management__Port").Text("value");
+        var ports = api.Seq("ports").Cast<YamlMappingNode>().ToDictionary(p => p.Text("name"), p => p.Text("containerPort"));
+        Assert.Equal(port, ports["management"]);
+        var service = OfKind("Service").Single(s => s.Map("metadata").Text("name") == "collab-api");
+        Assert.Equal(["http"], service.Map("spec").Seq("ports").Cast<YamlMappingNode>().Select(p => p.Text("targetPort")));
+    }
 }
