@@ -194,6 +194,8 @@ public sealed class ExamAttemptGrain(
         }
         if (State.StartedAt is null)
         {
+            // The exam's own refusal first: one never created is not_found, not merely unstarted.
+            await PaperAsync();
             throw new CollabException(ErrorCodes.NotOpen, "you have not started this exam");
         }
         return await SubmitNowAsync(SubmitReasons.Student);
