@@ -20,7 +20,7 @@ public sealed class AttemptState : LiveState
     public string Name { get; set; } = "";
 
     /// <summary>
-    /// Answers as attempts begun before <c>exam_answer</c> saved them; moved to the table when such an attempt
+    /// Answers as attempts begun before <c>exam_answer_slots</c> saved them; moved to the table when such an attempt
     /// activates, and empty ever after.
     /// </summary>
     [Id(4)]

@@ -13,7 +13,7 @@ namespace Collab.Grains.Exams;
 /// even when no silo holds the attempt at that moment; whichever comes first submits it.
 /// </summary>
 /// <remarks>
-/// Answers live in <c>exam_answer</c>, one row per question, written by the silo's group commit
+/// Answers live in <c>exam_answer_slots</c>, one row per question, written by the silo's group commit
 /// (<see cref="ExamAnswerStore"/>), not in the grain state: a save writes one small row instead of the whole attempt,
 /// and many attempts' saves share one transaction. The grain state keeps the rest (order, deadline, status, scores),
 /// and activation reads the answers back from the table.
@@ -36,7 +36,7 @@ public sealed class ExamAttemptGrain(
     private IGrainTimer? _answeredReport;
     private IGrainTimer? _markingTimer;
 
-    /// <summary>The answers given, by question: only what <c>exam_answer</c> holds durably (a cleared answer is absent).</summary>
+    /// <summary>The answers given, by question: only what <c>exam_answer_slots</c> holds durably (a cleared answer is absent).</summary>
     private readonly Dictionary<string, SavedAnswer> _answers = [];
 
     /// <summary>The stored row of every question saved at least once, cleared ones included: who saved it, by which command.</summary>
@@ -150,8 +150,11 @@ public sealed class ExamAttemptGrain(
         {
             saved = await RunAsync(caller, command, () =>
             {
-                // Recorded commands of this activation are answered by RunAsync; these are the ones the table answers.
-                var stored = _slots.Values.FirstOrDefault(row => row.ClientId == command.ClientId && row.ClientSeq == command.ClientSeq);
+                // Recorded commands of this activation are answered by RunAsync; these are the ones the table answers, also
+                // when another client's save has replaced the row since (applying it again would bring back an older answer).
+                var stored = _slots.Values
+                    .Select(row => AcceptedSaves.Latest(row, command.ClientId))
+                    .FirstOrDefault(save => save?.ClientSeq == command.ClientSeq);
                 if (stored is not null)
                 {
                     return new AnswerSaved(stored.SavedAt);
@@ -160,13 +163,15 @@ public sealed class ExamAttemptGrain(
                 var question = paper.FirstOrDefault(q => q.Id == questionId)
                     ?? throw CollabException.Invalid($"question {questionId} is not on this paper");
                 var answer = AnswerParser.Parse(question, answerJson);
-                if (_slots.GetValueOrDefault(question.Id) is { } newer && newer.ClientId == command.ClientId && newer.ClientSeq > command.ClientSeq)
+                var slot = _slots.GetValueOrDefault(question.Id);
+                if (slot is not null && AcceptedSaves.Latest(slot, command.ClientId) is { } newer && newer.ClientSeq > command.ClientSeq)
                 {
                     // A late copy of a save this client has since overwritten: applying it would bring back an older answer.
                     return new AnswerSaved(newer.SavedAt);
                 }
                 var savedAt = Now;
-                _pendingSave.Row = new ExamAnswerRow(ExamId, StudentId, question.Id, LiveJson.Serialize(answer), command.ClientId, command.ClientSeq, savedAt);
+                _pendingSave.Row = new ExamAnswerRow(ExamId, StudentId, question.Id, LiveJson.Serialize(answer), command.ClientId,
+                    command.ClientSeq, savedAt, AcceptedSaves.Replacing(slot, command.ClientId));
                 _pendingSave.Answer = answer;
                 return new AnswerSaved(savedAt);
             });
@@ -189,6 +194,8 @@ public sealed class ExamAttemptGrain(
         }
         if (State.StartedAt is null)
         {
+            // The exam's own refusal first: one never created is not_found, not merely unstarted.
+            await PaperAsync();
             throw new CollabException(ErrorCodes.NotOpen, "you have not started this exam");
         }
         return await SubmitNowAsync(SubmitReasons.Student);
@@ -494,7 +501,7 @@ public sealed class ExamAttemptGrain(
     }
 
     /// <summary>
-    /// Attempts begun before answers moved to <c>exam_answer</c> kept them in the grain state: they move to the table
+    /// Attempts begun before answers moved to <c>exam_answer_slots</c> kept them in the grain state: they move to the table
     /// once (a row already there is newer and wins), and leave the state, so the answers live in one place only.
     /// </summary>
     private async Task MoveStateAnswersAsync()
@@ -507,7 +514,7 @@ public sealed class ExamAttemptGrain(
         foreach (var (questionId, saved) in moving)
         {
             // A resend of one of these saves is still answered from the command results the state kept for it.
-            var row = new ExamAnswerRow(ExamId, StudentId, questionId, LiveJson.Serialize(saved.Answer), "", 0, saved.SavedAt);
+            var row = new ExamAnswerRow(ExamId, StudentId, questionId, LiveJson.Serialize(saved.Answer), "", 0, saved.SavedAt, AcceptedSaves.None);
             await answerStore.SaveAsync(row);
             Remember(row, saved.Answer);
         }

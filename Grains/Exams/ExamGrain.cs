@@ -136,10 +136,7 @@ public sealed class ExamGrain(
 
     public Task<CandidatePlan> GetCandidatePlanAsync(string studentId)
     {
-        if (State.PublishedAt is null)
-        {
-            throw new CollabException(ErrorCodes.NotOpen, $"exam {Id} is not published");
-        }
+        RequirePublished();
         if (!Roster.Contains(studentId))
         {
             throw CollabException.Forbidden($"you are not on the roster of exam {Id}");
@@ -147,10 +144,11 @@ public sealed class ExamGrain(
         return Task.FromResult(Plan());
     }
 
-    public Task<IReadOnlyList<PaperQuestion>> GetPaperAsync() =>
-        State.PublishedAt is null
-            ? throw new CollabException(ErrorCodes.NotOpen, $"exam {Id} is not published")
-            : Task.FromResult(Spec.Questions);
+    public Task<IReadOnlyList<PaperQuestion>> GetPaperAsync()
+    {
+        RequirePublished();
+        return Task.FromResult(Spec.Questions);
+    }
 
     public Task ReportProgressAsync(CandidateProgress progress)
     {
@@ -482,8 +480,10 @@ public sealed class ExamGrain(
         }
     }
 
+    /// <summary>An exam never created is <c>not_found</c>; only a draft is <c>not_open</c>.</summary>
     private void RequirePublished()
     {
+        _ = Spec;
         if (State.PublishedAt is null)
         {
             throw new CollabException(ErrorCodes.NotOpen, $"exam {Id} is not published");

@@ -5,8 +5,9 @@ namespace Collab.Grains.Exams;
 
 /// <summary>
 /// The marking queue of one short-answer question (网上评卷). Answers are served one at a time, anonymously, each held
-/// for its marker for <see cref="LeaseTime"/> so two markers are not given the same answer at once; leases are not
-/// durable (a restart only lets an answer be served again). Marks are durable before they are acknowledged.
+/// for its marker for <see cref="LeaseTime"/> so two markers are not given the same answer at once, and only its holder
+/// may mark it; leases are not durable (after a restart a marker takes the answer again). Each marker marks an answer
+/// once, and an arbitration is never by one who marked it. Marks are durable before they are acknowledged.
 /// </summary>
 public sealed class ExamMarkingGrain(
     [PersistentState("exammarking", StorageNames.Default)] IPersistentState<MarkingState> store,
@@ -66,6 +67,15 @@ public sealed class ExamMarkingGrain(
         {
             throw CollabException.Conflict($"answer {attemptRef} is already settled at {item.Final} points");
         }
+        // A marker who marked again could settle a dispute on their own side, or arbitrate their own disagreement.
+        if (HasMarked(item, caller.UserId))
+        {
+            throw CollabException.Forbidden($"you have marked answer {attemptRef}; its next mark or arbitration is another marker's");
+        }
+        if (!_leases.TryGetValue(attemptRef!, out var lease) || lease.MarkerId != caller.UserId || lease.Until <= time.GetUtcNow())
+        {
+            throw CollabException.Conflict($"answer {attemptRef} is not held for you; take it from marking/next first");
+        }
         var outcome = MarkingRules.Resolve(State.Policy, item.Marks.Select(m => m.Points).ToList(), item.Arbitration);
         if (outcome.NeedsArbitration)
         {
@@ -73,7 +83,6 @@ public sealed class ExamMarkingGrain(
         }
         else
         {
-            item.Marks.RemoveAll(m => m.MarkerId == caller.UserId);
             item.Marks.Add(new MarkEntry(caller.UserId, points, time.GetUtcNow()));
         }
         item.Final = MarkingRules.Resolve(State.Policy, item.Marks.Select(m => m.Points).ToList(), item.Arbitration).Final;
@@ -95,11 +104,13 @@ public sealed class ExamMarkingGrain(
         return new MarkingProgress(QuestionId, State.Items.Count, State.Items.Values.Count(i => i.Final is not null), arbitration);
     }
 
-    /// <summary>Whether this marker should see the item now: it needs a mark they have not given, or an arbitration.</summary>
+    /// <summary>
+    /// Whether this marker should see the item now: it needs a mark or an arbitration, and they have not marked it.
+    /// </summary>
     private bool Wants(MarkingItem item, string markerId, out bool arbitration)
     {
         arbitration = false;
-        if (item.Final is not null)
+        if (item.Final is not null || HasMarked(item, markerId))
         {
             return false;
         }
@@ -109,8 +120,10 @@ public sealed class ExamMarkingGrain(
             arbitration = true;
             return true;
         }
-        return outcome.NeedsAnotherMarker && item.Marks.All(m => m.MarkerId != markerId);
+        return outcome.NeedsAnotherMarker;
     }
+
+    private static bool HasMarked(MarkingItem item, string markerId) => item.Marks.Any(m => m.MarkerId == markerId);
 
     private bool IsLeasedToOther(string attemptRef, string markerId, DateTimeOffset now) =>
         _leases.TryGetValue(attemptRef, out var lease) && lease.MarkerId != markerId && lease.Until > now;

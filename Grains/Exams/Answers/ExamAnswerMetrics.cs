@@ -11,7 +11,7 @@ public static class ExamAnswerMetrics
     private static readonly Meter Meter = new(LiveMetrics.MeterName);
 
     private static readonly Histogram<int> RowsPerWrite = Meter.CreateHistogram<int>("collab.exam.answers.write.rows", "{row}",
-        "answer rows upserted into exam_answer by one transaction");
+        "answer rows upserted into exam_answer_slots by one transaction");
 
     private static readonly Counter<long> SavesWaited = Meter.CreateCounter<long>(SavesWaitedName, "{save}",
         "answer saves that arrived while a write was under way and waited for a later one");

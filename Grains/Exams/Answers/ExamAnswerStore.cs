@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Collab.Grains.Exams;
 
 /// <summary>
-/// The silo's writer of <c>exam_answer</c>: the saves of every attempt go out together by group commit
+/// The silo's writer of <c>exam_answer_slots</c>: the saves of every attempt go out together by group commit
 /// (<see cref="GroupCommitQueue{TItem}"/>), one upsert statement per write, each save acknowledged only once its write
 /// is durable; a failed write fails every save in it.
 /// </summary>

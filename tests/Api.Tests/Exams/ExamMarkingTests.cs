@@ -144,6 +144,43 @@ public sealed class ExamMarkingTests(ExamApiHost shared)
     }
 
     [Fact]
+    public async Task Double_marking_keeps_a_dispute_from_its_own_markers_and_a_mark_needs_the_answer_taken_first()
+    {
+        var teacher = _scenario.Teacher();
+        var colleague = _scenario.Teacher();
+        var another = _scenario.Teacher();
+        var admin = _scenario.Admin();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened,
+            marking: new { mode = "double", tolerance = 1 }, markers: [colleague.UserId, another.UserId]));
+        await SubmitAsync(student, examId, "叶绿体", "b");
+        using var first = await teacher.HttpAsync();
+        using var second = await colleague.HttpAsync();
+        using var third = await another.HttpAsync();
+        using var arbiter = await admin.HttpAsync();
+
+        var attemptRef = (await NextAsync(first, examId))!.Value.GetProperty("attemptRef").GetString()!;
+        await ProblemAssert.IsAsync(await MarkAsync(second, examId, attemptRef, 8), HttpStatusCode.Conflict, "conflict");
+        await MarkAsync(first, examId, attemptRef, 1);
+        Assert.Equal(attemptRef, (await NextAsync(second, examId))!.Value.GetProperty("attemptRef").GetString());
+        await MarkAsync(second, examId, attemptRef, 8);
+
+        await ProblemAssert.IsAsync(await MarkAsync(first, examId, attemptRef, 8), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsAsync(await MarkAsync(second, examId, attemptRef, 1), HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(attemptRef, (await NextAsync(third, examId))!.Value.GetProperty("attemptRef").GetString());
+        await MarkAsync(third, examId, attemptRef, 4.5m);
+        foreach (var marker in new[] { first, second, third })
+        {
+            Assert.Null(await NextAsync(marker, examId));
+            await ProblemAssert.IsAsync(await MarkAsync(marker, examId, attemptRef, 5), HttpStatusCode.Forbidden, "forbidden");
+        }
+        Assert.True((await NextAsync(arbiter, examId))!.Value.GetProperty("arbitration").GetBoolean());
+        var settled = await (await MarkAsync(arbiter, examId, attemptRef, 6)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(6m, settled.GetProperty("final").GetDecimal());
+    }
+
+    [Fact]
     public async Task Students_cannot_mark_and_objective_questions_are_not_marked()
     {
         var teacher = _scenario.Teacher();

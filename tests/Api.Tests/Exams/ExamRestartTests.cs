@@ -66,4 +66,43 @@ public sealed class ExamRestartTests
             await restarted.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task A_late_resend_from_one_tab_after_a_restart_does_not_replace_what_another_tab_saved_since()
+    {
+        using var folder = new DataFolder();
+        string examId;
+        JsonElement first;
+        var host = new ApiHost(folder.Path);
+        await host.StartAsync();
+        var scenario = new ExamScenario(host);
+        var student = scenario.Student();
+        try
+        {
+            examId = await scenario.PublishedAsync(scenario.Teacher(), ExamScenario.Spec([student], DateTimeOffset.UtcNow.AddSeconds(-1)));
+            await using var tab1 = await student.ConnectAsync(ExamScenario.Hub);
+            await using var tab2 = await student.ConnectAsync(ExamScenario.Hub);
+            await tab1.InvokeAsync("StartAttempt", examId);
+            first = await tab1.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab-1", 4, "q1", "a"));
+            await tab2.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab-2", 1, "q1", "b"));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        var restarted = new ApiHost(folder.Path);
+        await restarted.StartAsync();
+        try
+        {
+            await using var tab1 = await restarted.User(student.UserId, "student").ConnectAsync(ExamScenario.Hub);
+            var resent = await tab1.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab-1", 4, "q1", "a"));
+            Assert.Equal(first.GetProperty("savedAt").GetDateTimeOffset(), resent.GetProperty("savedAt").GetDateTimeOffset());
+            Assert.Equal("b", (await tab1.InvokeAsync("StartAttempt", examId)).GetProperty("answers").GetProperty("q1").GetString());
+        }
+        finally
+        {
+            await restarted.StopAsync();
+        }
+    }
 }

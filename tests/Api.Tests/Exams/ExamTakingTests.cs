@@ -203,6 +203,21 @@ public sealed class ExamTakingTests(ExamApiHost shared)
     }
 
     [Fact]
+    public async Task An_exam_that_was_never_created_is_not_found_not_unopened()
+    {
+        var unknown = $"ex-{Guid.NewGuid():N}";
+        await using var client = await _scenario.Student().ConnectAsync(ExamScenario.Hub);
+
+        await HubErrors.AssertRefusedAsync("not_found", () => client.InvokeAsync("Join", unknown));
+        await HubErrors.AssertRefusedAsync("not_found", () => client.InvokeAsync("StartAttempt", unknown));
+        await HubErrors.AssertRefusedAsync("not_found", () => client.InvokeAsync("SaveAnswer", unknown, ExamScenario.Answer("tab", 1, "q1", "b")));
+        await HubErrors.AssertRefusedAsync("not_found", () => client.InvokeAsync("Submit", unknown));
+        using var http = await _scenario.Teacher().HttpAsync();
+        await ProblemAssert.IsAsync(await http.GetAsync($"/api/exams/{unknown}"), HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsAsync(await http.GetAsync($"/api/exams/{unknown}/results"), HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task Starting_before_the_opening_is_not_open()
     {
         var teacher = _scenario.Teacher();

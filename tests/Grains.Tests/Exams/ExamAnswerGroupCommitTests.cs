@@ -158,6 +158,24 @@ public sealed class ExamAnswerGroupCommitTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_late_resend_after_reactivation_does_not_replace_the_answer_another_tab_saved_since()
+    {
+        var (examId, attempts) = await StartedAsync(1);
+        var fromTab1 = await attempts[0].SaveAnswerAsync(Student(0), new CommandId("tab-1", 7), "q1", "\"a\"");
+        await attempts[0].SaveAnswerAsync(Student(0), new CommandId("tab-2", 1), "q1", "\"b\"");
+
+        await fixture.DeactivateAllAsync();
+        var writes = fixture.ExamAnswers.WriteSizes(examId).Count;
+        // Tab 1 never saw its acknowledgement and sends the same command again.
+        Assert.Equal(fromTab1, await attempts[0].SaveAnswerAsync(Student(0), new CommandId("tab-1", 7), "q1", "\"a\""));
+
+        Assert.Equal(writes, fixture.ExamAnswers.WriteSizes(examId).Count);
+        Assert.Equal("\"b\"", (await attempts[0].StartAsync(Student(0))).AnswersJson["q1"]);
+        await fixture.DeactivateAllAsync();
+        Assert.Equal("\"b\"", (await attempts[0].StartAsync(Student(0))).AnswersJson["q1"]);
+    }
+
+    [Fact]
     public async Task A_cleared_answer_is_gone_after_reactivation_and_grading_reads_the_table()
     {
         var (examId, attempts) = await StartedAsync(1);

@@ -6,7 +6,8 @@ using Collab.TestSupport;
 namespace Collab.Silo.Tests.Exams;
 
 /// <summary>
-/// The answer table's SQL on both dialects: rows round-trip exactly, per attempt; an upsert replaces a question's row
+/// The answer table's SQL on both dialects: rows round-trip exactly, per attempt, with the other clients' saves they
+/// replaced; an upsert replaces a question's row
 /// in place; a batch is written whole or not at all.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -15,7 +16,7 @@ public sealed class ExamAnswerTableTests(PostgresServer postgres)
     private static readonly DateTimeOffset At = new(2026, 12, 3, 9, 30, 1, 120, TimeSpan.Zero);
 
     private static ExamAnswerRow Row(string student, string question, long clientSeq, string text = "光合作用 👍") =>
-        new("ex-1", student, question, $"{{\"text\":\"{text}\"}}", "tab", clientSeq, At.AddSeconds(clientSeq));
+        new("ex-1", student, question, $"{{\"text\":\"{text}\"}}", "tab", clientSeq, At.AddSeconds(clientSeq), AcceptedSaves.None);
 
     [Theory]
     [InlineData("sqlite")]
@@ -27,10 +28,14 @@ public sealed class ExamAnswerTableTests(PostgresServer postgres)
 
         await table.UpsertAsync([Row("s-1", "q1", 1), Row("s-2", "q1", 1)]);
         await table.UpsertAsync([Row("s-1", "q2", 2)]);
-        await table.UpsertAsync([Row("s-1", "q1", 3, "叶绿体")]);
+        var replacing = Row("s-1", "q1", 3, "叶绿体") with
+        {
+            Earlier = new Dictionary<string, ClientSave> { ["tab-2"] = new(9, At.AddMilliseconds(1_234)) },
+        };
+        await table.UpsertAsync([replacing]);
 
         var rows = await table.ReadAsync("ex-1", "s-1");
-        Assert.Equal([Row("s-1", "q1", 3, "叶绿体"), Row("s-1", "q2", 2)], rows.OrderBy(r => r.QuestionId));
+        Assert.Equal([replacing, Row("s-1", "q2", 2)], rows.OrderBy(r => r.QuestionId));
         Assert.Equal([Row("s-2", "q1", 1)], await table.ReadAsync("ex-1", "s-2"));
         Assert.Empty(await table.ReadAsync("ex-2", "s-1"));
     }
