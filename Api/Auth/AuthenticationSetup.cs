@@ -74,6 +74,7 @@ public static class AuthenticationSetup
                         }
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = ClaimCharacters.RefuseAsync,
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();

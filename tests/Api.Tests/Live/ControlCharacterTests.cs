@@ -1,14 +1,18 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collab.Api.Auth;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collab.Api.Tests.Live;
 
 /// <summary>
 /// Control characters in what a client sends are refused with <c>invalid_argument</c> at the edge, hub and REST alike,
-/// and nothing is stored; only free text (a post's body, a group's description) keeps line breaks and tabs.
+/// and nothing is stored; only free text (a post's body, a group's description) keeps line breaks and tabs. A token
+/// whose identity claims hold one is refused as unauthorized.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ControlCharacterTests(SharedApiHost shared)
@@ -73,6 +77,21 @@ public sealed class ControlCharacterTests(SharedApiHost shared)
         Assert.Equal([id], mine.EnumerateArray().Select(g => g.GetProperty("id").GetString()));
         var members = (await http.GetFromJsonAsync<JsonElement>($"/api/groups/{id}")).GetProperty("members");
         Assert.Equal([leader.UserId], members.EnumerateArray().Select(m => m.GetProperty("userId").GetString()));
+    }
+
+    [Theory]
+    [InlineData("t-\0x", "王老师")]
+    [InlineData("t-ok", "王\u0001老师")]
+    public async Task A_token_whose_subject_or_name_holds_a_control_character_is_refused(string userId, string name)
+    {
+        var token = shared.Host.Services.GetRequiredService<TokenIssuer>()
+            .Issue(new DevTokenRequest(userId, name, "teacher", "school-1", "county-1"), DateTimeOffset.UtcNow);
+        using var http = new HttpClient { BaseAddress = shared.Host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        await ProblemAssert.IsAsync(await http.GetAsync("/api/me/groups"), HttpStatusCode.Unauthorized, "unauthorized");
+        var refused = await http.PostAsJsonAsync("/api/dev/token", new { userId, name, role = "teacher", school = "s", county = "c" });
+        await ProblemAssert.IsAsync(refused, HttpStatusCode.BadRequest, "invalid_argument");
     }
 
     [Fact]
