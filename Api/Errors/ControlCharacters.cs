@@ -36,6 +36,9 @@ public static class ControlCharacters
         return null;
     }
 
+    /// <summary>The path of the first string or key in <paramref name="json"/> that holds a refused character, or null.</summary>
+    public static string? Find(JsonElement json, string path, bool freeText) => FindInJson(json, path, freeText, 0);
+
     public static bool Allowed(string text, bool freeText)
     {
         foreach (var c in text)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Api.Auth;
+using Collab.Api.Tests.Exams;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,24 @@ public sealed class ControlCharacterTests(SharedApiHost shared)
         Assert.Equal([id], mine.EnumerateArray().Select(g => g.GetProperty("id").GetString()));
         var members = (await http.GetFromJsonAsync<JsonElement>($"/api/groups/{id}")).GetProperty("members");
         Assert.Equal([leader.UserId], members.EnumerateArray().Select(m => m.GetProperty("userId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_nul_in_an_exam_paper_the_endpoint_reads_itself_is_refused_and_a_line_break_in_a_stem_is_kept()
+    {
+        var exams = new ExamScenario(shared.Host);
+        var author = exams.Teacher();
+        var roster = new[] { exams.Student() };
+        var opensAt = DateTimeOffset.UtcNow.AddHours(1);
+        using var http = await author.HttpAsync();
+
+        var nul = ExamScenario.Spec(roster, opensAt, questions: [new { id = "q1", kind = "truefalse", points = 2, stem = "地球\0是圆的", answer = true }]);
+        await ProblemAssert.IsAsync(await http.PostAsJsonAsync("/api/exams", nul), HttpStatusCode.BadRequest, "invalid_argument");
+        Assert.Empty((await http.GetFromJsonAsync<JsonElement>("/api/me/exams")).EnumerateArray());
+
+        var id = await exams.CreateAsync(author, ExamScenario.Spec(roster, opensAt, questions: [new { id = "q1", kind = "truefalse", points = 2, stem = "地球\n是圆的", answer = true }]));
+        var paper = await http.GetFromJsonAsync<JsonElement>($"/api/exams/{id}");
+        Assert.Equal("地球\n是圆的", paper.GetProperty("questions")[0].GetProperty("stem").GetString());
     }
 
     [Theory]
