@@ -56,6 +56,27 @@ public sealed class ControlCharacterTests(SharedApiHost shared)
     }
 
     [Fact]
+    public async Task A_nul_in_a_lesson_plan_op_or_its_section_key_is_refused_and_a_line_break_in_op_text_is_applied()
+    {
+        var leader = _scenario.Teacher();
+        var groupId = await _scenario.CreateGroupAsync(leader);
+        using var http = await leader.HttpAsync();
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "《背影》集体备课", subject = "chinese", grade = "8" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var client = await leader.ConnectAsync("/hubs/lessonprep");
+        await client.InvokeAsync("Join", id);
+
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => client.InvokeAsync("SubmitOp", id,
+            new { clientId = "tab", clientSeq = 1, section = "objectives", baseRevision = 0, ops = new object[] { "体会\0父爱" } }));
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => client.InvokeAsync("SubmitOp", id,
+            new { clientId = "tab", clientSeq = 2, section = "objectives\0", baseRevision = 0, ops = new object[] { "x" } }));
+        var accepted = await client.InvokeAsync("SubmitOp", id,
+            new { clientId = "tab", clientSeq = 3, section = "objectives", baseRevision = 0, ops = new object[] { "第一行\n第二行" } });
+
+        Assert.Equal(1, accepted.GetProperty("revision").GetInt64());
+    }
+
+    [Fact]
     public async Task A_control_character_in_a_rest_route_id_or_body_field_is_refused_and_nothing_is_stored()
     {
         var leader = _scenario.Teacher();
