@@ -11,12 +11,10 @@ namespace Collab.Api.Errors;
 /// PostgreSQL refuses U+0000 in text, and ids, keys and short fields have no use for any of them. Only a
 /// <see cref="FreeTextAttribute"/> field may keep line breaks and tabs. It walks strings, collections, dictionaries
 /// (their keys too), JSON and the public properties of the project's own records, whose fields it learns once per type.
+/// The walk goes as deep as the value: the deserializers that built it bound its depth (System.Text.Json at 64).
 /// </summary>
 public static class ControlCharacters
 {
-    /// <summary>Deeper than any command record nests; a bound on what a crafted JSON body can make the walk cost.</summary>
-    private const int MaxDepth = 32;
-
     private static readonly ConcurrentDictionary<Type, Field[]> FieldsByType = new();
 
     private static readonly ConcurrentDictionary<MethodInfo, Field[]> ParametersByMethod = new();
@@ -28,16 +26,13 @@ public static class ControlCharacters
             method.GetParameters().Select(parameter => new Field(parameter.Name ?? "", null, parameter.IsDefined(typeof(FreeTextAttribute)))).ToArray());
         foreach (var (parameter, argument) in parameters.Zip(arguments))
         {
-            if (Find(argument, parameter.Name, parameter.FreeText, 0) is { } found)
+            if (Find(argument, parameter.Name, parameter.FreeText) is { } found)
             {
                 return found;
             }
         }
         return null;
     }
-
-    /// <summary>The path of the first string or key in <paramref name="json"/> that holds a refused character, or null.</summary>
-    public static string? Find(JsonElement json, string path, bool freeText) => FindInJson(json, path, freeText, 0);
 
     public static bool Allowed(string text, bool freeText)
     {
@@ -51,7 +46,7 @@ public static class ControlCharacters
         return true;
     }
 
-    private static string? Find(object? value, string path, bool freeText, int depth)
+    private static string? Find(object? value, string path, bool freeText)
     {
         switch (value)
         {
@@ -60,10 +55,8 @@ public static class ControlCharacters
             case string text:
                 return Allowed(text, freeText) ? null : path;
             case JsonElement json:
-                return FindInJson(json, path, freeText, depth);
+                return Find(json, path, freeText);
             case Array array when array.GetType().GetElementType()!.IsPrimitive:
-                return null;
-            case not null when depth >= MaxDepth:
                 return null;
             case IDictionary dictionary:
                 foreach (DictionaryEntry entry in dictionary)
@@ -73,7 +66,7 @@ public static class ControlCharacters
                     {
                         return $"a key of {path}";
                     }
-                    if (Find(entry.Value, $"{path}.{key}", freeText, depth + 1) is { } found)
+                    if (Find(entry.Value, $"{path}.{key}", freeText) is { } found)
                     {
                         return found;
                     }
@@ -83,7 +76,7 @@ public static class ControlCharacters
                 var index = 0;
                 foreach (var item in items)
                 {
-                    if (Find(item, $"{path}[{index++}]", freeText, depth + 1) is { } found)
+                    if (Find(item, $"{path}[{index++}]", freeText) is { } found)
                     {
                         return found;
                     }
@@ -92,7 +85,7 @@ public static class ControlCharacters
         }
         foreach (var field in FieldsByType.GetOrAdd(value.GetType(), FieldsOf))
         {
-            if (Find(field.Property!.GetValue(value), $"{path}.{field.Name}", field.FreeText, depth + 1) is { } found)
+            if (Find(field.Property!.GetValue(value), $"{path}.{field.Name}", field.FreeText) is { } found)
             {
                 return found;
             }
@@ -100,30 +93,31 @@ public static class ControlCharacters
         return null;
     }
 
-    private static string? FindInJson(JsonElement json, string path, bool freeText, int depth)
+    /// <summary>The path of the first string or key in <paramref name="json"/> that holds a refused character, or null.</summary>
+    public static string? Find(JsonElement json, string path, bool freeText)
     {
         switch (json.ValueKind)
         {
             case JsonValueKind.String:
                 return Allowed(json.GetString()!, freeText) ? null : path;
-            case JsonValueKind.Object when depth < MaxDepth:
+            case JsonValueKind.Object:
                 foreach (var property in json.EnumerateObject())
                 {
                     if (!Allowed(property.Name, freeText: false))
                     {
                         return $"a key of {path}";
                     }
-                    if (FindInJson(property.Value, $"{path}.{property.Name}", freeText, depth + 1) is { } found)
+                    if (Find(property.Value, $"{path}.{property.Name}", freeText) is { } found)
                     {
                         return found;
                     }
                 }
                 return null;
-            case JsonValueKind.Array when depth < MaxDepth:
+            case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in json.EnumerateArray())
                 {
-                    if (FindInJson(item, $"{path}[{index++}]", freeText, depth + 1) is { } found)
+                    if (Find(item, $"{path}[{index++}]", freeText) is { } found)
                     {
                         return found;
                     }
