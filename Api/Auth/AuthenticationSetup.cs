@@ -76,6 +76,7 @@ public static class AuthenticationSetup
                         }
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = ClaimCharacters.RefuseAsync,
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();

@@ -1,3 +1,4 @@
+using Collab.Api.Errors;
 using Collab.Grains.Interfaces.Common;
 
 namespace Collab.Api.Auth;
@@ -8,7 +9,8 @@ public static class DevTokenEndpoints
 {
     public static IEndpointRouteBuilder MapDevTokenEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/dev/token", (DevTokenRequest request, TokenIssuer issuer, TimeProvider time) =>
+        var api = routes.MapGroup("").RefuseControlCharacters();
+        api.MapPost("/api/dev/token", (DevTokenRequest request, TokenIssuer issuer, TimeProvider time) =>
         {
             if (!issuer.Enabled)
             {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collab.Api.Auth;
+using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Api.Live;
 using Collab.Grains.Interfaces.Common;
@@ -12,7 +13,8 @@ public static class ExamEndpoints
 {
     public static IEndpointRouteBuilder MapExamEndpoints(this IEndpointRouteBuilder routes)
     {
-        var exams = routes.MapGroup("/api/exams").RequireAuthorization();
+        var api = routes.MapGroup("").RefuseControlCharacters();
+        var exams = api.MapGroup("/api/exams").RequireAuthorization();
 
         exams.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         {
@@ -67,7 +69,7 @@ public static class ExamEndpoints
         exams.MapPost("/{id}/marks", (string id, MarkRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
             Marking(grains, id, body.QuestionId).MarkAsync(user.ToCaller(), body.AttemptRef ?? "", body.Points));
 
-        routes.MapGet("/api/me/exams", async (ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/me/exams", async (ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var caller = user.ToCaller();
             var ids = await grains.GetGrain<IAuthorExamsGrain>(caller.UserId).ListAsync(caller);

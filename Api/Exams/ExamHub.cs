@@ -40,7 +40,7 @@ public sealed class ExamHub(
     public async Task<SyncResponse> SyncAttempt(string examId, long sinceSeq) =>
         SyncResponse.From(await Attempt(examId).SyncAsync(Caller, sinceSeq));
 
-    public Task<AnnouncementMade> Announce(string examId, string text) => Grain(examId).AnnounceAsync(Caller, text);
+    public Task<AnnouncementMade> Announce(string examId, [FreeText] string text) => Grain(examId).AnnounceAsync(Caller, text);
 
     public Task<CandidateProgress> ForceSubmit(string examId, string studentId) =>
         Act(examId, new ProctorAction(studentId, ProctorAction.Submit, 0, ""));

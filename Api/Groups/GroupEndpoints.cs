@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collab.Api.Auth;
+using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Groups;
 
@@ -10,7 +11,8 @@ public static class GroupEndpoints
 {
     public static IEndpointRouteBuilder MapGroupEndpoints(this IEndpointRouteBuilder routes)
     {
-        var groups = routes.MapGroup("/api/groups").RequireAuthorization();
+        var api = routes.MapGroup("").RefuseControlCharacters();
+        var groups = api.MapGroup("/api/groups").RequireAuthorization();
 
         groups.MapPost("/", async (CreateGroup body, ClaimsPrincipal user, IGrainFactory grains) =>
         {
@@ -37,7 +39,7 @@ public static class GroupEndpoints
         groups.MapPost("/{id}/join-requests/{userId}/approve", (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<IGroupGrain>(id).ApproveJoinAsync(user.ToCaller(), userId));
 
-        routes.MapGet("/api/me/groups", async (ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/me/groups", async (ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var caller = user.ToCaller();
             var ids = await grains.GetGrain<IUserGroupsGrain>(caller.UserId).ListAsync();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collab.Api.Auth;
+using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
@@ -11,24 +12,25 @@ public static class LessonPrepEndpoints
 {
     public static IEndpointRouteBuilder MapLessonPrepEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/groups/{groupId}/lessonpreps", async (string groupId, CreateLessonPrep body, ClaimsPrincipal user, IGrainFactory grains) =>
+        var api = routes.MapGroup("").RefuseControlCharacters();
+        api.MapPost("/api/groups/{groupId}/lessonpreps", async (string groupId, CreateLessonPrep body, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var id = NewIds.Next("lp");
             await grains.GetGrain<ILessonPrepGrain>(id).CreateAsync(user.ToCaller(), groupId, body);
             return TypedResults.Created($"/api/lessonpreps/{id}", new { id });
         }).RequireAuthorization();
 
-        routes.MapGet("/api/lessonpreps/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/lessonpreps/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).GetAsync(user.ToCaller())).RequireAuthorization();
 
-        routes.MapPost("/api/lessonpreps/{id}/fork", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapPost("/api/lessonpreps/{id}/fork", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var forkId = NewIds.Next("lp");
             await grains.GetGrain<ILessonPrepGrain>(id).ForkAsync(user.ToCaller(), forkId);
             return TypedResults.Created($"/api/lessonpreps/{forkId}", new { id = forkId });
         }).RequireAuthorization();
 
-        routes.MapGet("/api/lessonpreps/{id}/export", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/lessonpreps/{id}/export", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             if (format is not (null or "markdown" or "html"))
             {
@@ -40,10 +42,10 @@ public static class LessonPrepEndpoints
                 : Results.Text(LessonPlanExport.Markdown(plan), "text/markdown; charset=utf-8");
         }).RequireAuthorization();
 
-        routes.MapGet("/api/lessonpreps/{id}/versions", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/lessonpreps/{id}/versions", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).ListVersionsAsync(user.ToCaller())).RequireAuthorization();
 
-        routes.MapGet("/api/lessonpreps/{id}/versions/{versionId}", (string id, string versionId, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/lessonpreps/{id}/versions/{versionId}", (string id, string versionId, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).GetVersionAsync(user.ToCaller(), versionId)).RequireAuthorization();
 
         return routes;

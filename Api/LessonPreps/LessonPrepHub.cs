@@ -6,11 +6,11 @@ using Collab.Grains.Interfaces.LessonPreps;
 namespace Collab.Api.LessonPreps;
 
 /// <summary><c>ops</c> stays a JsonElement here: the grain parses it, so every client gets the same refusals.</summary>
-public sealed record SubmitOpRequest(string? ClientId, long ClientSeq, string? Section, long BaseRevision, JsonElement Ops);
+public sealed record SubmitOpRequest(string? ClientId, long ClientSeq, string? Section, long BaseRevision, [property: FreeText] JsonElement Ops);
 
 public sealed record MoveCursorRequest(string? Section, int Anchor, int Head);
 
-public sealed record AddCommentRequest(string? ClientId, long ClientSeq, string? Section, int Start, int End, string? Text);
+public sealed record AddCommentRequest(string? ClientId, long ClientSeq, string? Section, int Start, int End, [property: FreeText] string? Text);
 
 /// <summary>Hub of PROTOCOL §2 at <c>/hubs/lessonprep</c>; Join, Leave and Sync come from <see cref="LiveHub{THub,TGrain}"/>.</summary>
 public sealed class LessonPrepHub(IGrainFactory grains, LiveStreamBridge<LessonPrepHub, ILessonPrepGrain> bridge)

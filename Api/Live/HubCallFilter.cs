@@ -8,7 +8,8 @@ namespace Collab.Api.Live;
 
 /// <summary>
 /// Every hub call passes here: a per-user token bucket refuses floods with <c>rate_limited</c> (other users keep
-/// their own buckets), grain refusals become <c>HubException</c>s whose message starts with the code, and every log
+/// their own buckets), an argument holding a control character is refused with <c>invalid_argument</c> before any grain
+/// sees it (<see cref="ControlCharacters"/>), grain refusals become <c>HubException</c>s whose message starts with the code, and every log
 /// written during the call carries the hub method, connection and user as a scope.
 /// </summary>
 public sealed class HubCallFilter(HubRateLimiter limiter, ILogger<HubCallFilter> logger) : IHubFilter
@@ -30,6 +31,10 @@ public sealed class HubCallFilter(HubRateLimiter limiter, ILogger<HubCallFilter>
         }
         try
         {
+            if (ControlCharacters.Find(context.HubMethod, context.HubMethodArguments) is { } field)
+            {
+                throw CollabException.Invalid($"{field} holds a control character");
+            }
             var result = await next(context);
             if (logger.IsEnabled(LogLevel.Debug))
             {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collab.Api.Auth;
+using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Observations;
@@ -11,14 +12,15 @@ public static class ObservationEndpoints
 {
     public static IEndpointRouteBuilder MapObservationEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/groups/{groupId}/observations", async (string groupId, CreateObservation body, ClaimsPrincipal user, IGrainFactory grains) =>
+        var api = routes.MapGroup("").RefuseControlCharacters();
+        api.MapPost("/api/groups/{groupId}/observations", async (string groupId, CreateObservation body, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var id = NewIds.Next("ob");
             var created = await grains.GetGrain<IObservationGrain>(id).CreateAsync(user.ToCaller(), groupId, body);
             return TypedResults.Created($"/api/observations/{id}", new { id, created.Status, created.StartsAt, created.Rubric });
         }).RequireAuthorization();
 
-        routes.MapGet("/api/observations/{id}/report", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/observations/{id}/report", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             if (format is not (null or "json" or "html"))
             {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collab.Api.Auth;
+using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Tutoring;
@@ -12,7 +13,8 @@ public static class TutoringEndpoints
 {
     public static IEndpointRouteBuilder MapTutoringEndpoints(this IEndpointRouteBuilder routes)
     {
-        var rooms = routes.MapGroup("/api/tutoring/rooms").RequireAuthorization();
+        var api = routes.MapGroup("").RefuseControlCharacters();
+        var rooms = api.MapGroup("/api/tutoring/rooms").RequireAuthorization();
 
         rooms.MapPost("/", async (CreateTutoringRoom body, ClaimsPrincipal user, IGrainFactory grains) =>
         {
@@ -40,10 +42,10 @@ public static class TutoringEndpoints
         rooms.MapGet("/{id}/sessions", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ITutoringRoomGrain>(id).HistoryAsync(user.ToCaller()));
 
-        routes.MapGet("/api/me/tutoring/sessions", (ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/me/tutoring/sessions", (ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ITutoringStudentGrain>(user.ToCaller().UserId).ListAsync()).RequireAuthorization();
 
-        routes.MapGet("/api/me/tutoring/rooms", async (ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/me/tutoring/rooms", async (ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var ids = await grains.GetGrain<ITutoringTutorGrain>(user.ToCaller().UserId).ListRoomsAsync();
             return await Task.WhenAll(ids.Select(id => grains.GetGrain<ITutoringRoomGrain>(id).GetAsync()));

@@ -1,4 +1,5 @@
 using Collab.Api.Live;
+using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Tutoring;
 
 namespace Collab.Api.Tutoring;
@@ -32,7 +33,7 @@ public sealed class TutoringHub(IGrainFactory grains, LiveStreamBridge<TutoringH
     public Task<ChatAccepted> SendChat(string roomId, TutoringTextRequest request) =>
         Grain(roomId).SendChatAsync(Caller, Command(request.ClientId, request.ClientSeq), request.Text ?? "");
 
-    public async Task<object> SaveNotes(string roomId, string text) =>
+    public async Task<object> SaveNotes(string roomId, [FreeText] string text) =>
         new { sessionId = await Grain(roomId).SaveNotesAsync(Caller, text) };
 
     public Task<ChatAccepted> PostQueueMessage(string roomId, TutoringTextRequest request) =>

@@ -1,3 +1,5 @@
+using Collab.Grains.Interfaces.Common;
+
 namespace Collab.Grains.Interfaces.Groups;
 
 [GenerateSerializer, Immutable, Alias("collab.groups.CreateGroup")]
@@ -5,4 +7,4 @@ public sealed record CreateGroup(
     [property: Id(0)] string Name,
     [property: Id(1)] string Subject,
     [property: Id(2)] string Grade,
-    [property: Id(3)] string? Description);
+    [property: Id(3), FreeText] string? Description);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Collab.Grains.Live;
 
@@ -80,24 +81,39 @@ public sealed class GroupCommitQueue<TItem>(
                 // Taken only now that the write may start: everything that arrived meanwhile joins this batch.
                 batch = TakeBatch();
             }
-            try
+            await WriteAsync(batch);
+        }
+    }
+
+    /// <summary>Writes the batch, or its halves when it was refused for what it carries; completes every item.</summary>
+    private async Task WriteAsync(List<Queued> batch)
+    {
+        try
+        {
+            await write(batch.ConvertAll(queued => queued.Item));
+            ItemsPerWrite.Record(batch.Count, new KeyValuePair<string, object?>("table", table));
+            foreach (var queued in batch)
             {
-                await write(batch.ConvertAll(queued => queued.Item));
-                ItemsPerWrite.Record(batch.Count, new KeyValuePair<string, object?>("table", table));
-                foreach (var queued in batch)
-                {
-                    queued.Durable.SetResult();
-                }
+                queued.Durable.SetResult();
             }
-            catch (Exception exception)
+        }
+        catch (Exception exception) when (batch.Count > 1 && !IsTransient(exception))
+        {
+            // A write is all or nothing, so none of these items is durable yet and each half may go again.
+            var half = batch.Count / 2;
+            await WriteAsync(batch.GetRange(0, half));
+            await WriteAsync(batch.GetRange(half, batch.Count - half));
+        }
+        catch (Exception exception)
+        {
+            foreach (var queued in batch)
             {
-                foreach (var queued in batch)
-                {
-                    queued.Durable.SetException(exception);
-                }
+                queued.Durable.SetException(exception);
             }
         }
     }
+
+    private static bool IsTransient(Exception exception) => exception is TimeoutException or DbException { IsTransient: true };
 
     /// <summary>The oldest items whose weights fit one write, in arrival order; at least one.</summary>
     private List<Queued> TakeBatch()

@@ -53,6 +53,56 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
+    public async Task A_write_refused_for_one_item_is_written_again_in_halves_so_only_that_item_fails()
+    {
+        var writes = new RefusingWrites(refused: "bad");
+        var queue = new GroupCommitQueue<string>("t", writes.WriteAsync, concurrentWrites: 1, _ => 1, weightPerWrite: 100);
+
+        var blocker = queue.EnqueueAsync("first");
+        var saves = new[] { "a", "b", "c", "bad", "d", "e" }.ToDictionary(item => item, queue.EnqueueAsync);
+        writes.Release();
+        await blocker.WaitAsync(Patience);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => saves["bad"].WaitAsync(Patience));
+        Assert.Equal("bad is refused", error.Message);
+        await Task.WhenAll(saves.Where(save => save.Key != "bad").Select(save => save.Value)).WaitAsync(Patience);
+        Assert.Equal(["first", "a", "b", "c", "d", "e"], writes.Durable);
+        Assert.True(writes.Attempts <= 1 + 2 * 3, $"{writes.Attempts} writes");
+    }
+
+    [Theory]
+    [InlineData(20261207, 1)]
+    [InlineData(11, 4)]
+    public async Task Under_random_load_every_good_item_is_durable_once_and_only_the_refused_items_fail(int seed, int concurrentWrites)
+    {
+        const int producers = 12, itemsEach = 30;
+        var random = new Random(seed);
+        var refused = Enumerable.Range(0, producers).Select(_ => Enumerable.Range(0, itemsEach).Select(_ => random.Next(15) == 0).ToArray()).ToArray();
+        var writes = new RefusingWrites(refused: null);
+        var queue = new GroupCommitQueue<string>("t", writes.WriteAsync, concurrentWrites, _ => 1, weightPerWrite: 20);
+        writes.Release();
+
+        await Task.WhenAll(Enumerable.Range(0, producers).Select(p => Task.Run(async () =>
+        {
+            var saves = Enumerable.Range(0, itemsEach).Select(i => (i, Save: queue.EnqueueAsync(refused[p][i] ? $"bad {p}/{i}" : $"{p}/{i}"))).ToList();
+            foreach (var (i, save) in saves)
+            {
+                if (refused[p][i])
+                {
+                    await Assert.ThrowsAsync<ArgumentException>(() => save.WaitAsync(Patience));
+                }
+                else
+                {
+                    await save.WaitAsync(Patience);
+                }
+            }
+        })));
+
+        var expected = Enumerable.Range(0, producers).SelectMany(p => Enumerable.Range(0, itemsEach).Where(i => !refused[p][i]).Select(i => $"{p}/{i}"));
+        Assert.Equal(expected.Order(), writes.Durable.Order());
+    }
+
+    [Fact]
     public async Task A_write_takes_items_in_order_while_their_weights_fit_and_a_heavier_item_goes_alone()
     {
         var writes = new HeldWrites<int>();
@@ -114,7 +164,7 @@ public sealed class GroupCommitQueueTests
     [InlineData(20261203, 1)]
     [InlineData(7, 2)]
     [InlineData(42, 4)]
-    public async Task Under_random_load_and_failures_every_item_is_written_once_and_completes_as_its_write_did(int seed, int concurrentWrites)
+    public async Task Under_random_load_and_transient_failures_every_item_is_written_once_and_completes_as_its_write_did(int seed, int concurrentWrites)
     {
         const int producers = 16, itemsEach = 40, weightPerWrite = 25;
         var random = new Random(seed);
@@ -135,7 +185,7 @@ public sealed class GroupCommitQueueTests
                     await queue.EnqueueAsync((p, i, weights[p][i])).WaitAsync(Patience);
                     succeeded[i] = true;
                 }
-                catch (InvalidOperationException)
+                catch (TimeoutException)
                 {
                     succeeded[i] = false;
                 }
@@ -250,6 +300,48 @@ public sealed class GroupCommitQueueTests
         }
     }
 
+    /// <summary>
+    /// Writes all or nothing that refuse any batch holding a refused item (by name, or any starting "bad"), like a
+    /// database refusing one row of a statement; the first write waits for <see cref="Release"/>.
+    /// </summary>
+    private sealed class RefusingWrites(string? refused)
+    {
+        private readonly Lock _gate = new();
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<string> _durable = [];
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public List<string> Durable
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _durable];
+                }
+            }
+        }
+
+        public void Release() => _released.SetResult();
+
+        public async Task WriteAsync(IReadOnlyList<string> items)
+        {
+            Interlocked.Increment(ref _attempts);
+            await _released.Task.WaitAsync(Patience);
+            await Task.Yield();
+            if (items.FirstOrDefault(item => item == refused || item.StartsWith("bad", StringComparison.Ordinal)) is { } bad)
+            {
+                throw new ArgumentException($"{bad} is refused");
+            }
+            lock (_gate)
+            {
+                _durable.AddRange(items);
+            }
+        }
+    }
+
     /// <summary>Records every write; the n-th write to start fails when the seeded plan says so.</summary>
     private sealed class WriteLog(bool[] failing)
     {
@@ -287,7 +379,7 @@ public sealed class GroupCommitQueueTests
             }
             if (fails)
             {
-                throw new InvalidOperationException("seeded failure");
+                throw new TimeoutException("seeded failure");
             }
         }
     }

@@ -7,7 +7,7 @@ namespace Collab.Silo.Tests.Groups;
 /// <summary>
 /// The streams' event log SQL on both dialects: rows round-trip exactly, in seq order, per stream; a batch is written
 /// whole or not at all; a seq is never written twice; pruning deletes only a stream's old rows, a bounded number at a
-/// time; the appends of many streams at once all land.
+/// time; the appends of many streams at once all land, and one stream's refused row fails no other stream's append.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class LiveEventLogTests(PostgresServer postgres)
@@ -71,6 +71,33 @@ public sealed class LiveEventLogTests(PostgresServer postgres)
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => log.AppendAsync([Row("groups/a", 3), Row("groups/a", 4), Row("groups/a", 2)]));
 
         Assert.Equal([1L, 2L], (await log.ReadAfterAsync("groups/a", 0)).Select(r => r.Seq));
+    }
+
+    [Theory]
+    [InlineData("postgres", "nul")]
+    [InlineData("postgres", "duplicate")]
+    [InlineData("sqlite", "duplicate")]
+    public async Task A_row_the_database_refuses_fails_only_its_own_append_and_the_other_streams_appends_in_its_write_land(string dialect, string bad)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var log = new LiveEventLog(empty.Database);
+        await log.AppendAsync([Row("groups/bad", 1)]);
+        // PostgreSQL refuses U+0000 in text; a seq written before collides on both dialects.
+        var refused = bad == "nul" ? Row("groups/bad", 2) with { ClientId = "tab\u0000" } : Row("groups/bad", 1);
+        var streams = Enumerable.Range(1, 60).Select(i => $"groups/g{i}").ToList();
+
+        // Enqueued together, so that the writers find them queued and carry the refused row with others' rows.
+        var appends = streams.Select(stream => log.AppendAsync([Row(stream, 1), Row(stream, 2)])).ToList();
+        var refusedAppend = log.AppendAsync([refused]);
+        appends.AddRange(streams.Select(stream => log.AppendAsync([Row(stream, 3)])));
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => refusedAppend);
+        await Task.WhenAll(appends);
+        foreach (var stream in streams)
+        {
+            Assert.Equal([Row(stream, 1), Row(stream, 2), Row(stream, 3)], await log.ReadAfterAsync(stream, 0));
+        }
+        Assert.Equal([Row("groups/bad", 1)], await log.ReadAfterAsync("groups/bad", 0));
     }
 
     [Theory]

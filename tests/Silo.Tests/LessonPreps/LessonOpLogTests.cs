@@ -7,7 +7,7 @@ namespace Collab.Silo.Tests.LessonPreps;
 /// <summary>
 /// The lesson-plan op log's SQL on both dialects: rows round-trip exactly, in revision order, per plan; a batch is
 /// written whole or not at all; a row is never written twice; pruning deletes only old rows, a bounded number at a time;
-/// the appends of many plans at once share statements and all land.
+/// the appends of many plans at once share statements and all land, and one plan's refused row fails no other plan's.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class LessonOpLogTests(PostgresServer postgres)
@@ -55,6 +55,27 @@ public sealed class LessonOpLogTests(PostgresServer postgres)
         Assert.Equal(150, (await log.ReadAfterRevisionAsync("lp-a", 0)).Count);
         await log.AppendAsync([]);
         Assert.Equal(150, (await log.ReadAfterRevisionAsync("lp-a", 0)).Count);
+    }
+
+    [Fact]
+    public async Task On_postgres_a_plans_op_holding_a_nul_fails_only_that_plans_append_and_the_plans_sharing_its_write_land()
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync("postgres", postgres);
+        var log = new LessonOpLog(empty.Database);
+        var plans = Enumerable.Range(1, 60).Select(i => $"lp-{i}").ToList();
+
+        // Enqueued together, so that the writers find them queued and carry the refused row with others' rows.
+        var appends = plans.Take(30).Select(plan => log.AppendAsync([Row(plan, 2, 1)])).ToList();
+        var refused = log.AppendAsync([Row("lp-bad", 2, 1) with { Section = "objectives\u0000" }]);
+        appends.AddRange(plans.Skip(30).Select(plan => log.AppendAsync([Row(plan, 2, 1)])));
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => refused);
+        await Task.WhenAll(appends);
+        foreach (var plan in plans)
+        {
+            Assert.Equal([Row(plan, 2, 1)], await log.ReadAfterRevisionAsync(plan, 0));
+        }
+        Assert.Empty(await log.ReadAfterRevisionAsync("lp-bad", 0));
     }
 
     [Theory]
