@@ -6,7 +6,8 @@ namespace Collab.Grains.Exams;
 /// <summary>
 /// The silo's writer of <c>exam_answer_slots</c>: the saves of every attempt go out together by group commit
 /// (<see cref="GroupCommitQueue{TItem}"/>), one upsert statement per write, each save acknowledged only once its write
-/// is durable; a failed write fails every save in it.
+/// is durable. A write the database refuses for what one save carries is split until that save stands alone, so it
+/// fails only its own student; a transient failure fails every save in the write.
 /// </summary>
 public sealed class ExamAnswerStore
 {
