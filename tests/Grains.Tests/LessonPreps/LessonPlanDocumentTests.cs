@@ -44,68 +44,23 @@ public sealed class LessonPlanDocumentTests
         var random = new Random(seed);
         var plan = Plan("理解浮力", "");
         var document = new LessonPlanDocument(plan, window: 10_000);
-        var applied = new HashSet<(string, long)>();
-        var clients = Enumerable.Range(0, 4)
-            .Select(i => new Peer(new SectionEditor($"u{i}", $"c{i}", Keys[i % Keys.Length], 0, plan.Sections[i % Keys.Length].Text)))
-            .ToList();
-
-        void Deliver(OutgoingOp op)
-        {
-            // The grain's command log: a resend of an op already applied is answered, not applied again.
-            if (!applied.Add((op.ClientId, op.ClientSeq)))
+        var session = new SimulatedSession(
+            Enumerable.Range(0, 4).Select(i => new SectionEditor($"u{i}", $"c{i}", Keys[i % Keys.Length], 0, plan.Sections[i % Keys.Length].Text)),
+            (op, userId) =>
             {
-                return;
-            }
-            var result = document.Receive(op.Section, op.BaseRevision, op.Operation);
-            var userId = clients.Single(c => c.Editor.ClientId == op.ClientId).Editor.UserId;
-            foreach (var client in clients)
-            {
-                client.FromServer.Add(new OpApplied(result.Revision, result.Section, result.Operation, userId, op.ClientId, op.ClientSeq));
-            }
-        }
+                var result = document.Receive(op.Section, op.BaseRevision, op.Operation);
+                return new OpApplied(result.Revision, result.Section, result.Operation, userId, op.ClientId, op.ClientSeq);
+            });
 
         for (var step = 0; step < 3000; step++)
         {
-            var client = clients[random.Next(clients.Count)];
-            switch (random.Next(4))
-            {
-                case 0:
-                    client.Send(client.Editor.Edit(RandomOps.Operation(random, client.Editor.Text)));
-                    break;
-                case 1 when client.ToServer.Count > 0:
-                    Deliver(client.ToServer.Dequeue());
-                    break;
-                case 2 when client.FromServer.Count > 0:
-                    var index = random.Next(client.FromServer.Count);
-                    var next = client.FromServer[index];
-                    client.FromServer.RemoveAt(index);
-                    client.Send(client.Editor.Receive(next));
-                    break;
-                case 3 when random.Next(4) == 0:
-                    client.Send(client.Editor.Resend());
-                    break;
-            }
+            session.Step(random);
         }
-        while (clients.Any(c => c.ToServer.Count > 0 || c.FromServer.Count > 0))
-        {
-            foreach (var client in clients)
-            {
-                while (client.ToServer.TryDequeue(out var op))
-                {
-                    Deliver(op);
-                }
-                while (client.FromServer.Count > 0)
-                {
-                    var next = client.FromServer[0];
-                    client.FromServer.RemoveAt(0);
-                    client.Send(client.Editor.Receive(next));
-                }
-            }
-        }
+        session.Drain();
 
-        Assert.True(applied.Count > 100, $"seed {seed}: only {applied.Count} ops were applied");
-        Assert.Equal(applied.Count, document.Revision);
-        foreach (var client in clients)
+        Assert.True(session.Applied > 100, $"seed {seed}: only {session.Applied} ops were applied");
+        Assert.Equal(session.Applied, document.Revision);
+        foreach (var client in session.Clients)
         {
             Assert.True(client.Editor.Idle, $"seed {seed}: {client.Editor.ClientId} still has an op unacknowledged");
             Assert.Equal(document.Section(client.Editor.Section).Text, client.Editor.Text);
@@ -249,22 +204,5 @@ public sealed class LessonPlanDocumentTests
     {
         var refused = Assert.Throws<CollabException>(() => LessonPlanDocument.ParseSubmitted(opsJson));
         Assert.Equal(ErrorCodes.InvalidArgument, refused.Code);
-    }
-
-    private sealed class Peer(SectionEditor editor)
-    {
-        public SectionEditor Editor { get; } = editor;
-
-        public Queue<OutgoingOp> ToServer { get; } = new();
-
-        public List<OpApplied> FromServer { get; } = [];
-
-        public void Send(OutgoingOp? op)
-        {
-            if (op is not null)
-            {
-                ToServer.Enqueue(op);
-            }
-        }
     }
 }

@@ -1,25 +1,11 @@
+import type { CommentAddedEvent, CursorMovedEvent } from "../live/events.generated";
 import { TextOperation } from "./textOperation";
 
-export interface RemoteCursor {
-  userId: string;
-  section: string;
-  anchor: number;
-  head: number;
-  revision: number;
-}
+/** A colleague's caret as cursor.moved carries it. */
+export type RemoteCursor = CursorMovedEvent;
 
-export interface PlanComment {
-  id: string;
-  section: string;
-  start: number;
-  end: number;
-  text: string;
-  userId: string;
-  name: string;
-  at: string;
-  resolved: boolean;
-  resolvedBy: string | null;
-}
+/** A comment as the snapshot and comment.added carry it. */
+export type PlanComment = CommentAddedEvent;
 
 /** How many applied ops are kept to move a cursor that was published before ops this tab has already applied. */
 const historyLength = 200;

@@ -1,3 +1,4 @@
+using Collab.Client;
 using Collab.Ot;
 using System.Text.Json;
 using Collab.Grains.Tests.LessonPreps.Text.Support;
@@ -160,7 +161,10 @@ public class PropertyTests
         var random = new Random(1007);
         for (var run = 0; run < 2_000; run++)
         {
-            var session = new SimulatedSession(RandomOps.Text(random, 8), clients: 3);
+            var text = RandomOps.Text(random, 8);
+            var server = new ReferenceServer(text);
+            var session = new SimulatedSession(
+                Enumerable.Range(0, 3).Select(i => new SectionEditor($"c{i}", $"c{i}", ReferenceServer.Section, 0, text)), server.Receive);
             for (var step = 0; step < 40; step++)
             {
                 session.Step(random);
@@ -169,7 +173,7 @@ public class PropertyTests
             session.Drain();
             foreach (var client in session.Clients)
             {
-                Assert.True(session.ServerText == client.Editor.Text, $"run {run}");
+                Assert.True(server.Text == client.Editor.Text, $"run {run}");
                 Assert.True(client.Editor.Idle, $"run {run}");
                 Assert.False(client.Editor.Waiting, $"run {run}");
             }

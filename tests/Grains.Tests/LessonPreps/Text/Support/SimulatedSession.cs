@@ -5,25 +5,17 @@ namespace Collab.Grains.Tests.LessonPreps.Text.Support;
 
 /// <summary>
 /// A server and clients (the client library's <see cref="SectionEditor"/>) exchanging ops the way the real protocol
-/// runs: ops reach the server in order per client, and may be resent; the server rebases each over the history since
-/// its base revision, ignores a command it already applied, and broadcasts every applied op, which clients receive
-/// in any order.
+/// runs: ops reach the server in order per client, and may be resent; a command the server already applied is
+/// answered, not applied again; the server broadcasts every applied op, which clients receive in any order.
 /// </summary>
-internal sealed class SimulatedSession
+internal sealed class SimulatedSession(IEnumerable<SectionEditor> editors, Func<OutgoingOp, string, OpApplied> server)
 {
-    private const string Section = "s";
-    private readonly List<TextOperation> _history = [];
     private readonly HashSet<(string, long)> _applied = [];
 
-    public SimulatedSession(string text, int clients)
-    {
-        ServerText = text;
-        Clients = Enumerable.Range(0, clients).Select(i => new Client(new SectionEditor($"c{i}", $"c{i}", Section, 0, text))).ToList();
-    }
+    public List<Client> Clients { get; } = editors.Select(editor => new Client(editor)).ToList();
 
-    public string ServerText { get; private set; }
-
-    public List<Client> Clients { get; }
+    /// <summary>The ops the server applied, resends not counted.</summary>
+    public int Applied => _applied.Count;
 
     public void Step(Random random)
     {
@@ -34,7 +26,7 @@ internal sealed class SimulatedSession
                 client.Send(client.Editor.Edit(RandomOps.Operation(random, client.Editor.Text)));
                 break;
             case 1 when client.ToServer.Count > 0:
-                Receive(client.ToServer.Dequeue());
+                Receive(client, client.ToServer.Dequeue());
                 break;
             case 2 when client.FromServer.Count > 0:
                 // Events may overtake each other (another node, a Sync); the editor puts them back in revision order.
@@ -56,9 +48,9 @@ internal sealed class SimulatedSession
         {
             foreach (var client in Clients)
             {
-                while (client.ToServer.Count > 0)
+                while (client.ToServer.TryDequeue(out var op))
                 {
-                    Receive(client.ToServer.Dequeue());
+                    Receive(client, op);
                 }
                 while (client.FromServer.Count > 0)
                 {
@@ -70,16 +62,13 @@ internal sealed class SimulatedSession
         }
     }
 
-    private void Receive(OutgoingOp op)
+    private void Receive(Client from, OutgoingOp op)
     {
         if (!_applied.Add((op.ClientId, op.ClientSeq)))
         {
             return;
         }
-        var rebased = TextOperation.TransformAgainst(op.Operation, _history.Skip((int)op.BaseRevision));
-        ServerText = rebased.Apply(ServerText);
-        _history.Add(rebased);
-        var applied = new OpApplied(_history.Count, Section, rebased, op.ClientId, op.ClientId, op.ClientSeq);
+        var applied = server(op, from.Editor.UserId);
         foreach (var client in Clients)
         {
             client.FromServer.Add(applied);
