@@ -41,6 +41,17 @@ public abstract class LiveHub<THub, TGrain>(IGrainFactory grains, LiveStreamBrid
         var caller = Caller;
         var result = await Grain(id).JoinAsync(caller);
         await bridge.JoinAsync(id, Context.ConnectionId, caller.UserId, result.AudienceGroups);
+        try
+        {
+            // Asked again now that this node delivers the stream to the connection: a removal after the first answer
+            // is either refused here, or revokes the connection with an event this node now hands on to it.
+            await Grain(id).AuthorizeAsync(caller);
+        }
+        catch
+        {
+            await bridge.LeaveAsync(id, Context.ConnectionId);
+            throw;
+        }
         return JoinResponse.From(result);
     }
 

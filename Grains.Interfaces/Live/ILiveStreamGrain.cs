@@ -9,6 +9,13 @@ public interface ILiveStreamGrain : IGrainWithStringKey
     [Alias("Join")]
     Task<JoinResult> JoinAsync(Caller caller);
 
+    /// <summary>
+    /// Throws the refusal when this caller may no longer follow the stream. A node asks once more after it has
+    /// registered a joining connection, so that a loss of access between the Join and the registration is not missed.
+    /// </summary>
+    [Alias("Authorize")]
+    Task AuthorizeAsync(Caller caller);
+
     [Alias("Sync")]
     Task<SyncResult> SyncAsync(Caller caller, long sinceSeq);
 

@@ -125,6 +125,12 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         return new JoinResult(State.Log.Seq, Now, LiveJson.Serialize(BuildSnapshot(caller)), groups.Count == 0 ? null : groups);
     }
 
+    public Task AuthorizeAsync(Caller caller)
+    {
+        EnsureConsistent();
+        return AuthorizeJoinAsync(caller);
+    }
+
     public async Task<SyncResult> SyncAsync(Caller caller, long sinceSeq)
     {
         EnsureConsistent();
