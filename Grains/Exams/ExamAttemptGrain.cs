@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Events;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
@@ -126,7 +127,7 @@ public sealed class ExamAttemptGrain(
                 State.StartedAt = startedAt;
                 State.LastSeenAt = startedAt;
                 State.Name = caller.Name;
-                Emit("attempt.started", new { startedAt, deadline });
+                Emit(new AttemptStartedEvent(startedAt, deadline));
             });
             ArmDeadlineTimer();
             ReportProgress();
@@ -230,7 +231,7 @@ public sealed class ExamAttemptGrain(
                 await RunAsync(() =>
                 {
                     State.PausedAt = Now;
-                    Emit("attempt.paused", new { cause = action.Cause });
+                    Emit(new AttemptPausedEvent(action.Cause));
                 });
                 _deadlineTimer?.Dispose();
                 break;
@@ -240,7 +241,7 @@ public sealed class ExamAttemptGrain(
                 {
                     State.PausedTotal += Now - State.PausedAt!.Value;
                     State.PausedAt = null;
-                    Emit("attempt.resumed", new { deadline = Deadline, serverNow = Now });
+                    Emit(new AttemptResumedEvent(Deadline!.Value, Now));
                 });
                 await RescheduleDeadlineAsync();
                 break;
@@ -252,7 +253,7 @@ public sealed class ExamAttemptGrain(
                 await RunAsync(() =>
                 {
                     State.ExtraMinutes += action.Minutes;
-                    Emit("deadline.changed", new { deadline = Deadline, extraMinutes = State.ExtraMinutes, serverNow = Now });
+                    Emit(new DeadlineChangedEvent(Deadline, State.ExtraMinutes, Now));
                 });
                 if (IsRunning)
                 {
@@ -373,7 +374,7 @@ public sealed class ExamAttemptGrain(
             State.SubmitReason = reason;
             State.PausedAt = null;
             Grade(paper);
-            Emit("attempt.submitted", new { reason, submittedAt });
+            Emit(new AttemptSubmittedEvent(reason, submittedAt));
             return new AttemptSubmitted(submittedAt, reason);
         });
         _deadlineTimer?.Dispose();

@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Events;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -112,7 +113,7 @@ public sealed class ExamGrain(
         var view = await RunAsync<ExamView>(() =>
         {
             State.PublishedAt = Now;
-            Emit("exam.published", new { opensAt = Spec.OpensAt, durationMinutes = Spec.DurationMinutes });
+            Emit(new ExamPublishedEvent(Spec.OpensAt, Spec.DurationMinutes));
             return View();
         });
         StartPreparing();
@@ -174,7 +175,7 @@ public sealed class ExamGrain(
             }
             var announcement = new AnnouncementMade(body, Now);
             State.Announcements.Add(announcement);
-            Emit("announcement", announcement);
+            Emit(new AnnouncementEvent(announcement.Text, announcement.At));
             return announcement;
         });
     }
@@ -205,7 +206,7 @@ public sealed class ExamGrain(
         {
             var entry = new Irregularity(Now, action.StudentId!, action.Kind, action.Kind == ProctorAction.Extend ? action.Minutes : 0, cause, caller.UserId);
             State.Irregularities.Add(entry);
-            Emit("irregularity.recorded", entry, audienceGroup: ProctorsGroup);
+            Emit(IrregularityRecordedEvent.Of(entry), audienceGroup: ProctorsGroup);
         });
         await ReportProgressAsync(progress);
         return progress;
@@ -233,7 +234,7 @@ public sealed class ExamGrain(
         return await RunAsync<ExamView>(() =>
         {
             State.ResultsPublishedAt = Now;
-            Emit("results.published", new { at = State.ResultsPublishedAt });
+            Emit(new ResultsPublishedEvent(State.ResultsPublishedAt!.Value));
             return View();
         });
     }
@@ -319,16 +320,14 @@ public sealed class ExamGrain(
         return new { exam, announcements = State.Announcements, students, counts = Counts(students) };
     }
 
-    private static object Counts(IEnumerable<CandidateProgress> students)
+    private static StatusCounts Counts(IEnumerable<CandidateProgress> students)
     {
         var byStatus = students.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count());
-        return new
-        {
-            absent = byStatus.GetValueOrDefault(AttemptStatuses.Absent),
-            active = byStatus.GetValueOrDefault(AttemptStatuses.Active),
-            paused = byStatus.GetValueOrDefault(AttemptStatuses.Paused),
-            submitted = byStatus.GetValueOrDefault(AttemptStatuses.Submitted),
-        };
+        return new StatusCounts(
+            byStatus.GetValueOrDefault(AttemptStatuses.Absent),
+            byStatus.GetValueOrDefault(AttemptStatuses.Active),
+            byStatus.GetValueOrDefault(AttemptStatuses.Paused),
+            byStatus.GetValueOrDefault(AttemptStatuses.Submitted));
     }
 
     private CandidateProgress ProgressOf(string studentId) =>
@@ -344,7 +343,7 @@ public sealed class ExamGrain(
         }
         var rows = _changed.Select(ProgressOf).ToList();
         _changed.Clear();
-        EmitEphemeral("progress.updated", new { students = rows, counts = Counts(Spec.Roster.Select(ProgressOf)) }, audienceGroup: ProctorsGroup);
+        EmitEphemeral(new ProgressUpdatedEvent(rows, Counts(Spec.Roster.Select(ProgressOf))), audienceGroup: ProctorsGroup);
         return Task.CompletedTask;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
+using Collab.Grains.Interfaces.Live.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -249,6 +250,9 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected void Emit<TEvent>(TEvent data, string? audience = null, string? audienceGroup = null) where TEvent : ILiveEvent =>
         Emit(TEvent.Type, data!, audience, audienceGroup);
 
+    /// <summary>Appends a durable event of a typed kind that only the named users see.</summary>
+    protected void Emit<TEvent>(TEvent data, IReadOnlyList<string> audiences) where TEvent : ILiveEvent => Emit(TEvent.Type, data!, audiences);
+
     /// <summary>Appends a durable event that only the named users see (a tutor and the student in session).</summary>
     protected void Emit(string type, object data, IReadOnlyList<string> audiences)
     {
@@ -277,7 +281,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// </summary>
     protected void RevokeNow(string userId)
     {
-        Publish(new EventEnvelope(StreamName, 0, "access.revoked", Now, LiveJson.Serialize(new { userId }), userId, null, null, [userId]));
+        Publish(new EventEnvelope(StreamName, 0, AccessRevokedEvent.Type, Now, LiveJson.Serialize(new AccessRevokedEvent(userId)), userId, null, null, [userId]));
     }
 
     /// <summary>Who is told that this user came or went: everyone joined (null) unless an area keeps presence private.</summary>
@@ -445,7 +449,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     {
         foreach (var (userId, online) in changes.Flips)
         {
-            EmitEphemeral("presence.changed", new { userId, online }, PresenceAudience(userId), PresenceAudienceGroup);
+            EmitEphemeral(new PresenceChangedEvent(userId, online), PresenceAudience(userId), PresenceAudienceGroup);
         }
     }
 

@@ -2,6 +2,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Observations;
+using Collab.Grains.Interfaces.Observations.Events;
 using Collab.Grains.Groups;
 using Collab.Grains.Live;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,12 +38,10 @@ public sealed class ObservationGrain(
     private DateTimeOffset _ratingsPublishedAt = DateTimeOffset.MinValue;
     private IGrainTimer? _ratingsTimer;
 
-    private const string NoteEvent = "note.added";
-
     protected override string Area => "observations";
 
     /// <summary>Notes, the command an observation gets most, are rows of the event log, so a note costs the same at the 2,000th as at the first.</summary>
-    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { NoteEvent };
+    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { NoteAddedEvent.Type };
 
     protected override void Apply(EventEnvelope logged)
     {
@@ -127,7 +126,7 @@ public sealed class ObservationGrain(
         await RunAsync(() =>
         {
             State.Rubric = valid;
-            Emit("rubric.changed", new { rubric = valid, userId = caller.UserId });
+            Emit(new RubricChangedEvent(valid, caller.UserId));
         });
         return Info();
     }
@@ -142,7 +141,7 @@ public sealed class ObservationGrain(
             {
                 State.Status = ObservationStatuses.Live;
                 State.StartedAt = Now;
-                Emit("lesson.started", new { startedAt = State.StartedAt, userId = caller.UserId });
+                Emit(new LessonStartedEvent(State.StartedAt!.Value, caller.UserId));
             });
         }
         else if (State.Status != ObservationStatuses.Live)
@@ -166,7 +165,7 @@ public sealed class ObservationGrain(
                 State.Status = ObservationStatuses.Ended;
                 State.EndedAt = Now;
                 var durationSeconds = Offset(State.EndedAt.Value);
-                Emit("lesson.ended", new { endedAt = State.EndedAt, durationSeconds, userId = caller.UserId });
+                Emit(new LessonEndedEvent(State.EndedAt.Value, durationSeconds, caller.UserId));
             });
         }
         if (State.Status == ObservationStatuses.Ended)
@@ -211,7 +210,7 @@ public sealed class ObservationGrain(
             };
             State.Notes.Add(note);
             RecordObserver(caller);
-            Emit(NoteEvent, NoteView(note), visibility == NoteVisibility.Private ? caller.UserId : null);
+            Emit(NoteView(note), visibility == NoteVisibility.Private ? caller.UserId : null);
             return new NoteAdded(note.Id, note.At, note.OffsetSeconds);
         });
     }
@@ -303,13 +302,7 @@ public sealed class ObservationGrain(
             State.Status = ObservationStatuses.Finalized;
             State.FinalizedAt = Now;
             var aggregate = Aggregate();
-            Emit("report.ready", new
-            {
-                finalizedAt = State.FinalizedAt,
-                count = aggregate.Count,
-                weightedTotal = aggregate.WeightedTotal,
-                userId,
-            });
+            Emit(new ReportReadyEvent(State.FinalizedAt.Value, aggregate.Count, aggregate.WeightedTotal, userId));
         });
         if (userId is not null)
         {
@@ -392,7 +385,7 @@ public sealed class ObservationGrain(
     /// <summary>Sends the current aggregate within the running command and notes when, for the throttle.</summary>
     private void EmitRatings()
     {
-        Emit("ratings.updated", AggregateView(Aggregate()));
+        Emit(AggregateView(Aggregate()));
         State.RatingsUnpublished = false;
         _ratingsPublishedAt = Now;
     }
@@ -434,12 +427,8 @@ public sealed class ObservationGrain(
     private RatingAggregate Aggregate() =>
         RubricMaths.Aggregate(Rubric, State.Ratings.Select(r => (IReadOnlyDictionary<string, int>)r.Scores).ToList());
 
-    private static object AggregateView(RatingAggregate aggregate) => new
-    {
-        count = aggregate.Count,
-        mean = aggregate.Means,
-        weightedTotal = aggregate.Count == 0 ? (double?)null : aggregate.WeightedTotal,
-    };
+    private static RatingsUpdatedEvent AggregateView(RatingAggregate aggregate) =>
+        new(aggregate.Count, aggregate.Means, aggregate.Count == 0 ? null : aggregate.WeightedTotal);
 
     private ObservationReport Report()
     {
@@ -476,16 +465,8 @@ public sealed class ObservationGrain(
 
     private LessonTimes Times() => new(State.Status, State.StartedAt, State.EndedAt);
 
-    private static object NoteView(ObservationNote note) => new
-    {
-        id = note.Id,
-        userId = note.UserId,
-        name = note.Name,
-        text = note.Text,
-        at = note.At,
-        offsetSeconds = note.OffsetSeconds,
-        visibility = note.Visibility,
-    };
+    private static NoteAddedEvent NoteView(ObservationNote note) =>
+        new(note.Id, note.UserId, note.Name, note.Text, note.At, note.OffsetSeconds, note.Visibility);
 
     /// <summary>The moment a note is about: now by default, else a moment from Start up to now (a little ahead is taken as now).</summary>
     private DateTimeOffset NoteMoment(DateTimeOffset? at)

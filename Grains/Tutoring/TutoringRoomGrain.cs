@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Tutoring;
+using Collab.Grains.Interfaces.Tutoring.Events;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,18 +35,16 @@ public sealed class TutoringRoomGrain(
     /// <summary>Since when the admitted student has been offline; not persisted (presence is not), see OnActivateAsync.</summary>
     private DateTimeOffset? _studentOfflineSince;
 
-    private const string StrokeDrawn = "stroke.drawn";
-    private const string ChatPosted = "chat.posted";
 
     protected override string Area => "tutoring";
 
     /// <summary>Strokes and chat lines, a session's constant traffic, are rows of the event log rather than rewrites of the board.</summary>
-    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { StrokeDrawn, ChatPosted };
+    protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { StrokeDrawnEvent.Type, ChatPostedEvent.Type };
 
     protected override void Apply(EventEnvelope logged)
     {
         var session = State.Session ?? throw new InvalidOperationException($"{StreamName} logs {logged.Type} outside a session");
-        if (logged.Type == StrokeDrawn)
+        if (logged.Type == StrokeDrawnEvent.Type)
         {
             var stroke = LiveJson.Deserialize<Stroke>(logged.DataJson);
             session.Board.Add(new BoardStroke(stroke.StrokeId, logged.DataJson));
@@ -121,7 +120,7 @@ public sealed class TutoringRoomGrain(
         {
             State.Info = Info with { Open = true };
             State.ListingVersion++;
-            Emit("room.opened", new { roomId = Id });
+            Emit(new RoomOpenedEvent(Id));
             return State.Info;
         });
         ReportListing();
@@ -146,7 +145,7 @@ public sealed class TutoringRoomGrain(
             Queue.Clear();
             State.Info = Info with { Open = false };
             State.ListingVersion++;
-            Emit("room.closed", new { roomId = Id });
+            Emit(new RoomClosedEvent(Id));
             return State.Info;
         });
         await AfterSessionEndedAsync(record);
@@ -230,7 +229,7 @@ public sealed class TutoringRoomGrain(
             State.Session = session;
             State.ListingVersion++;
             var data = new SessionStarted(session.SessionId, session.StudentId, session.StudentName, session.Topic, session.StartedAt, session.EndsAt);
-            Emit("session.started", data, Participants);
+            Emit(SessionStartedEvent.Of(data), Participants);
             return data;
         });
         _studentOfflineSince = null;
@@ -265,7 +264,7 @@ public sealed class TutoringRoomGrain(
         return await RunAsync<DateTimeOffset>(() =>
         {
             session.EndsAt = endsAt;
-            Emit("session.extended", new { sessionId = session.SessionId, endsAt }, Participants);
+            Emit(new SessionExtendedEvent(session.SessionId, endsAt), Participants);
             return endsAt;
         });
     }
@@ -290,7 +289,7 @@ public sealed class TutoringRoomGrain(
             session.Board.Add(new BoardStroke(accepted.StrokeId, LiveJson.Serialize(accepted)));
             session.StrokesDrawn++;
             session.PointsDrawn += accepted.Points.Length;
-            Emit(StrokeDrawn, accepted, Participants);
+            Emit(new StrokeDrawnEvent(accepted.StrokeId, accepted.UserId, accepted.Points, accepted.Color, accepted.Width, accepted.At), Participants);
             return new StrokeAccepted(accepted.StrokeId, session.StrokesDrawn);
         });
 
@@ -300,7 +299,7 @@ public sealed class TutoringRoomGrain(
         await RunAsync(() =>
         {
             session.Board.Clear();
-            Emit("board.cleared", new { sessionId = session.SessionId, userId = caller.UserId }, Participants);
+            Emit(new BoardClearedEvent(session.SessionId, caller.UserId), Participants);
         });
     }
 
@@ -316,7 +315,7 @@ public sealed class TutoringRoomGrain(
             State.MessageCount++;
             var line = new ChatLine($"c{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
             session.Chat.Add(line);
-            Emit(ChatPosted, line, Participants);
+            Emit(new ChatPostedEvent(line.Id, line.UserId, line.Name, line.Text, line.At, line.ClientId, line.ClientSeq), Participants);
             return new ChatAccepted(line.Id, line.At);
         });
 
@@ -345,7 +344,7 @@ public sealed class TutoringRoomGrain(
             State.MessageCount++;
             var id = $"q{State.MessageCount}";
             // Every joined client: the waiting students and whoever is in session (so participants see no seq gap).
-            Emit("queue.message", new { id, text = body, at = Now });
+            Emit(new QueueMessageEvent(id, body, Now));
             return new ChatAccepted(id, Now);
         });
 
@@ -436,7 +435,7 @@ public sealed class TutoringRoomGrain(
         State.Session = null;
         State.ListingVersion++;
         DropStrokePointsFromRetainedEvents();
-        Emit("session.ended", new { sessionId = session.SessionId, studentId = session.StudentId, reason, endedAt = record.EndedAt }, audience);
+        Emit(new SessionEndedEvent(session.SessionId, session.StudentId, reason, record.EndedAt), audience);
         return record;
     }
 
@@ -533,7 +532,7 @@ public sealed class TutoringRoomGrain(
                 {
                     session.WarnedForEndsAt = session.EndsAt;
                     var secondsLeft = (int)Math.Max(0, Math.Ceiling((session.EndsAt - Now).TotalSeconds));
-                    Emit("session.warning", new { sessionId = session.SessionId, endsAt = session.EndsAt, secondsLeft }, Participants);
+                    Emit(new SessionWarningEvent(session.SessionId, session.EndsAt, secondsLeft), Participants);
                 });
                 break;
             case SessionDue.TimeUp or SessionDue.NoShow or SessionDue.Disconnected:
@@ -560,14 +559,11 @@ public sealed class TutoringRoomGrain(
         {
             return;
         }
-        EmitEphemeral("queue.changed", new
-        {
-            length,
-            queue = State.Queue.Select((e, i) => new { e.StudentId, e.Name, e.Topic, e.RequestedAt, position = i + 1 }),
-        }, Info.TutorId);
+        EmitEphemeral(new QueueChangedEvent(length, State.Queue.Select((e, i) => new QueuedStudent(e.StudentId, e.Name, e.Topic, e.RequestedAt, i + 1)).ToList(), null),
+            Info.TutorId);
         foreach (var (studentId, position) in moved)
         {
-            EmitEphemeral("queue.changed", new { length, position }, studentId);
+            EmitEphemeral(new QueueChangedEvent(length, null, position), studentId);
         }
         if (length != before.Count)
         {

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Collab.Grains.Interfaces.Live;
 
 namespace Collab.Api.Tests.Live;
@@ -32,11 +33,9 @@ public sealed class EventContractTests
         Assert.Equal(records.Count, records.Select(TypeName).Distinct().Count());
         foreach (var record in records)
         {
-            Assert.Matches("^[a-z]+(\\.[a-z]+)+$", TypeName(record));
-            var parameters = record.GetConstructors().Single(c => c.GetParameters().Length > 0).GetParameters();
-            var instance = Activator.CreateInstance(record, parameters.Select(p => Sample(p.ParameterType)).ToArray())!;
-            using var json = JsonDocument.Parse(Collab.Grains.Live.LiveJson.Serialize<object>(instance));
-            Assert.Equal(parameters.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!)), json.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Matches("^[a-z]+(\\.[a-z]+)*$", TypeName(record));
+            using var json = JsonDocument.Parse(Collab.Grains.Live.LiveJson.Serialize(Sample(record)));
+            Assert.Equal(Fields(record).Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.Name)), json.RootElement.EnumerateObject().Select(p => p.Name));
         }
     }
 
@@ -53,19 +52,33 @@ public sealed class EventContractTests
             $"{GeneratedPath} is not what the event records give; run COLLAB_WRITE_EVENT_TYPES=1 dotnet test tests/Api.Tests --filter EventContractTests, then fix the web client where its type check fails");
     }
 
+    /// <summary>A record's fields in the order of its constructor, which is the order they are serialized in.</summary>
+    private static IReadOnlyList<PropertyInfo> Fields(Type record) =>
+        record.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters()
+            .Select(p => record.GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance) ?? record.GetProperty(char.ToUpperInvariant(p.Name![0]) + p.Name[1..])!)
+            .ToList();
+
+    private static bool IsRecord(Type type) => type.Assembly == typeof(ILiveEvent).Assembly && type.IsClass && type != typeof(string);
+
     private static string Render()
     {
+        var records = EventRecords();
+        var nested = new SortedDictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            CollectNested(record, nested);
+        }
         var ts = new StringBuilder();
         ts.Append("// Generated from the C# event records (Grains.Interfaces/<Area>/Events) by tests/Api.Tests/Live/EventContractTests.cs.\n");
         ts.Append("// Do not edit: change the records, then run COLLAB_WRITE_EVENT_TYPES=1 dotnet test tests/Api.Tests --filter EventContractTests\n");
-        var records = EventRecords();
-        foreach (var record in records)
+        foreach (var type in records.Concat(nested.Values.Where(t => !records.Contains(t))))
         {
-            ts.Append('\n').Append("export interface ").Append(record.Name).Append(" {\n");
-            foreach (var parameter in record.GetConstructors().Single(c => c.GetParameters().Length > 0).GetParameters())
+            ts.Append('\n').Append("export interface ").Append(type.Name).Append(" {\n");
+            foreach (var property in Fields(type))
             {
-                var property = record.GetProperty(parameter.Name!)!;
-                ts.Append("  ").Append(JsonNamingPolicy.CamelCase.ConvertName(property.Name)).Append(": ").Append(TsType(property)).Append(";\n");
+                var optional = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition == JsonIgnoreCondition.WhenWritingNull;
+                ts.Append("  ").Append(JsonNamingPolicy.CamelCase.ConvertName(property.Name)).Append(optional ? "?: " : ": ")
+                    .Append(optional ? TsType(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) : TsType(property)).Append(";\n");
             }
             ts.Append("}\n");
         }
@@ -78,12 +91,28 @@ public sealed class EventContractTests
         return ts.ToString();
     }
 
+    private static void CollectNested(Type record, SortedDictionary<string, Type> nested)
+    {
+        foreach (var property in Fields(record))
+        {
+            foreach (var type in Mentioned(property.PropertyType).Where(IsRecord))
+            {
+                if (nested.TryAdd(type.Name, type))
+                {
+                    CollectNested(type, nested);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Type> Mentioned(Type type) =>
+        type.IsGenericType ? type.GetGenericArguments().SelectMany(Mentioned) : type.IsArray ? Mentioned(type.GetElementType()!) : [type];
+
     private static string TsType(PropertyInfo property)
     {
         var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
             || Nullability.Create(property).ReadState == NullabilityState.Nullable;
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var ts = TsType(type);
+        var ts = TsType(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
         return nullable ? $"{ts} | null" : ts;
     }
 
@@ -110,22 +139,43 @@ public sealed class EventContractTests
         {
             return TsType(type.GetGenericArguments()[0]) + "[]";
         }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && type.GetGenericArguments()[0] == typeof(string))
+        {
+            return $"Record<string, {TsType(type.GetGenericArguments()[1])}>";
+        }
+        if (IsRecord(type))
+        {
+            return type.Name;
+        }
         throw new NotSupportedException($"no TypeScript type for {type} in an event record; add one here");
     }
 
-    private static object? Sample(Type type)
+    /// <summary>A value of the type with every field set, so that serializing it shows every field.</summary>
+    private static object Sample(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying switch
+        if (underlying == typeof(string)) return "x";
+        if (underlying == typeof(DateTimeOffset)) return DateTimeOffset.UnixEpoch;
+        if (underlying == typeof(int)) return 1;
+        if (underlying == typeof(long)) return 1L;
+        if (underlying == typeof(double)) return 1.0;
+        if (underlying == typeof(bool)) return true;
+        if (underlying == typeof(IReadOnlyList<object>)) return new List<object> { 1 };
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
-            _ when underlying == typeof(string) => "x",
-            _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.UnixEpoch,
-            _ when underlying == typeof(int) => 1,
-            _ when underlying == typeof(long) => 1L,
-            _ when underlying == typeof(double) => 1.0,
-            _ when underlying == typeof(bool) => true,
-            _ when underlying == typeof(IReadOnlyList<object>) => new List<object> { 1 },
-            _ => throw new NotSupportedException($"no sample for {type}"),
-        };
+            var item = underlying.GetGenericArguments()[0];
+            var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item))!;
+            list.Add(Sample(item));
+            return list;
+        }
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
+        {
+            var arguments = underlying.GetGenericArguments();
+            var map = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(arguments))!;
+            map.Add(Sample(arguments[0]), Sample(arguments[1]));
+            return map;
+        }
+        var constructor = underlying.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        return constructor.Invoke(constructor.GetParameters().Select(p => Sample(p.ParameterType)).ToArray());
     }
 }

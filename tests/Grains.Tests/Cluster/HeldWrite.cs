@@ -16,5 +16,5 @@ public sealed class HeldWrite<TRow>
     public void Release() => _released.TrySetResult();
 
     /// <summary>The write fails as a lost database would make it fail; none of its rows is stored.</summary>
-    public void Fail() => _released.TrySetException(new InvalidOperationException("the database went away (test)"));
+    public void Fail() => _released.TrySetException(new TimeoutException("the database went away (test)"));
 }

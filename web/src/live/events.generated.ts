@@ -1,6 +1,49 @@
 // Generated from the C# event records (Grains.Interfaces/<Area>/Events) by tests/Api.Tests/Live/EventContractTests.cs.
 // Do not edit: change the records, then run COLLAB_WRITE_EVENT_TYPES=1 dotnet test tests/Api.Tests --filter EventContractTests
 
+export interface AccessRevokedEvent {
+  userId: string;
+}
+
+export interface AnnouncementEvent {
+  text: string;
+  at: string;
+}
+
+export interface AttemptPausedEvent {
+  cause: string;
+}
+
+export interface AttemptResumedEvent {
+  deadline: string;
+  serverNow: string;
+}
+
+export interface AttemptStartedEvent {
+  startedAt: string;
+  deadline: string;
+}
+
+export interface AttemptSubmittedEvent {
+  reason: string;
+  submittedAt: string;
+}
+
+export interface BoardClearedEvent {
+  sessionId: string;
+  userId: string;
+}
+
+export interface ChatPostedEvent {
+  id: string;
+  userId: string;
+  name: string;
+  text: string;
+  at: string;
+  clientId: string;
+  clientSeq: number;
+}
+
 export interface CommentAddedEvent {
   id: string;
   section: string;
@@ -27,12 +70,43 @@ export interface CursorMovedEvent {
   revision: number;
 }
 
+export interface DeadlineChangedEvent {
+  deadline: string | null;
+  extraMinutes: number;
+  serverNow: string;
+}
+
+export interface ExamPublishedEvent {
+  opensAt: string;
+  durationMinutes: number;
+}
+
 export interface ForkReflectedEvent {
   forkId: string;
   userId: string;
   name: string;
   at: string;
   reflected: boolean;
+}
+
+export interface IrregularityRecordedEvent {
+  at: string;
+  studentId: string;
+  kind: string;
+  minutes: number;
+  cause: string;
+  byUserId: string;
+}
+
+export interface LessonEndedEvent {
+  endedAt: string;
+  durationSeconds: number;
+  userId: string;
+}
+
+export interface LessonStartedEvent {
+  startedAt: string;
+  userId: string;
 }
 
 export interface MemberAddedEvent {
@@ -58,6 +132,16 @@ export interface MessagePostedEvent {
   clientSeq: number;
 }
 
+export interface NoteAddedEvent {
+  id: string;
+  userId: string;
+  name: string;
+  text: string;
+  at: string;
+  offsetSeconds: number;
+  visibility: string;
+}
+
 export interface OpAppliedEvent {
   revision: number;
   section: string;
@@ -80,10 +164,74 @@ export interface PlanForkedEvent {
   reflected: boolean;
 }
 
+export interface PresenceChangedEvent {
+  userId: string;
+  online: boolean;
+}
+
+export interface ProgressUpdatedEvent {
+  students: CandidateProgress[];
+  counts: StatusCounts;
+}
+
+export interface QueueChangedEvent {
+  length: number;
+  queue?: QueuedStudent[];
+  position?: number;
+}
+
+export interface QueueMessageEvent {
+  id: string;
+  text: string;
+  at: string;
+}
+
+export interface RatingsUpdatedEvent {
+  count: number;
+  mean: Record<string, number>;
+  weightedTotal: number | null;
+}
+
+export interface ReportReadyEvent {
+  finalizedAt: string;
+  count: number;
+  weightedTotal: number;
+  userId: string | null;
+}
+
+export interface ResultsPublishedEvent {
+  at: string;
+}
+
+export interface RoomClosedEvent {
+  roomId: string;
+}
+
+export interface RoomOpenedEvent {
+  roomId: string;
+}
+
+export interface RubricChangedEvent {
+  rubric: Rubric;
+  userId: string;
+}
+
 export interface SectionAssignedEvent {
   section: string;
   userId: string | null;
   assignedBy: string;
+}
+
+export interface SessionEndedEvent {
+  sessionId: string;
+  studentId: string;
+  reason: string;
+  endedAt: string;
+}
+
+export interface SessionExtendedEvent {
+  sessionId: string;
+  endsAt: string;
 }
 
 export interface SessionScheduledEvent {
@@ -91,6 +239,30 @@ export interface SessionScheduledEvent {
   id: string;
   title: string;
   startsAt: string;
+}
+
+export interface SessionStartedEvent {
+  sessionId: string;
+  studentId: string;
+  studentName: string;
+  topic: string;
+  startedAt: string;
+  endsAt: string;
+}
+
+export interface SessionWarningEvent {
+  sessionId: string;
+  endsAt: string;
+  secondsLeft: number;
+}
+
+export interface StrokeDrawnEvent {
+  strokeId: string;
+  userId: string;
+  points: number[][];
+  color: string;
+  width: number;
+  at: string;
 }
 
 export interface VersionRestoredEvent {
@@ -107,20 +279,86 @@ export interface VersionSavedEvent {
   createdAt: string;
 }
 
+export interface CandidateProgress {
+  studentId: string;
+  name: string;
+  status: string;
+  answered: number;
+  lastSeenAt: string | null;
+  focusLosses: number;
+  deadline: string | null;
+  submittedAt: string | null;
+}
+
+export interface QueuedStudent {
+  studentId: string;
+  name: string;
+  topic: string;
+  requestedAt: string;
+  position: number;
+}
+
+export interface Rubric {
+  dimensions: RubricDimension[];
+}
+
+export interface RubricDimension {
+  key: string;
+  name: string;
+  weight: number;
+  descriptors: string[] | null;
+}
+
+export interface StatusCounts {
+  absent: number;
+  active: number;
+  paused: number;
+  submitted: number;
+}
+
 /** The data of each event, by its protocol type. */
 export interface LiveEventData {
+  "access.revoked": AccessRevokedEvent;
+  "announcement": AnnouncementEvent;
+  "attempt.paused": AttemptPausedEvent;
+  "attempt.resumed": AttemptResumedEvent;
+  "attempt.started": AttemptStartedEvent;
+  "attempt.submitted": AttemptSubmittedEvent;
+  "board.cleared": BoardClearedEvent;
+  "chat.posted": ChatPostedEvent;
   "comment.added": CommentAddedEvent;
   "comment.resolved": CommentResolvedEvent;
   "cursor.moved": CursorMovedEvent;
+  "deadline.changed": DeadlineChangedEvent;
+  "exam.published": ExamPublishedEvent;
   "fork.reflected": ForkReflectedEvent;
+  "irregularity.recorded": IrregularityRecordedEvent;
+  "lesson.ended": LessonEndedEvent;
+  "lesson.started": LessonStartedEvent;
   "member.added": MemberAddedEvent;
   "member.removed": MemberRemovedEvent;
   "message.posted": MessagePostedEvent;
+  "note.added": NoteAddedEvent;
   "op.applied": OpAppliedEvent;
   "phase.changed": PhaseChangedEvent;
   "plan.forked": PlanForkedEvent;
+  "presence.changed": PresenceChangedEvent;
+  "progress.updated": ProgressUpdatedEvent;
+  "queue.changed": QueueChangedEvent;
+  "queue.message": QueueMessageEvent;
+  "ratings.updated": RatingsUpdatedEvent;
+  "report.ready": ReportReadyEvent;
+  "results.published": ResultsPublishedEvent;
+  "room.closed": RoomClosedEvent;
+  "room.opened": RoomOpenedEvent;
+  "rubric.changed": RubricChangedEvent;
   "section.assigned": SectionAssignedEvent;
+  "session.ended": SessionEndedEvent;
+  "session.extended": SessionExtendedEvent;
   "session.scheduled": SessionScheduledEvent;
+  "session.started": SessionStartedEvent;
+  "session.warning": SessionWarningEvent;
+  "stroke.drawn": StrokeDrawnEvent;
   "version.restored": VersionRestoredEvent;
   "version.saved": VersionSavedEvent;
 }
