@@ -1,5 +1,5 @@
+using Collab.Grains.Interfaces.Live;
 using Collab.Api.Live;
-using Collab.Grains.Live;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Api.Draining;

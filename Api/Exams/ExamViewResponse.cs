@@ -1,4 +1,3 @@
-using Collab.Grains.Exams;
 using Collab.Grains.Interfaces.Exams;
 
 namespace Collab.Api.Exams;

@@ -17,7 +17,6 @@ using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Interfaces.Tutoring;
-using Collab.Grains.Live;
 using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Connections;
@@ -67,7 +66,7 @@ public static class CollabApi
         builder.Services.AddSingleton<HubRateLimiter>();
         builder.Services.AddSingleton<HubConnectionGauge>();
         builder.Services.AddSingleton<NodeIdentity>();
-        builder.Services.AddOptions<LiveBridgeOptions>().Bind(builder.Configuration.GetSection(LiveStreamOptions.Section));
+        builder.Services.AddOptions<LiveBridgeOptions>().Bind(builder.Configuration.GetSection(LiveBridgeOptions.Section));
         builder.Services
             .AddSignalR(hubs =>
             {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Collab.Grains.Live;
+using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Collab.Api.Hosting;
@@ -18,7 +18,7 @@ public sealed class HubConnectionGauge : IHubFilter
 
     public HubConnectionGauge(IMeterFactory meters)
     {
-        var meter = meters.Create(LiveMetrics.MeterName);
+        var meter = meters.Create(CollabTelemetry.MeterName);
         meter.CreateObservableGauge(Name, Observe, "{connection}", "hub connections open on this node, by hub");
     }
 

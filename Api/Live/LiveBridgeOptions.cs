@@ -3,6 +3,9 @@ namespace Collab.Api.Live;
 /// <summary>Bound from <c>Collab:Live</c>: how a node keeps its grain subscriptions alive and closes gaps.</summary>
 public sealed class LiveBridgeOptions
 {
+    /// <summary>The same section as the grains' live options: one <c>Collab:Live</c> block configures both ends of a stream.</summary>
+    public const string Section = "Collab:Live";
+
     /// <summary>How often the node renews each subscription (which also re-subscribes after a grain reactivated).</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(20);
 

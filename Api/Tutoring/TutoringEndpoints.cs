@@ -4,7 +4,6 @@ using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Tutoring;
-using Collab.Grains.Tutoring;
 
 namespace Collab.Api.Tutoring;
 

@@ -15,6 +15,9 @@ namespace Collab.Silo.Hosting;
 /// </summary>
 public static class CollabTelemetry
 {
+    /// <summary>The project's own meter, which the grains record on and every host's own instruments join.</summary>
+    public const string MeterName = LiveMetrics.MeterName;
+
     public static IServiceCollection AddCollabTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? tracing = null)
     {
@@ -23,7 +26,7 @@ public static class CollabTelemetry
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(meters =>
             {
-                meters.AddMeter(LiveMetrics.MeterName, "Microsoft.Orleans", "Npgsql");
+                meters.AddMeter(MeterName, "Microsoft.Orleans", "Npgsql");
                 metrics?.Invoke(meters);
                 if (!string.IsNullOrEmpty(otlp))
                 {

@@ -1,3 +1,4 @@
+using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
 
 namespace Collab.Grains.Exams;

@@ -34,7 +34,7 @@ public sealed class EventContractTests
         foreach (var record in records)
         {
             Assert.Matches("^[a-z]+(\\.[a-z]+)*$", TypeName(record));
-            using var json = JsonDocument.Parse(Collab.Grains.Live.LiveJson.Serialize(Sample(record)));
+            using var json = JsonDocument.Parse(Collab.Grains.Interfaces.Live.LiveJson.Serialize(Sample(record)));
             Assert.Equal(Fields(record).Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.Name)), json.RootElement.EnumerateObject().Select(p => p.Name));
         }
     }

@@ -40,7 +40,7 @@ public sealed class ExamWireTests
             Assert.Equal(expected[i], JsonSerializer.Serialize(ExamWire.Question(questions[i]), readable));
             Assert.Equal(JsonSerializer.Serialize(ExamWire.Question(questions[i]), PascalCase),
                 JsonSerializer.Serialize(ExamWire.Question(questions[i]), Web));
-            Assert.Equal(expected[i], Collab.Grains.Live.LiveJson.Serialize(ExamWire.Question(questions[i])));
+            Assert.Equal(expected[i], Collab.Grains.Interfaces.Live.LiveJson.Serialize(ExamWire.Question(questions[i])));
         }
     }
 

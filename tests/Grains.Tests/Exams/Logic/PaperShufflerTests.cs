@@ -186,7 +186,7 @@ public sealed class PaperShufflerTests
     {
         var paper = SamplePaper.Questions();
         var student = PaperShuffler.StudentPaper(paper, PaperShuffler.Draw("exam-1", "s-1", paper, true, true));
-        var json = Collab.Grains.Live.LiveJson.Serialize(student);
+        var json = Collab.Grains.Interfaces.Live.LiveJson.Serialize(student);
 
         Assert.DoesNotContain("\"answer\"", json);
         Assert.DoesNotContain("\"key\"", json);

@@ -1,3 +1,4 @@
+using Collab.Grains.Interfaces.Exams;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collab.Grains.Exams;

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace Collab.Grains.Live;
+namespace Collab.Grains.Interfaces.Live;
 
 /// <summary>The one JSON shape of event data and snapshots: camelCase and UTC timestamps, as the client contract requires.</summary>
 public static class LiveJson

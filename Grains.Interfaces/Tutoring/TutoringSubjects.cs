@@ -1,4 +1,4 @@
-namespace Collab.Grains.Tutoring;
+namespace Collab.Grains.Interfaces.Tutoring;
 
 /// <summary>The directory key of a subject: trimmed and lower-case, so "Math " and "math" list together.</summary>
 public static class TutoringSubjects

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Collab.Grains.Live;
+namespace Collab.Grains.Interfaces.Live;
 
 /// <summary>Writes every timestamp as ISO-8601 UTC with a <c>Z</c> (PROTOCOL §0), whatever offset it carries.</summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>

@@ -1,6 +1,4 @@
-using Collab.Grains.Interfaces.Exams;
-
-namespace Collab.Grains.Exams;
+namespace Collab.Grains.Interfaces.Exams;
 
 /// <summary>
 /// Answers and questions in the JSON shapes of PROTOCOL §5, as plain strings, booleans, lists and ordered maps so that

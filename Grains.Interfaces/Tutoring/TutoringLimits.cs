@@ -1,4 +1,4 @@
-namespace Collab.Grains.Tutoring;
+namespace Collab.Grains.Interfaces.Tutoring;
 
 /// <summary>Bounds of a tutoring room, in characters (UTF-16 code units) and counts.</summary>
 public static class TutoringLimits
