@@ -6,7 +6,7 @@ using Collab.Grains.Interfaces.Groups;
 
 namespace Collab.Api.Groups;
 
-/// <summary>REST of PROTOCOL §1. Each endpoint: who is calling, one grain call, the result.</summary>
+/// <summary>REST of PROTOCOL §1 and the groups part of §6 (the catalog, join requests). Each endpoint: who is calling, one grain call, the result.</summary>
 public static class GroupEndpoints
 {
     public static IEndpointRouteBuilder MapGroupEndpoints(this IEndpointRouteBuilder routes)
@@ -20,6 +20,9 @@ public static class GroupEndpoints
             await grains.GetGrain<IGroupGrain>(id).CreateAsync(user.ToCaller(), body);
             return TypedResults.Created($"/api/groups/{id}", new { id });
         });
+
+        groups.MapGet("/", (string? county, string? subject, string? grade, string? q, int? limit, string? cursor, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IGroupCatalogGrain>(0).SearchAsync(user.ToCaller(), new GroupQuery(county, subject, grade, q, limit ?? 0, cursor)));
 
         groups.MapGet("/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<IGroupGrain>(id).GetAsync(user.ToCaller()));
@@ -38,6 +41,15 @@ public static class GroupEndpoints
 
         groups.MapPost("/{id}/join-requests/{userId}/approve", (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<IGroupGrain>(id).ApproveJoinAsync(user.ToCaller(), userId));
+
+        groups.MapGet("/{id}/join-requests", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            new { requests = (await grains.GetGrain<IGroupGrain>(id).ListJoinRequestsAsync(user.ToCaller())).Select(JoinRequestLine.From).ToList() });
+
+        groups.MapPost("/{id}/join-requests/{userId}/decline", async (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<IGroupGrain>(id).DeclineJoinAsync(user.ToCaller(), userId);
+            return TypedResults.NoContent();
+        });
 
         api.MapGet("/api/me/groups", async (ClaimsPrincipal user, IGrainFactory grains) =>
         {

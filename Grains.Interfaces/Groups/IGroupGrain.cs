@@ -41,6 +41,14 @@ public interface IGroupGrain : ILiveStreamGrain
     [Alias("ApproveJoin")]
     Task<GroupMember> ApproveJoinAsync(Caller caller, string userId);
 
+    /// <summary>The pending requests, oldest first; the leader and admins only.</summary>
+    [Alias("ListJoinRequests")]
+    Task<IReadOnlyList<JoinRequest>> ListJoinRequestsAsync(Caller caller);
+
+    /// <summary>Drops a pending request; the teacher may ask again.</summary>
+    [Alias("DeclineJoin")]
+    Task DeclineJoinAsync(Caller caller, string userId);
+
     [Alias("PostMessage")]
     Task<MessagePosted> PostMessageAsync(Caller caller, CommandId command, string text);
 

@@ -1,11 +1,8 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Groups.Events;
-using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.Live;
-using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Live;
-using Collab.Grains.Observations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +11,13 @@ namespace Collab.Grains.Groups;
 /// <summary>
 /// A teaching-research group: members, join requests, scheduled sessions and the feed (PROTOCOL §1). A post, the
 /// command a busy group gets most, is one row in the event log, not a rewrite of the group; the group itself is written
-/// for every other command and as a snapshot every <see cref="LiveStreamOptions.SnapshotEveryEvents"/> posts.
+/// for every other command and as a snapshot every <see cref="LiveStreamOptions.SnapshotEveryEvents"/> posts. Its line in
+/// the city-wide catalog (<see cref="IGroupCatalog"/>) is written after every change it shows and at each activation.
 /// </summary>
 public sealed class GroupGrain(
     [PersistentState("group", StorageNames.Default)] IPersistentState<GroupState> store,
     IOptions<LiveStreamOptions> options,
+    IGroupCatalog catalog,
     TimeProvider time,
     ILogger<GroupGrain> logger)
     : LiveGrain<GroupState>(store, options, time, logger), IGroupGrain
@@ -27,7 +26,15 @@ public sealed class GroupGrain(
 
     protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { MessagePostedEvent.Type };
 
+    private const string Leaders = "leaders";
+
     private GroupInfo Info => State.Info ?? throw CollabException.NotFound($"group {Id}");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        await ReportListingAsync();
+    }
 
     public async Task<GroupInfo> CreateAsync(Caller caller, CreateGroup command)
     {
@@ -39,20 +46,17 @@ public sealed class GroupGrain(
         {
             throw CollabException.Conflict($"group {Id} already exists");
         }
-        var info = new GroupInfo(Id,
-            TextFields.Required(command.Name, "name", GroupLimits.NameLength),
-            TextFields.Required(command.Subject, "subject", GroupLimits.ShortFieldLength),
-            TextFields.Required(command.Grade, "grade", GroupLimits.ShortFieldLength),
-            TextFields.Optional(command.Description, "description", GroupLimits.DescriptionLength));
+        var info = GroupRules.NewInfo(Id, command);
         await GrainFactory.GetGrain<IUserGroupsGrain>(caller.UserId).AddAsync(Id);
-        return await RunAsync<GroupInfo>(() =>
+        await RunAsync(() =>
         {
             State.Info = info;
             State.CreatedBy = caller.UserId;
             State.CreatedAt = Now;
             State.Members.Add(new GroupMember(caller.UserId, caller.Name, caller.School, caller.County, GroupRoles.Leader));
-            return info;
         });
+        await ReportListingAsync();
+        return info;
     }
 
     public Task<GroupView> GetAsync(Caller caller)
@@ -109,13 +113,11 @@ public sealed class GroupGrain(
             return existing;
         }
         RequireRoomForMember();
-        var added = new GroupMember(userId,
-            TextFields.Required(member.Name, "name", GroupLimits.NameLength),
-            TextFields.Optional(member.School, "school", GroupLimits.ShortFieldLength),
-            TextFields.Optional(member.County, "county", GroupLimits.ShortFieldLength),
-            GroupRoles.Member);
+        var added = GroupRules.NewMember(userId, member);
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).AddAsync(Id);
-        return await RunAsync<GroupMember>(() => Admit(added));
+        var admitted = await RunAsync<GroupMember>(() => Admit(added));
+        await ReportListingAsync();
+        return admitted;
     }
 
     public async Task RemoveMemberAsync(Caller caller, string userId)
@@ -138,30 +140,8 @@ public sealed class GroupGrain(
             EmitRevoking(new MemberRemovedEvent(userId, caller.UserId), userId);
         });
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).RemoveAsync(Id);
-        var plans = State.MemberWatchers.Select(plan =>
-            TellRemovedAsync("lesson plan", plan, () => GrainFactory.GetGrain<ILessonPrepGrain>(plan).MemberRemovedAsync(userId)));
-        var observations = State.Sessions.Where(s => s.Kind == ObservationGrain.SessionKind).Select(s => s.Id)
-            .Union(State.ObservationWatchers)
-            .Select(observation => TellRemovedAsync("observation", observation,
-                () => GrainFactory.GetGrain<IObservationGrain>(observation).MemberRemovedAsync(userId)));
-        await Task.WhenAll(plans.Concat(observations));
-    }
-
-    /// <summary>
-    /// A watcher that cannot be told is most often one whose activation is gone with its silo, and its next activation
-    /// reads the members afresh; one still running re-reads them within Collab:Live:MembersRereadInterval. So the
-    /// failure is logged and the removal stands.
-    /// </summary>
-    private async Task TellRemovedAsync(string kind, string id, Func<Task> tell)
-    {
-        try
-        {
-            await tell();
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Telling {Kind} {Id} that a member left group {Group} failed", kind, id, Id);
-        }
+        await ReportListingAsync();
+        await new MemberRemovalNotice(GrainFactory, logger, Id).TellWatchersAsync(State, userId);
     }
 
     public async Task<JoinRequest> RequestJoinAsync(Caller caller)
@@ -188,6 +168,7 @@ public sealed class GroupGrain(
         {
             var request = new JoinRequest(caller.UserId, caller.Name, caller.School, caller.County, Now);
             State.JoinRequests.Add(request);
+            Emit(JoinRequestedEvent.Of(request), audienceGroup: Leaders);
             return request;
         });
     }
@@ -199,10 +180,31 @@ public sealed class GroupGrain(
             ?? throw CollabException.NotFound($"join request of {userId} to group {Id}");
         RequireRoomForMember();
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).AddAsync(Id);
-        return await RunAsync<GroupMember>(() =>
+        var admitted = await RunAsync<GroupMember>(() =>
         {
             State.JoinRequests.Remove(request);
+            Emit(new JoinResolvedEvent(userId, JoinResolvedEvent.Approved, caller.UserId), audienceGroup: Leaders);
             return Admit(new GroupMember(request.UserId, request.Name, request.School, request.County, GroupRoles.Member));
+        });
+        await ReportListingAsync();
+        return admitted;
+    }
+
+    public Task<IReadOnlyList<JoinRequest>> ListJoinRequestsAsync(Caller caller)
+    {
+        RequireLeader(caller);
+        return Task.FromResult<IReadOnlyList<JoinRequest>>(State.JoinRequests.ToList());
+    }
+
+    public Task DeclineJoinAsync(Caller caller, string userId)
+    {
+        RequireLeader(caller);
+        var request = State.JoinRequests.Find(r => r.UserId == userId)
+            ?? throw CollabException.NotFound($"join request of {userId} to group {Id}");
+        return RunAsync(() =>
+        {
+            State.JoinRequests.Remove(request);
+            Emit(new JoinResolvedEvent(userId, JoinResolvedEvent.Declined, caller.UserId), audienceGroup: Leaders);
         });
     }
 
@@ -239,9 +241,11 @@ public sealed class GroupGrain(
         return Task.CompletedTask;
     }
 
+    protected override IReadOnlyList<string> AudienceGroupsOf(Caller caller) => RoleOf(caller.UserId) == GroupRoles.Leader ? [Leaders] : [];
+
     protected override object BuildSnapshot(Caller caller) => new
     {
-        group = new { Info.Id, Info.Name, Info.Subject, Info.Grade, Info.Description },
+        group = new { Info.Id, Info.Name, Info.Subject, Info.Grade, Info.Description, Info.County },
         members = State.Members,
         online = OnlineUsersWith(caller).Where(u => RoleOf(u) is not null).ToList(),
         sessions = State.Sessions,
@@ -260,6 +264,23 @@ public sealed class GroupGrain(
         if (State.Feed.Count > GroupLimits.FeedKept)
         {
             State.Feed.RemoveAt(0);
+        }
+    }
+
+    /// <summary>A failed write is logged, not the command's failure: the command is durable, and the next one repairs the line.</summary>
+    private async Task ReportListingAsync()
+    {
+        if (State.Info is not { } info)
+        {
+            return;
+        }
+        try
+        {
+            await catalog.UpsertAsync(GroupRules.Listing(info, State));
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Writing the catalog line of group {Group} failed", Id);
         }
     }
 

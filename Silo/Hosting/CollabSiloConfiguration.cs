@@ -108,6 +108,7 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<ExamAnswerStore>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         services.TryAddSingleton<ILiveEventLog, LiveEventLog>();
+        services.TryAddSingleton<IGroupCatalog, GroupCatalogTable>();
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));

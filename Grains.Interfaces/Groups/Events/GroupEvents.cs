@@ -30,3 +30,20 @@ public sealed record SessionScheduledEvent(string Kind, string Id, string Title,
 
     public static SessionScheduledEvent Of(GroupSession session) => new(session.Kind, session.Id, session.Title, session.StartsAt);
 }
+
+/// <summary>To the leaders' connections only: a teacher asks to join.</summary>
+public sealed record JoinRequestedEvent(string UserId, string Name, string School, string County, DateTimeOffset At) : ILiveEvent
+{
+    public static string Type => "join.requested";
+
+    public static JoinRequestedEvent Of(JoinRequest request) => new(request.UserId, request.Name, request.School, request.County, request.RequestedAt);
+}
+
+/// <summary>To the leaders' connections only: a request was approved or declined, by this leader or another one.</summary>
+public sealed record JoinResolvedEvent(string UserId, string Outcome, string ResolvedBy) : ILiveEvent
+{
+    public const string Approved = "approved";
+    public const string Declined = "declined";
+
+    public static string Type => "join.resolved";
+}

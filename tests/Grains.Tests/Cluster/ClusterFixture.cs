@@ -30,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public SwitchableStorage Storage => (SwitchableStorage)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
         .GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 
+    public InMemoryGroupCatalog GroupCatalog => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryGroupCatalog>();
+
     public InMemoryExamAnswerTable ExamAnswers => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryExamAnswerTable>();
 
     /// <summary>The clock observation grains read; tests move it forward instead of waiting.</summary>
@@ -66,6 +68,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.Configure<LiveStreamOptions>(options => options.SnapshotEveryEvents = 5);
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
+            silo.Services.AddSingleton<InMemoryGroupCatalog>();
+            silo.Services.AddSingleton<IGroupCatalog>(services => services.GetRequiredService<InMemoryGroupCatalog>());
             silo.Services.AddSingleton<InMemoryExamAnswerTable>();
             silo.Services.AddSingleton<IExamAnswerTable>(services => services.GetRequiredService<InMemoryExamAnswerTable>());
             silo.Services.AddSingleton<ExamAnswerStore>();

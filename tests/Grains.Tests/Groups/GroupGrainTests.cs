@@ -28,6 +28,52 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_catalog_line_follows_the_group_and_a_lost_write_is_repaired_at_the_next_activation()
+    {
+        var group = fixture.Grains.GetGrain<IGroupGrain>($"g-{Guid.NewGuid():N}");
+        var id = group.GetPrimaryKeyString();
+        await group.CreateAsync(Leader, new CreateGroup("初中数学教研组", "math", "7", null, "county-a"));
+        Assert.Equal(new GroupListing(id, "初中数学教研组", "math", "7", "county-a", 1, new GroupLeader(Leader.UserId, Leader.Name)),
+            fixture.GroupCatalog.LineOf(id));
+
+        fixture.GroupCatalog.FailWrites = true;
+        try
+        {
+            await group.RequestJoinAsync(Colleague);
+            var admitted = await group.ApproveJoinAsync(Leader, Colleague.UserId);
+            Assert.Equal(Colleague.UserId, admitted.UserId);
+            Assert.Equal(1, fixture.GroupCatalog.LineOf(id)!.MemberCount);
+        }
+        finally
+        {
+            fixture.GroupCatalog.FailWrites = false;
+        }
+
+        await fixture.DeactivateAllAsync();
+        Assert.Equal(2, (await group.GetAsync(Leader)).MemberCount);
+        Assert.Equal(2, fixture.GroupCatalog.LineOf(id)!.MemberCount);
+    }
+
+    [Fact]
+    public async Task Only_the_leader_lists_and_declines_join_requests_and_a_declined_teacher_may_ask_again()
+    {
+        var group = await NewGroupAsync();
+        await group.RequestJoinAsync(Colleague);
+
+        Assert.Equal(ErrorCodes.Forbidden, (await Assert.ThrowsAsync<CollabException>(() => group.ListJoinRequestsAsync(Colleague))).Code);
+        Assert.Equal(ErrorCodes.Forbidden, (await Assert.ThrowsAsync<CollabException>(() => group.DeclineJoinAsync(Colleague, Colleague.UserId))).Code);
+        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<CollabException>(() => group.DeclineJoinAsync(Leader, "nobody"))).Code);
+        Assert.Equal(Colleague.UserId, Assert.Single(await group.ListJoinRequestsAsync(Leader)).UserId);
+
+        await group.DeclineJoinAsync(Leader, Colleague.UserId);
+        Assert.Empty(await group.ListJoinRequestsAsync(Leader));
+        Assert.Null(await group.GetMemberRoleAsync(Colleague.UserId));
+
+        await group.RequestJoinAsync(Colleague);
+        Assert.Single(await group.ListJoinRequestsAsync(Leader));
+    }
+
+    [Fact]
     public async Task A_message_and_its_command_result_survive_reactivation()
     {
         var group = await NewGroupAsync();

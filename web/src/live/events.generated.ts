@@ -98,6 +98,20 @@ export interface IrregularityRecordedEvent {
   byUserId: string;
 }
 
+export interface JoinRequestedEvent {
+  userId: string;
+  name: string;
+  school: string;
+  county: string;
+  at: string;
+}
+
+export interface JoinResolvedEvent {
+  userId: string;
+  outcome: string;
+  resolvedBy: string;
+}
+
 export interface LessonEndedEvent {
   endedAt: string;
   durationSeconds: number;
@@ -333,6 +347,8 @@ export interface LiveEventData {
   "exam.published": ExamPublishedEvent;
   "fork.reflected": ForkReflectedEvent;
   "irregularity.recorded": IrregularityRecordedEvent;
+  "join.requested": JoinRequestedEvent;
+  "join.resolved": JoinResolvedEvent;
   "lesson.ended": LessonEndedEvent;
   "lesson.started": LessonStartedEvent;
   "member.added": MemberAddedEvent;
