@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Collab.Grains.Exams;
 
 /// <summary>
-/// One student's attempt (PROTOCOL §5). Every answer is durable before <c>SaveAnswer</c> returns. The deadline is
-/// enforced on every command, by a grain timer while the attempt is active, and by a durable reminder that fires
-/// even when no silo holds the attempt at that moment; whichever comes first submits it.
+/// One student's attempt (PROTOCOL §5), as wiring around <see cref="AttemptDocument"/>, which holds its rules: this
+/// grain checks the caller is the student, runs the document's change as one command, writes it and sends its events.
+/// Every answer is durable before <c>SaveAnswer</c> returns. The deadline is enforced on every command, by a grain
+/// timer while the attempt is active, and by a durable reminder that fires even when no silo holds the attempt at
+/// that moment; whichever comes first submits it.
 /// </summary>
 /// <remarks>
 /// Answers live in <c>exam_answer_slots</c>, one row per question, written by the silo's group commit
@@ -36,12 +38,7 @@ public sealed class ExamAttemptGrain(
     private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _answeredReport;
     private IGrainTimer? _markingTimer;
-
-    /// <summary>The answers given, by question: only what <c>exam_answer_slots</c> holds durably (a cleared answer is absent).</summary>
-    private readonly Dictionary<string, SavedAnswer> _answers = [];
-
-    /// <summary>The stored row of every question saved at least once, cleared ones included: who saved it, by which command.</summary>
-    private readonly Dictionary<string, ExamAnswerRow> _slots = [];
+    private AttemptDocument? _attempt;
 
     /// <summary>The row the running <see cref="SaveAnswerAsync"/> writes instead of the grain state; null for any other command.</summary>
     private PendingSave? _pendingSave;
@@ -54,34 +51,22 @@ public sealed class ExamAttemptGrain(
 
     private IExamGrain Exam => GrainFactory.GetGrain<IExamGrain>(ExamId);
 
-    private string Status =>
-        State.SubmittedAt is not null ? AttemptStatuses.Submitted
-        : State.PausedAt is not null ? AttemptStatuses.Paused
-        : State.StartedAt is not null ? AttemptStatuses.Active
-        : AttemptStatuses.Absent;
-
-    /// <summary>Start plus duration and extra time, plus every pause; while paused it moves with the clock.</summary>
-    private DateTimeOffset? Deadline =>
-        State.StartedAt is null || State.Plan is null
-            ? null
-            : State.StartedAt.Value + _exam.Minute * (State.Plan.DurationMinutes + State.ExtraMinutes) + State.PausedTotal
-              + (State.PausedAt is null ? TimeSpan.Zero : Now - State.PausedAt.Value);
-
-    private bool IsRunning => State.StartedAt is not null && State.SubmittedAt is null;
+    /// <summary>The document keeps the answers read at activation, so there is one for the activation's life.</summary>
+    private AttemptDocument Attempt => _attempt ??= new AttemptDocument(State, ExamId, StudentId, _exam.Minute);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
         // Answers need a started attempt, so the thousands prepared before an exam opens read nothing here.
-        if (State.StartedAt is not null)
+        if (Attempt.IsStarted)
         {
             foreach (var row in await answerStore.ReadAsync(ExamId, StudentId))
             {
-                Remember(row, LiveJson.Deserialize<StudentAnswer>(row.AnswerJson));
+                Attempt.Remember(row, LiveJson.Deserialize<StudentAnswer>(row.AnswerJson));
             }
             await MoveStateAnswersAsync();
         }
-        if (IsRunning && State.PausedAt is null)
+        if (Attempt.IsRunning && !Attempt.IsPaused)
         {
             ArmDeadlineTimer();
         }
@@ -94,7 +79,7 @@ public sealed class ExamAttemptGrain(
             return;
         }
         var paper = await PaperAsync();
-        await RunAsync(() => Prepare(plan, paper));
+        await RunAsync(() => Attempt.Prepare(plan, paper, NewAttemptRef()));
     }
 
     public async Task<AttemptView> StartAsync(Caller caller)
@@ -103,41 +88,22 @@ public sealed class ExamAttemptGrain(
         var plan = State.Plan ?? await Exam.GetCandidatePlanAsync(StudentId);
         var paper = await PaperAsync();
         await EnforceDeadlineAsync();
-        if (State.StartedAt is null)
+        if (!Attempt.IsStarted)
         {
-            if (Now < plan.OpensAt)
-            {
-                throw new CollabException(ErrorCodes.NotOpen, $"exam {ExamId} opens at {plan.OpensAt:yyyy-MM-dd HH:mm:ss}Z");
-            }
-            if (Now > plan.OpensAt + _exam.Minute * plan.LateJoinMinutes)
-            {
-                throw new CollabException(ErrorCodes.NotOpen, $"exam {ExamId} no longer admits new candidates (late join closed {plan.LateJoinMinutes} minutes after opening)");
-            }
+            var startedAt = Now;
+            var deadline = Attempt.Admit(plan, startedAt);
             // The durable backstop is armed before the start is written: a start is never acknowledged without it, and
             // a reminder left by a start that failed to write finds no started attempt and removes itself.
-            var startedAt = Now;
-            var deadline = startedAt + _exam.Minute * (plan.DurationMinutes + State.ExtraMinutes);
             await this.RegisterOrUpdateReminder(DeadlineReminder, Until(deadline), _exam.DeadlineReminderPeriod);
-            await RunAsync(() =>
-            {
-                if (State.Order is null)
-                {
-                    Prepare(plan, paper);
-                }
-                State.StartedAt = startedAt;
-                State.LastSeenAt = startedAt;
-                State.Name = caller.Name;
-                Emit(new AttemptStartedEvent(startedAt, deadline));
-            });
+            await RunAsync(() => Emit(Attempt.Start(plan, paper, NewAttemptRef(), caller.Name, startedAt, deadline)));
             ArmDeadlineTimer();
-            ReportProgress();
         }
         else
         {
-            State.LastSeenAt = Now;
-            ReportProgress();
+            Attempt.Seen(Now);
         }
-        return View(paper);
+        ReportProgress();
+        return Attempt.View(paper, Now, State.Log.Seq);
     }
 
     public async Task<AnswerSaved> SaveAnswerAsync(Caller caller, CommandId command, string questionId, string answerJson)
@@ -149,32 +115,13 @@ public sealed class ExamAttemptGrain(
         AnswerSaved saved;
         try
         {
+            // Recorded commands of this activation are answered by RunAsync; the document answers those the table holds.
             saved = await RunAsync(caller, command, () =>
             {
-                // Recorded commands of this activation are answered by RunAsync; these are the ones the table answers, also
-                // when another client's save has replaced the row since (applying it again would bring back an older answer).
-                var stored = _slots.Values
-                    .Select(row => AcceptedSaves.Latest(row, command.ClientId))
-                    .FirstOrDefault(save => save?.ClientSeq == command.ClientSeq);
-                if (stored is not null)
-                {
-                    return new AnswerSaved(stored.SavedAt);
-                }
-                RequireWritable();
-                var question = paper.FirstOrDefault(q => q.Id == questionId)
-                    ?? throw CollabException.Invalid($"question {questionId} is not on this paper");
-                var answer = AnswerParser.Parse(question, answerJson);
-                var slot = _slots.GetValueOrDefault(question.Id);
-                if (slot is not null && AcceptedSaves.Latest(slot, command.ClientId) is { } newer && newer.ClientSeq > command.ClientSeq)
-                {
-                    // A late copy of a save this client has since overwritten: applying it would bring back an older answer.
-                    return new AnswerSaved(newer.SavedAt);
-                }
-                var savedAt = Now;
-                _pendingSave.Row = new ExamAnswerRow(ExamId, StudentId, question.Id, LiveJson.Serialize(answer), command.ClientId,
-                    command.ClientSeq, savedAt, AcceptedSaves.Replacing(slot, command.ClientId));
-                _pendingSave.Answer = answer;
-                return new AnswerSaved(savedAt);
+                var decision = Attempt.Save(paper, command, questionId, answerJson, Now);
+                _pendingSave.Row = decision.Row;
+                _pendingSave.Answer = decision.Answer;
+                return decision.Result;
             });
         }
         finally
@@ -189,11 +136,11 @@ public sealed class ExamAttemptGrain(
     {
         RequireStudent(caller);
         await EnforceDeadlineAsync();
-        if (State.SubmittedAt is not null)
+        if (Attempt.Submitted is { } submitted)
         {
-            return new AttemptSubmitted(State.SubmittedAt.Value, State.SubmitReason);
+            return submitted;
         }
-        if (State.StartedAt is null)
+        if (!Attempt.IsStarted)
         {
             // The exam's own refusal first: one never created is not_found, not merely unstarted.
             await PaperAsync();
@@ -205,15 +152,11 @@ public sealed class ExamAttemptGrain(
     public async Task ReportFocusAsync(Caller caller, bool lost, DateTimeOffset? at)
     {
         RequireStudent(caller);
-        if (!IsRunning || !lost)
+        if (!Attempt.IsRunning || !lost)
         {
             return;
         }
-        await RunAsync(() =>
-        {
-            State.FocusLosses++;
-            State.LastSeenAt = Now;
-        });
+        await RunAsync(() => Attempt.LoseFocus(Now));
         ReportProgress();
     }
 
@@ -227,72 +170,36 @@ public sealed class ExamAttemptGrain(
         switch (action.Kind)
         {
             case ProctorAction.Pause:
-                RequireStatus(AttemptStatuses.Active, "paused");
-                await RunAsync(() =>
-                {
-                    State.PausedAt = Now;
-                    Emit(new AttemptPausedEvent(action.Cause));
-                });
+                await RunAsync(() => Emit(Attempt.Pause(action.Cause, Now)));
                 _deadlineTimer?.Dispose();
                 break;
             case ProctorAction.Resume:
-                RequireStatus(AttemptStatuses.Paused, "resumed");
-                await RunAsync(() =>
-                {
-                    State.PausedTotal += Now - State.PausedAt!.Value;
-                    State.PausedAt = null;
-                    Emit(new AttemptResumedEvent(Deadline!.Value, Now));
-                });
+                await RunAsync(() => Emit(Attempt.Resume(Now)));
                 await RescheduleDeadlineAsync();
                 break;
             case ProctorAction.Extend:
-                if (State.SubmittedAt is not null)
-                {
-                    throw CollabException.Conflict($"{StudentId} has already submitted");
-                }
-                await RunAsync(() =>
-                {
-                    State.ExtraMinutes += action.Minutes;
-                    Emit(new DeadlineChangedEvent(Deadline, State.ExtraMinutes, Now));
-                });
-                if (IsRunning)
+                await RunAsync(() => Emit(Attempt.Extend(action.Minutes, Now)));
+                if (Attempt.IsRunning)
                 {
                     await RescheduleDeadlineAsync();
                 }
                 break;
             case ProctorAction.Submit:
-                if (State.StartedAt is null)
-                {
-                    throw CollabException.Conflict($"{StudentId} has not started; there is nothing to submit");
-                }
-                if (State.SubmittedAt is null)
+                if (Attempt.ProctorSubmitPending())
                 {
                     await SubmitNowAsync(SubmitReasons.Proctor);
                 }
                 break;
         }
         ReportProgress();
-        return Progress();
+        return Attempt.Progress(Now);
     }
 
-    public Task<CandidateProgress> GetProgressAsync() => Task.FromResult(Progress());
+    public Task<CandidateProgress> GetProgressAsync() => Task.FromResult(Attempt.Progress(Now));
 
-    public async Task<StudentResult> GetResultAsync()
-    {
-        var paper = await PaperAsync();
-        var submitted = State.SubmittedAt is not null;
-        return new StudentResult(
-            StudentId,
-            State.Name.Length > 0 ? State.Name : StudentId,
-            Status,
-            submitted ? State.Scores.Values.Sum() : 0,
-            Grader.MaxScore(paper),
-            submitted ? State.AwaitingMarking.Count : 0,
-            submitted ? new Dictionary<string, decimal>(State.Scores) : new Dictionary<string, decimal>());
-    }
+    public async Task<StudentResult> GetResultAsync() => Attempt.Result(await PaperAsync());
 
-    public Task<string> GetShortAnswerAsync(string questionId) =>
-        Task.FromResult(_answers.GetValueOrDefault(questionId)?.Answer.Text ?? "");
+    public Task<string> GetShortAnswerAsync(string questionId) => Task.FromResult(Attempt.ShortAnswer(questionId));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -300,12 +207,12 @@ public sealed class ExamAttemptGrain(
         {
             return;
         }
-        if (State.StartedAt is null || (State.SubmittedAt is not null && (State.MarkingQueued || State.AwaitingMarking.Count == 0)))
+        if (Attempt.ReminderDone)
         {
             await UnregisterDeadlineReminderAsync();
             return;
         }
-        if (State.SubmittedAt is not null)
+        if (Attempt.Submitted is not null)
         {
             await QueueMarkingAsync();
             return;
@@ -329,7 +236,7 @@ public sealed class ExamAttemptGrain(
             return;
         }
         await answerStore.SaveAsync(row);
-        Remember(row, _pendingSave.Answer!);
+        Attempt.Remember(row, _pendingSave.Answer!);
     }
 
     protected override Task AuthorizeJoinAsync(Caller caller)
@@ -338,27 +245,15 @@ public sealed class ExamAttemptGrain(
         return Task.CompletedTask;
     }
 
-    protected override object BuildSnapshot(Caller caller) => new
-    {
-        status = Status,
-        startedAt = State.StartedAt,
-        deadline = Deadline,
-        submittedAt = State.SubmittedAt,
-        submitReason = State.SubmittedAt is null ? null : State.SubmitReason,
-        serverNow = Now,
-    };
+    protected override object BuildSnapshot(Caller caller) => Attempt.Snapshot(Now);
 
-    private void Prepare(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper)
-    {
-        State.Plan = plan;
-        State.Order = PaperShuffler.Draw(plan.ExamId, StudentId, paper, plan.ShuffleQuestions, plan.ShuffleOptions);
-        State.AttemptRef = $"r-{Guid.NewGuid():N}";
-    }
+    /// <summary>An opaque reference markers see instead of the student.</summary>
+    private static string NewAttemptRef() => $"r-{Guid.NewGuid():N}";
 
     /// <summary>Submits a running attempt whose deadline has passed, before the command that noticed goes on.</summary>
     private async Task EnforceDeadlineAsync()
     {
-        if (IsRunning && State.PausedAt is null && Now >= Deadline)
+        if (Attempt.DeadlinePassed(Now))
         {
             await SubmitNowAsync(SubmitReasons.Deadline);
         }
@@ -367,15 +262,11 @@ public sealed class ExamAttemptGrain(
     private async Task<AttemptSubmitted> SubmitNowAsync(string reason)
     {
         var paper = await PaperAsync();
-        var submitted = await RunAsync<AttemptSubmitted>(() =>
+        var submitted = await RunAsync(() =>
         {
-            var submittedAt = Now;
-            State.SubmittedAt = submittedAt;
-            State.SubmitReason = reason;
-            State.PausedAt = null;
-            Grade(paper);
-            Emit(new AttemptSubmittedEvent(reason, submittedAt));
-            return new AttemptSubmitted(submittedAt, reason);
+            var submittedEvent = Attempt.Submit(reason, paper, Now);
+            Emit(submittedEvent);
+            return new AttemptSubmitted(submittedEvent.SubmittedAt, reason);
         });
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
@@ -388,28 +279,6 @@ public sealed class ExamAttemptGrain(
             await QueueMarkingAsync();
         }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         return submitted;
-    }
-
-    private void Grade(IReadOnlyList<PaperQuestion> paper)
-    {
-        State.Scores.Clear();
-        State.AwaitingMarking.Clear();
-        foreach (var question in paper)
-        {
-            var answer = _answers.GetValueOrDefault(question.Id)?.Answer;
-            if (QuestionKinds.IsObjective(question.Kind))
-            {
-                State.Scores[question.Id] = Grader.Grade(question, answer) ?? 0;
-            }
-            else if (string.IsNullOrWhiteSpace(answer?.Text))
-            {
-                State.Scores[question.Id] = 0;
-            }
-            else
-            {
-                State.AwaitingMarking.Add(question.Id);
-            }
-        }
     }
 
     /// <summary>
@@ -436,14 +305,14 @@ public sealed class ExamAttemptGrain(
 
     private async Task RescheduleDeadlineAsync()
     {
-        await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Deadline!.Value), _exam.DeadlineReminderPeriod);
+        await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Attempt.Deadline(Now)!.Value), _exam.DeadlineReminderPeriod);
         ArmDeadlineTimer();
     }
 
     private void ArmDeadlineTimer()
     {
         _deadlineTimer?.Dispose();
-        _deadlineTimer = this.RegisterGrainTimer(_ => EnforceDeadlineAsync(), Until(Deadline!.Value), Timeout.InfiniteTimeSpan);
+        _deadlineTimer = this.RegisterGrainTimer(_ => EnforceDeadlineAsync(), Until(Attempt.Deadline(Now)!.Value), Timeout.InfiniteTimeSpan);
     }
 
     private async Task UnregisterDeadlineReminderAsync()
@@ -463,43 +332,7 @@ public sealed class ExamAttemptGrain(
         return Task.CompletedTask;
     }
 
-    private void ReportProgress() => Exam.ReportProgressAsync(Progress()).Ignore();
-
-    private CandidateProgress Progress() => new(
-        StudentId,
-        State.Name.Length > 0 ? State.Name : StudentId,
-        Status,
-        _answers.Count,
-        State.LastSeenAt,
-        State.FocusLosses,
-        Deadline,
-        State.SubmittedAt);
-
-    private AttemptView View(IReadOnlyList<PaperQuestion> paper)
-    {
-        var kinds = paper.ToDictionary(q => q.Id, q => q.Kind);
-        var answers = _answers.ToDictionary(
-            a => a.Key,
-            a => LiveJson.Serialize(ExamWire.Answer(kinds[a.Key], a.Value.Answer)));
-        return new AttemptView(Status, PaperShuffler.StudentPaper(paper, State.Order!), answers, Deadline, Now, State.StartedAt, State.SubmittedAt, State.Log.Seq);
-    }
-
-    private void Remember(ExamAnswerRow row, StudentAnswer answer)
-    {
-        _slots[row.QuestionId] = row;
-        if (IsCleared(answer))
-        {
-            _answers.Remove(row.QuestionId);
-        }
-        else
-        {
-            _answers[row.QuestionId] = new SavedAnswer(answer, row.SavedAt);
-        }
-        if (State.LastSeenAt is null || State.LastSeenAt < row.SavedAt)
-        {
-            State.LastSeenAt = row.SavedAt;
-        }
-    }
+    private void ReportProgress() => Exam.ReportProgressAsync(Attempt.Progress(Now)).Ignore();
 
     /// <summary>
     /// Attempts begun before answers moved to <c>exam_answer_slots</c> kept them in the grain state: they move to the table
@@ -511,13 +344,11 @@ public sealed class ExamAttemptGrain(
         {
             return;
         }
-        var moving = State.Answers.Where(a => !_slots.ContainsKey(a.Key)).ToList();
-        foreach (var (questionId, saved) in moving)
+        // A resend of one of these saves is still answered from the command results the state kept for it.
+        foreach (var (row, answer) in Attempt.StateAnswersToMove())
         {
-            // A resend of one of these saves is still answered from the command results the state kept for it.
-            var row = new ExamAnswerRow(ExamId, StudentId, questionId, LiveJson.Serialize(saved.Answer), "", 0, saved.SavedAt, AcceptedSaves.None);
             await answerStore.SaveAsync(row);
-            Remember(row, saved.Answer);
+            Attempt.Remember(row, answer);
         }
         State.Answers.Clear();
         await WriteStateAsync();
@@ -531,40 +362,11 @@ public sealed class ExamAttemptGrain(
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
-    private static bool IsCleared(StudentAnswer answer) =>
-        answer.Choice is null && answer.Choices is null && answer.Truth is null && answer.Blanks is null && answer.Text is null;
-
     private void RequireStudent(Caller caller)
     {
         if (caller.UserId != StudentId)
         {
             throw CollabException.Forbidden("an attempt belongs to its student alone");
-        }
-    }
-
-    private void RequireWritable()
-    {
-        if (State.StartedAt is null)
-        {
-            throw new CollabException(ErrorCodes.NotOpen, "start the exam before answering");
-        }
-        if (State.SubmittedAt is not null)
-        {
-            throw State.SubmitReason == SubmitReasons.Deadline
-                ? new CollabException(ErrorCodes.DeadlinePassed, "the time for this exam is over; your answers were submitted")
-                : new CollabException(ErrorCodes.Closed, "this attempt is submitted; answers can no longer change");
-        }
-        if (State.PausedAt is not null)
-        {
-            throw CollabException.Conflict("the proctor has paused your exam; the clock is stopped until it resumes");
-        }
-    }
-
-    private void RequireStatus(string status, string what)
-    {
-        if (Status != status)
-        {
-            throw CollabException.Conflict($"{StudentId} is {Status} and cannot be {what}");
         }
     }
 }

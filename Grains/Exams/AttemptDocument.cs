@@ -1,0 +1,287 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Events;
+using Collab.Grains.Live;
+
+namespace Collab.Grains.Exams;
+
+/// <summary>
+/// The rules of one student's attempt (PROTOCOL §5) over its state and its answers: admission within the late-join
+/// window, the deadline (start + duration + extra time + every pause, moving with the clock while paused), which
+/// saves change an answer and which are resends or late copies, pause, resume, extension and submission with its
+/// grading. Pure: it is told the time (one exam minute is <paramref name="minute"/>) and returns the rows to write and
+/// the events to send; the grain authorizes, stores them, arms the timers and talks to the exam.
+/// </summary>
+public sealed class AttemptDocument(AttemptState state, string examId, string studentId, TimeSpan minute)
+{
+    /// <summary>The answers given, by question: only what <c>exam_answer_slots</c> holds durably (a cleared answer is absent).</summary>
+    private readonly Dictionary<string, SavedAnswer> _answers = [];
+
+    /// <summary>The stored row of every question saved at least once, cleared ones included: who saved it, by which command.</summary>
+    private readonly Dictionary<string, ExamAnswerRow> _slots = [];
+
+    public string Status =>
+        state.SubmittedAt is not null ? AttemptStatuses.Submitted
+        : state.PausedAt is not null ? AttemptStatuses.Paused
+        : state.StartedAt is not null ? AttemptStatuses.Active
+        : AttemptStatuses.Absent;
+
+    public bool IsStarted => state.StartedAt is not null;
+
+    public bool IsRunning => state.StartedAt is not null && state.SubmittedAt is null;
+
+    public bool IsPaused => state.PausedAt is not null;
+
+    /// <summary>The submission, once there is one.</summary>
+    public AttemptSubmitted? Submitted => state.SubmittedAt is { } at ? new AttemptSubmitted(at, state.SubmitReason) : null;
+
+    /// <summary>Start plus duration and extra time, plus every pause; while paused it moves with the clock.</summary>
+    public DateTimeOffset? Deadline(DateTimeOffset now) =>
+        state.StartedAt is null || state.Plan is null
+            ? null
+            : state.StartedAt.Value + minute * (state.Plan.DurationMinutes + state.ExtraMinutes) + state.PausedTotal
+              + (state.PausedAt is null ? TimeSpan.Zero : now - state.PausedAt.Value);
+
+    /// <summary>A running, unpaused attempt whose deadline has come is due to be submitted.</summary>
+    public bool DeadlinePassed(DateTimeOffset now) => IsRunning && state.PausedAt is null && now >= Deadline(now);
+
+    /// <summary>
+    /// The deadline reminder has nothing left to do: the attempt never started, or it is submitted and its short
+    /// answers (if any) are with marking.
+    /// </summary>
+    public bool ReminderDone => state.StartedAt is null || (state.SubmittedAt is not null && (state.MarkingQueued || state.AwaitingMarking.Count == 0));
+
+    /// <summary>Fixes the candidate's plan and their draw of question and option order.</summary>
+    public void Prepare(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper, string attemptRef)
+    {
+        state.Plan = plan;
+        state.Order = PaperShuffler.Draw(plan.ExamId, studentId, paper, plan.ShuffleQuestions, plan.ShuffleOptions);
+        state.AttemptRef = attemptRef;
+    }
+
+    /// <summary>Admits a start from the opening until the late join closes; the deadline a start now would have.</summary>
+    public DateTimeOffset Admit(CandidatePlan plan, DateTimeOffset now)
+    {
+        if (now < plan.OpensAt)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, $"exam {examId} opens at {plan.OpensAt:yyyy-MM-dd HH:mm:ss}Z");
+        }
+        if (now > plan.OpensAt + minute * plan.LateJoinMinutes)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, $"exam {examId} no longer admits new candidates (late join closed {plan.LateJoinMinutes} minutes after opening)");
+        }
+        return now + minute * (plan.DurationMinutes + state.ExtraMinutes);
+    }
+
+    public AttemptStartedEvent Start(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper, string attemptRef, string name, DateTimeOffset startedAt, DateTimeOffset deadline)
+    {
+        if (state.Order is null)
+        {
+            Prepare(plan, paper, attemptRef);
+        }
+        state.StartedAt = startedAt;
+        state.LastSeenAt = startedAt;
+        state.Name = name;
+        return new AttemptStartedEvent(startedAt, deadline);
+    }
+
+    public void Seen(DateTimeOffset now) => state.LastSeenAt = now;
+
+    /// <summary>
+    /// Decides one SaveAnswer: a save the table already holds (also when another client has replaced the row since)
+    /// and a late copy of one this client has since overwritten are answered without a row; any other valid save of a
+    /// writable attempt becomes the row to write. Nothing changes until <see cref="Remember"/> is told the row is stored.
+    /// </summary>
+    public AnswerDecision Save(IReadOnlyList<PaperQuestion> paper, CommandId command, string questionId, string answerJson, DateTimeOffset now)
+    {
+        var stored = _slots.Values
+            .Select(row => AcceptedSaves.Latest(row, command.ClientId))
+            .FirstOrDefault(save => save?.ClientSeq == command.ClientSeq);
+        if (stored is not null)
+        {
+            return new AnswerDecision(new AnswerSaved(stored.SavedAt), null, null);
+        }
+        RequireWritable();
+        var question = paper.FirstOrDefault(q => q.Id == questionId)
+            ?? throw CollabException.Invalid($"question {questionId} is not on this paper");
+        var answer = AnswerParser.Parse(question, answerJson);
+        var slot = _slots.GetValueOrDefault(question.Id);
+        if (slot is not null && AcceptedSaves.Latest(slot, command.ClientId) is { } newer && newer.ClientSeq > command.ClientSeq)
+        {
+            return new AnswerDecision(new AnswerSaved(newer.SavedAt), null, null);
+        }
+        var row = new ExamAnswerRow(examId, studentId, question.Id, LiveJson.Serialize(answer), command.ClientId,
+            command.ClientSeq, now, AcceptedSaves.Replacing(slot, command.ClientId));
+        return new AnswerDecision(new AnswerSaved(now), row, answer);
+    }
+
+    /// <summary>Takes in a row the table holds: one just written, or one read back at activation.</summary>
+    public void Remember(ExamAnswerRow row, StudentAnswer answer)
+    {
+        _slots[row.QuestionId] = row;
+        if (IsCleared(answer))
+        {
+            _answers.Remove(row.QuestionId);
+        }
+        else
+        {
+            _answers[row.QuestionId] = new SavedAnswer(answer, row.SavedAt);
+        }
+        if (state.LastSeenAt is null || state.LastSeenAt < row.SavedAt)
+        {
+            state.LastSeenAt = row.SavedAt;
+        }
+    }
+
+    /// <summary>
+    /// The answers an attempt begun before <c>exam_answer_slots</c> kept in its state, as rows to move to the table:
+    /// those of a question the table has no row for (a row already there is newer and wins).
+    /// </summary>
+    public IReadOnlyList<(ExamAnswerRow Row, StudentAnswer Answer)> StateAnswersToMove() =>
+        state.Answers
+            .Where(a => !_slots.ContainsKey(a.Key))
+            .Select(a => (new ExamAnswerRow(examId, studentId, a.Key, LiveJson.Serialize(a.Value.Answer), "", 0, a.Value.SavedAt, AcceptedSaves.None), a.Value.Answer))
+            .ToList();
+
+    public string ShortAnswer(string questionId) => _answers.GetValueOrDefault(questionId)?.Answer.Text ?? "";
+
+    public void LoseFocus(DateTimeOffset now)
+    {
+        state.FocusLosses++;
+        state.LastSeenAt = now;
+    }
+
+    public AttemptPausedEvent Pause(string cause, DateTimeOffset now)
+    {
+        RequireStatus(AttemptStatuses.Active, "paused");
+        state.PausedAt = now;
+        return new AttemptPausedEvent(cause);
+    }
+
+    /// <summary>Adds the pause to the deadline.</summary>
+    public AttemptResumedEvent Resume(DateTimeOffset now)
+    {
+        RequireStatus(AttemptStatuses.Paused, "resumed");
+        state.PausedTotal += now - state.PausedAt!.Value;
+        state.PausedAt = null;
+        return new AttemptResumedEvent(Deadline(now)!.Value, now);
+    }
+
+    /// <summary>Gives extra time, before the start too; not after the submission.</summary>
+    public DeadlineChangedEvent Extend(int minutes, DateTimeOffset now)
+    {
+        if (state.SubmittedAt is not null)
+        {
+            throw CollabException.Conflict($"{studentId} has already submitted");
+        }
+        state.ExtraMinutes += minutes;
+        return new DeadlineChangedEvent(Deadline(now), state.ExtraMinutes, now);
+    }
+
+    /// <summary>A proctor submits a started attempt; a submitted one is left as it is.</summary>
+    public bool ProctorSubmitPending()
+    {
+        if (state.StartedAt is null)
+        {
+            throw CollabException.Conflict($"{studentId} has not started; there is nothing to submit");
+        }
+        return state.SubmittedAt is null;
+    }
+
+    /// <summary>
+    /// Submits and grades: objective questions by the key, a short answer left blank as 0, a given one waits for its
+    /// markers.
+    /// </summary>
+    public AttemptSubmittedEvent Submit(string reason, IReadOnlyList<PaperQuestion> paper, DateTimeOffset now)
+    {
+        state.SubmittedAt = now;
+        state.SubmitReason = reason;
+        state.PausedAt = null;
+        state.Scores.Clear();
+        state.AwaitingMarking.Clear();
+        foreach (var question in paper)
+        {
+            var answer = _answers.GetValueOrDefault(question.Id)?.Answer;
+            if (QuestionKinds.IsObjective(question.Kind))
+            {
+                state.Scores[question.Id] = Grader.Grade(question, answer) ?? 0;
+            }
+            else if (string.IsNullOrWhiteSpace(answer?.Text))
+            {
+                state.Scores[question.Id] = 0;
+            }
+            else
+            {
+                state.AwaitingMarking.Add(question.Id);
+            }
+        }
+        return new AttemptSubmittedEvent(reason, now);
+    }
+
+    public CandidateProgress Progress(DateTimeOffset now) =>
+        new(studentId, Name, Status, _answers.Count, state.LastSeenAt, state.FocusLosses, Deadline(now), state.SubmittedAt);
+
+    public StudentResult Result(IReadOnlyList<PaperQuestion> paper)
+    {
+        var submitted = state.SubmittedAt is not null;
+        return new StudentResult(
+            studentId,
+            Name,
+            Status,
+            submitted ? state.Scores.Values.Sum() : 0,
+            Grader.MaxScore(paper),
+            submitted ? state.AwaitingMarking.Count : 0,
+            submitted ? new Dictionary<string, decimal>(state.Scores) : new Dictionary<string, decimal>());
+    }
+
+    /// <summary>The student's paper in their order, with their answers in the wire form.</summary>
+    public AttemptView View(IReadOnlyList<PaperQuestion> paper, DateTimeOffset now, long seq)
+    {
+        var kinds = paper.ToDictionary(q => q.Id, q => q.Kind);
+        var answers = _answers.ToDictionary(
+            a => a.Key,
+            a => LiveJson.Serialize(ExamWire.Answer(kinds[a.Key], a.Value.Answer)));
+        return new AttemptView(Status, PaperShuffler.StudentPaper(paper, state.Order!), answers, Deadline(now), now, state.StartedAt, state.SubmittedAt, seq);
+    }
+
+    public object Snapshot(DateTimeOffset now) => new
+    {
+        status = Status,
+        startedAt = state.StartedAt,
+        deadline = Deadline(now),
+        submittedAt = state.SubmittedAt,
+        submitReason = state.SubmittedAt is null ? null : state.SubmitReason,
+        serverNow = now,
+    };
+
+    private string Name => state.Name.Length > 0 ? state.Name : studentId;
+
+    private static bool IsCleared(StudentAnswer answer) =>
+        answer.Choice is null && answer.Choices is null && answer.Truth is null && answer.Blanks is null && answer.Text is null;
+
+    private void RequireWritable()
+    {
+        if (state.StartedAt is null)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, "start the exam before answering");
+        }
+        if (state.SubmittedAt is not null)
+        {
+            throw state.SubmitReason == SubmitReasons.Deadline
+                ? new CollabException(ErrorCodes.DeadlinePassed, "the time for this exam is over; your answers were submitted")
+                : new CollabException(ErrorCodes.Closed, "this attempt is submitted; answers can no longer change");
+        }
+        if (state.PausedAt is not null)
+        {
+            throw CollabException.Conflict("the proctor has paused your exam; the clock is stopped until it resumes");
+        }
+    }
+
+    private void RequireStatus(string status, string what)
+    {
+        if (Status != status)
+        {
+            throw CollabException.Conflict($"{studentId} is {Status} and cannot be {what}");
+        }
+    }
+}
