@@ -57,6 +57,30 @@ public sealed class LessonOpJournal(ILessonOpLog opLog, string planId, LessonPre
         _opsSinceSnapshot += rows.Count;
     }
 
+    /// <summary>
+    /// Every <see cref="LessonPrepOptions.SnapshotEveryOps"/> ops, writes the plan whole (<paramref name="writeSnapshot"/>)
+    /// and prunes the rows behind it. False when the snapshot failed: that loses nothing, since the rows after the last
+    /// good one are replayed, but the caller's activation must go so that the next one starts from the database.
+    /// </summary>
+    public async Task<bool> SnapshotWhenDueAsync(Func<Task> writeSnapshot, long revision)
+    {
+        if (!SnapshotDue)
+        {
+            return true;
+        }
+        try
+        {
+            await writeSnapshot();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Snapshotting lesson plan {Plan} at revision {Revision} failed; its ops stay in the op log", planId, revision);
+            return false;
+        }
+        await PruneAsync(revision);
+        return true;
+    }
+
     /// <summary>The plan was written whole: the rows so far are in it.</summary>
     public void Snapshotted() => _opsSinceSnapshot = 0;
 
@@ -65,7 +89,7 @@ public sealed class LessonOpJournal(ILessonOpLog opLog, string planId, LessonPre
     /// from the snapshot's revision minus the window on, so older ones are never read again. Rows left behind by a
     /// failure cost only space; the next snapshot tries again.
     /// </summary>
-    public async Task PruneAsync(long revision)
+    private async Task PruneAsync(long revision)
     {
         var through = revision - options.RecentOps;
         if (through <= 0)

@@ -1,17 +1,35 @@
+using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.Interfaces.LessonPreps.Events;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
+using Collab.Ot;
 
 namespace Collab.Grains.LessonPreps;
 
 /// <summary>
-/// The op-log rows of one op write, gathered as the write accepts its ops and paired, once the engine has stamped
-/// them, with the one <c>op.applied</c> event each op emitted.
+/// One op write: its ops taken by the document and recorded under their commands as the write accepts them, and their
+/// op-log rows, paired once the engine has stamped them with the one <c>op.applied</c> event each op emitted.
 /// </summary>
-public sealed class LessonOpWrite(string planId)
+public sealed class LessonOpWrite(string planId, LessonPlanDocument document, LessonPrepState plan, CommandLogLimits limits)
 {
     private readonly List<PendingRow> _rows = [];
 
     public int Count => _rows.Count;
+
+    /// <summary>
+    /// Has the document transform and apply an op, records its result under its command and keeps its row; returns
+    /// the event the write emits for it. A refused op (stale, not spanning the text) changes nothing.
+    /// </summary>
+    public (OpAppliedEvent Event, OpAccepted Accepted) Accept(CommandKey key, string section, long baseRevision, TextOperation operation, DateTimeOffset at)
+    {
+        var applied = document.Receive(section, baseRevision, operation);
+        var wire = applied.Operation.ToWire();
+        var accepted = new OpAccepted(applied.Revision);
+        var resultJson = LiveJson.Serialize(accepted);
+        plan.Commands.Record(key, resultJson, at, limits);
+        Add(applied.Revision, applied.Section, LiveJson.Serialize(wire), key, resultJson);
+        return (new OpAppliedEvent(applied.Revision, applied.Section, wire, key.UserId, key.ClientId, key.ClientSeq), accepted);
+    }
 
     public void Add(long revision, string section, string opsJson, CommandKey command, string resultJson) =>
         _rows.Add(new PendingRow(revision, section, opsJson, command, resultJson));

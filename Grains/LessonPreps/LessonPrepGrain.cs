@@ -40,10 +40,10 @@ public sealed class LessonPrepGrain(
 {
     private readonly LessonPrepOptions _prep = prepOptions.Value;
     private readonly OpBatchQueue _batches = new(prepOptions.Value.OpsPerWrite);
-    private readonly CursorThrottle<CursorMovedEvent> _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, prepOptions.Value.CursorMovesPerSecond)));
-    private IGrainTimer? _cursorTimer;
+    private CursorPublisher<CursorMovedEvent> _cursors = null!;
     private GroupMembership? _membership;
     private LessonOpJournal _journal = null!;
+    private LessonVersions _versions = null!;
 
     /// <summary>The plan's text and its transform window; made at activation, over the state just read.</summary>
     private LessonPlanDocument _document = null!;
@@ -58,6 +58,9 @@ public sealed class LessonPrepGrain(
         await base.OnActivateAsync(cancellationToken);
         _document = new LessonPlanDocument(State, _prep.RecentOps);
         _journal = new LessonOpJournal(opLog, Id, _prep, logger);
+        _versions = new LessonVersions(versions, Id);
+        _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, _prep.CursorMovesPerSecond)), () => Now, move => EmitEphemeral(move),
+            delay => this.RegisterGrainTimer(_ => PublishDueCursors(), delay, Timeout.InfiniteTimeSpan));
         if (State.GroupId is null)
         {
             return;
@@ -210,7 +213,7 @@ public sealed class LessonPrepGrain(
     /// <summary>Runs <paramref name="apply"/>, which accepts ops through <see cref="AcceptOp"/>, as one op-log write.</summary>
     private async Task WriteOpsAsync(Action apply)
     {
-        _opWrite = new LessonOpWrite(Id);
+        _opWrite = new LessonOpWrite(Id, _document, State, CommandLimits);
         try
         {
             await RunAsync(apply);
@@ -225,13 +228,8 @@ public sealed class LessonPrepGrain(
     private OpAccepted AcceptOp(CommandKey key, string section, long baseRevision, TextOperation operation)
     {
         var write = _opWrite ?? throw new InvalidOperationException("an op is accepted only inside an op write");
-        var applied = _document.Receive(section, baseRevision, operation);
-        var wire = applied.Operation.ToWire();
-        Emit(new OpAppliedEvent(applied.Revision, applied.Section, wire, key.UserId, key.ClientId, key.ClientSeq));
-        var accepted = new OpAccepted(applied.Revision);
-        var resultJson = LiveJson.Serialize(accepted);
-        State.Commands.Record(key, resultJson, Now, CommandLimits);
-        write.Add(applied.Revision, applied.Section, LiveJson.Serialize(wire), key, resultJson);
+        var (applied, accepted) = write.Accept(key, section, baseRevision, operation, Now);
+        Emit(applied);
         return accepted;
     }
 
@@ -264,33 +262,14 @@ public sealed class LessonPrepGrain(
         var target = _document.Section(section);
         RequireCursorWithin(target, anchor, head);
         // The revision the positions refer to lets clients transform a cursor through the ops they apply around it.
-        var move = new CursorMovedEvent(caller.UserId, target.Key, anchor, head, State.Revision);
-        if (_cursors.TryPass(caller.UserId, move, Now))
-        {
-            EmitEphemeral(move);
-        }
-        else
-        {
-            _cursorTimer ??= this.RegisterGrainTimer(PublishWaitingCursorsAsync, Delay(_cursors.NextDue), Timeout.InfiniteTimeSpan);
-        }
+        _cursors.Move(caller.UserId, new CursorMovedEvent(caller.UserId, target.Key, anchor, head, State.Revision));
     }
 
-    private Task PublishWaitingCursorsAsync(CancellationToken cancellationToken)
+    private Task PublishDueCursors()
     {
-        _cursorTimer?.Dispose();
-        _cursorTimer = null;
-        foreach (var (_, move) in _cursors.TakeDue(Now))
-        {
-            EmitEphemeral(move);
-        }
-        if (_cursors.NextDue is { } next)
-        {
-            _cursorTimer = this.RegisterGrainTimer(PublishWaitingCursorsAsync, Delay(next), Timeout.InfiniteTimeSpan);
-        }
+        _cursors.PublishDue();
         return Task.CompletedTask;
     }
-
-    private TimeSpan Delay(DateTimeOffset? due) => due is { } at && at > Now ? at - Now : TimeSpan.Zero;
 
     public async Task SetPhaseAsync(Caller caller, string phase)
     {
@@ -306,7 +285,7 @@ public sealed class LessonPrepGrain(
             Emit(new PhaseChangedEvent(phase, caller.UserId));
         });
         // Each phase change keeps the plan as it entered that phase, so the discussion can be compared with the draft.
-        if (KeepsPhaseVersion(await VersionCountAsync()))
+        if (KeepsPhaseVersion(await _versions.CountAsync()))
         {
             await SaveVersionCoreAsync(caller, $"phase: {phase}");
         }
@@ -317,22 +296,20 @@ public sealed class LessonPrepGrain(
         await RequireMemberAsync(caller);
         var checkedLabel = TextFields.Required(label, "label", LessonPrepLimits.TitleLength);
         // The grain runs one call at a time, so the count cannot move between this check and the save.
-        RequireRoomForVersion(await VersionCountAsync());
+        RequireRoomForVersion(await _versions.CountAsync());
         return new VersionSaved(await SaveVersionCoreAsync(caller, checkedLabel));
     }
-
-    private async Task<int> VersionCountAsync() => (await versions.ListAsync(Id)).Count;
 
     public async Task<IReadOnlyList<LessonVersionSummary>> ListVersionsAsync(Caller caller)
     {
         await RequireMemberAsync(caller);
-        return await versions.ListAsync(Id);
+        return await _versions.ListAsync();
     }
 
     public async Task<LessonVersionView> GetVersionAsync(Caller caller, string versionId)
     {
         await RequireMemberAsync(caller);
-        return await versions.GetAsync(Id, versionId) ?? throw CollabException.NotFound($"version {versionId} of lesson plan {Id}");
+        return await _versions.GetAsync(versionId);
     }
 
     /// <summary>
@@ -343,7 +320,7 @@ public sealed class LessonPrepGrain(
     {
         await RequireLeadAsync(caller);
         RequireEditable(State, Id);
-        var version = await versions.GetAsync(Id, versionId) ?? throw CollabException.NotFound($"version {versionId} of lesson plan {Id}");
+        var version = await _versions.GetAsync(versionId);
         await WriteOpsAsync(() =>
         {
             foreach (var (section, operation) in LessonVersions.RestoreEdits(State, version))
@@ -358,8 +335,7 @@ public sealed class LessonPrepGrain(
 
     private async Task<string> SaveVersionCoreAsync(Caller caller, string label)
     {
-        var summary = new LessonVersionSummary(LessonVersions.NewId(State.Revision), label, State.Revision, caller.UserId, Now);
-        await versions.SaveAsync(Id, new LessonVersionView(summary, LessonPrepViews.Sections(State)));
+        var summary = await _versions.SaveAsync(State, label, caller.UserId, Now);
         await RunAsync(() => Emit(VersionSavedEvent.Of(summary)));
         return summary.VersionId;
     }
@@ -420,28 +396,13 @@ public sealed class LessonPrepGrain(
         _journal.Snapshotted();
     }
 
-    /// <summary>
-    /// Every <see cref="LessonPrepOptions.SnapshotEveryOps"/> ops, after they are acknowledged (they are durable in the
-    /// op log), the plan is snapshotted and the op log pruned. A failed snapshot loses nothing, since the rows after the
-    /// last good one are replayed; the activation is dropped so that the next one starts from what the database holds.
-    /// </summary>
+    /// <summary>After acknowledging ops (durable in the op log); a failed snapshot drops the activation, to start again from the database.</summary>
     private async Task SnapshotWhenDueAsync()
     {
-        if (!_journal.SnapshotDue)
+        if (!await _journal.SnapshotWhenDueAsync(WriteSnapshotAsync, State.Revision))
         {
-            return;
-        }
-        try
-        {
-            await WriteSnapshotAsync();
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Snapshotting lesson plan {Plan} at revision {Revision} failed; its ops stay in the op log", Id, State.Revision);
             DeactivateOnIdle();
-            return;
         }
-        await _journal.PruneAsync(State.Revision);
     }
 
     protected override Task AuthorizeJoinAsync(Caller caller) => RequireMemberAsync(caller);

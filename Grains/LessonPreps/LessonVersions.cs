@@ -1,11 +1,27 @@
+using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Ot;
 
 namespace Collab.Grains.LessonPreps;
 
-/// <summary>Saved versions of a plan: their ids, and the edits that bring a plan back to one. Pure.</summary>
-public static class LessonVersions
+/// <summary>A plan's saved versions in their store, and the edits that bring the plan back to one.</summary>
+public sealed class LessonVersions(ILessonVersionStore store, string planId)
 {
+    public async Task<int> CountAsync() => (await store.ListAsync(planId)).Count;
+
+    public Task<IReadOnlyList<LessonVersionSummary>> ListAsync() => store.ListAsync(planId);
+
+    public async Task<LessonVersionView> GetAsync(string versionId) =>
+        await store.GetAsync(planId, versionId) ?? throw CollabException.NotFound($"version {versionId} of lesson plan {planId}");
+
+    /// <summary>Keeps the plan's sections as they stand; stored when it returns.</summary>
+    public async Task<LessonVersionSummary> SaveAsync(LessonPrepState plan, string label, string userId, DateTimeOffset at)
+    {
+        var summary = new LessonVersionSummary(NewId(plan.Revision), label, plan.Revision, userId, at);
+        await store.SaveAsync(planId, new LessonVersionView(summary, LessonPrepViews.Sections(plan)));
+        return summary;
+    }
+
     /// <summary>Names the revision it keeps, unique by a random part (two saves at one revision are two versions).</summary>
     public static string NewId(long revision) => $"v{revision}-{Guid.NewGuid():N}"[..20];
 
