@@ -200,13 +200,19 @@ public sealed class LessonPrepGrain(
             _batches.Fail(batch, failure);
             return;
         }
-        // Before the ops are answered, so that a copy's author who sees the ack also finds the original told.
-        await ReportReflectionAsync();
-        _batches.Settle(batch);
-        await SnapshotWhenDueAsync();
-        if (_batches.EndWrite())
+        try
         {
-            StartOpWrite();
+            // Before the ops are answered, so that a copy's author who sees the ack also finds the original told.
+            await ReportReflectionAsync();
+            _batches.Settle(batch);
+            await SnapshotWhenDueAsync();
+        }
+        finally
+        {
+            if (_batches.EndWrite())
+            {
+                StartOpWrite();
+            }
         }
     }
 
