@@ -1,3 +1,4 @@
+using Collab.Grains.Interfaces.Live;
 using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
