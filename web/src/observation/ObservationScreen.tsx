@@ -3,6 +3,7 @@ import { rest } from "../api";
 import { t } from "../i18n";
 import { AccessLost } from "../live/AccessLost";
 import { LiveConnection } from "../live/liveConnection";
+import { typed } from "../live/typedEvent";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { navigate } from "../router";
 import { ErrorLine } from "../screens/ErrorLine";
@@ -10,7 +11,7 @@ import { nextCommand, session } from "../session";
 import { useSignal } from "../signal";
 import { AggregateChart } from "./AggregateChart";
 import type { LessonTimes, MyRating, Note, Report, Rubric, Snapshot } from "./model";
-import { applyEvent, clock, presence, withNote, withTimes } from "./model";
+import { applyEvent, clock, observationEventTypes, presence, withNote, withTimes } from "./model";
 import { NoteTimeline } from "./NoteTimeline";
 import { RatingForm } from "./RatingForm";
 import { ReportPanel } from "./ReportPanel";
@@ -38,12 +39,19 @@ export function ObservationScreen({ observationId }: { observationId: string }) 
     live.current = connection;
     const follower = new StreamFollower<Snapshot>(connection, `observations/${observationId}`, observationId, "Sync", {
       snapshot: setState,
-      event: (e) => setState((s) => (s ? applyEvent(s, e.type, e.data) : s)),
+      event: (e) => {
+        const event = typed(e, ...observationEventTypes);
+        if (event) setState((s) => (s ? applyEvent(s, event) : s));
+      },
       ephemeral: (e) => {
-        if (e.type === "access.revoked") {
+        const event = typed(e, "access.revoked", "presence.changed");
+        if (event?.type === "access.revoked") {
           setRevoked(true);
           void connection.stop();
-        } else if (e.type === "presence.changed") setState((s) => (s ? presence(s, e.data.userId, e.data.online) : s));
+        } else if (event?.type === "presence.changed") {
+          const { userId, online } = event.data;
+          setState((s) => (s ? presence(s, userId, online) : s));
+        }
       },
     });
     const join = async () => {

@@ -80,5 +80,6 @@ function toRow(d: Dimension): Row {
 
 function toDimension(row: Row): Dimension {
   const descriptors = row.descriptors.split("\n").map((line) => line.trim()).filter(Boolean);
-  return { key: row.key, name: row.name.trim(), weight: Number.parseInt(row.weight, 10), ...(descriptors.length ? { descriptors } : {}) };
+  // The contract's dimension always has descriptors, null when there are none.
+  return { key: row.key, name: row.name.trim(), weight: Number.parseInt(row.weight, 10), descriptors: descriptors.length ? descriptors : null };
 }

@@ -1,19 +1,22 @@
-/** The shapes of PROTOCOL §3 / docs/protocol.md §3 as the screen holds them, and how each event changes them. */
+import type { NoteAddedEvent, RatingsUpdatedEvent, Rubric, RubricDimension } from "../live/events.generated";
+import type { TypedEvent } from "../live/typedEvent";
+
+/**
+ * The shapes of PROTOCOL §3 / docs/protocol.md §3 as the screen holds them, and how each event changes them. What an
+ * event carries is the server's event record (events.generated.ts); the snapshot holds the same shapes.
+ */
 
 export type Status = "scheduled" | "live" | "ended" | "finalized";
 
-export interface Dimension { key: string; name: string; weight: number; descriptors?: string[] }
-export interface Rubric { dimensions: Dimension[] }
-export interface Note {
-  id: string;
-  userId: string;
-  name: string;
-  text: string;
-  at: string;
-  offsetSeconds: number;
-  visibility: "public" | "private";
-}
-export interface Aggregate { count: number; mean: Record<string, number>; weightedTotal: number | null }
+export type { Rubric };
+export type Dimension = RubricDimension;
+export type Note = NoteAddedEvent;
+export type Aggregate = RatingsUpdatedEvent;
+
+/** The stream events that change the screen's state. */
+export const observationEventTypes = ["rubric.changed", "lesson.started", "note.added", "ratings.updated", "lesson.ended", "report.ready"] as const;
+export type ObservationEvent = TypedEvent<(typeof observationEventTypes)[number]>;
+
 export interface MyRating { scores: Record<string, number>; comment: string | null; ratedAt: string; weightedTotal: number }
 export interface Snapshot {
   id: string;
@@ -51,7 +54,7 @@ export interface Report {
   ratingCount: number;
   weightedTotal: number;
   dimensions: DimensionSummary[];
-  notes: Note[];
+  notes: Omit<Note, "visibility">[];
   comments: { userId: string; name: string; school: string; county: string; text: string; at: string }[];
   observersByCounty: Record<string, number>;
   observerCount: number;
@@ -64,22 +67,20 @@ export function withNote(notes: Note[], note: Note): Note[] {
   return [...notes, note].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id, undefined, { numeric: true }));
 }
 
-export function applyEvent(s: Snapshot, type: string, data: any): Snapshot {
-  switch (type) {
+export function applyEvent(s: Snapshot, event: ObservationEvent): Snapshot {
+  switch (event.type) {
     case "rubric.changed":
-      return { ...s, rubric: data.rubric };
+      return { ...s, rubric: event.data.rubric };
     case "lesson.started":
-      return { ...s, status: "live", startedAt: data.startedAt };
+      return { ...s, status: "live", startedAt: event.data.startedAt };
     case "note.added":
-      return { ...s, notes: withNote(s.notes, data as Note) };
+      return { ...s, notes: withNote(s.notes, event.data) };
     case "ratings.updated":
-      return { ...s, aggregate: data as Aggregate };
+      return { ...s, aggregate: event.data };
     case "lesson.ended":
-      return { ...s, status: "ended", endedAt: data.endedAt };
+      return { ...s, status: "ended", endedAt: event.data.endedAt };
     case "report.ready":
-      return { ...s, status: "finalized", finalizedAt: data.finalizedAt };
-    default:
-      return s;
+      return { ...s, status: "finalized", finalizedAt: event.data.finalizedAt };
   }
 }
 
