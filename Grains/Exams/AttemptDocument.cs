@@ -2,7 +2,6 @@ using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Exams.Events;
-using Collab.Grains.Live;
 
 namespace Collab.Grains.Exams;
 

@@ -1,5 +1,4 @@
 using Collab.Grains.Interfaces.Live;
-using Collab.Grains.Live;
 
 namespace Collab.Grains.Exams;
 

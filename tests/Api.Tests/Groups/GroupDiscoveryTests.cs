@@ -65,6 +65,19 @@ public sealed class GroupDiscoveryTests(SharedApiHost shared)
     }
 
     [Fact]
+    public async Task An_oversized_county_or_search_is_refused_and_creates_nothing()
+    {
+        var county = GroupScenario.Unique("区");
+        var leader = _scenario.Teacher(county);
+        using var http = await leader.HttpAsync();
+
+        var created = await http.PostAsJsonAsync("/api/groups", new { name = "超长区名组", subject = "math", grade = "7", county = new string('区', 51) });
+        await ProblemAssert.IsAsync(created, HttpStatusCode.RequestEntityTooLarge, "too_large");
+        await ProblemAssert.IsAsync(await http.GetAsync($"/api/groups?q={new string('组', 101)}"), HttpStatusCode.RequestEntityTooLarge, "too_large");
+        Assert.Empty(await ListAsync(http, $"q={Uri.EscapeDataString("超长区名组")}"));
+    }
+
+    [Fact]
     public async Task Students_cannot_search_groups()
     {
         using var http = await _scenario.Student().HttpAsync();

@@ -3,7 +3,6 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Interfaces.Observations.Events;
-using Collab.Grains.Live;
 using Collab.Grains.Observations;
 
 namespace Collab.Grains.Tests.Observations;
