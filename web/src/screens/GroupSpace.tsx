@@ -63,11 +63,13 @@ export function GroupSpace({ groupId }: { groupId: string }) {
     return () => void connection.stop();
   }, [groupId]);
 
+  // A posted message leaves the pending list once it is in the feed (its event may come before the answer). Shown
+  // pending is derived in the render, so no frame shows a message both in the feed and as pending; the effect only
+  // forgets what the feed now holds.
+  const posted = new Set((state?.feed ?? []).filter((m) => m.userId === me.userId).map((m) => `${m.clientId}/${m.clientSeq}`));
+  const stillPending = pending.filter((x) => !posted.has(`${x.clientId}/${x.clientSeq}`));
   useEffect(() => {
-    // A posted message leaves the pending list once it is in the feed (its event may come before the answer).
-    if (!state) return;
-    const posted = new Set(state.feed.filter((m) => m.userId === me.userId).map((m) => `${m.clientId}/${m.clientSeq}`));
-    setPending((p) => (p.some((x) => posted.has(`${x.clientId}/${x.clientSeq}`)) ? p.filter((x) => !posted.has(`${x.clientId}/${x.clientSeq}`)) : p));
+    if (stillPending.length !== pending.length) setPending(stillPending);
   }, [state]);
 
   async function post(e: Event) {
@@ -116,7 +118,7 @@ export function GroupSpace({ groupId }: { groupId: string }) {
         <h1 data-testid="group-name">{state.group.name}</h1>
         <p class="muted">{state.group.subject} · {state.group.grade}{state.group.description ? ` · ${state.group.description}` : ""}</p>
         <h2>{t("feed")}</h2>
-        <MessageFeed testId="feed" me={me} messages={state.feed} pending={pending} sendingLabel={t("sending")} />
+        <MessageFeed testId="feed" me={me} messages={state.feed} pending={stillPending} sendingLabel={t("sending")} />
         <form class="post" onSubmit={post}>
           <textarea
             name="message"

@@ -58,6 +58,7 @@ test("a teacher creates a group, adds a colleague, and a message posted by one a
   await member.click("form.post button[type=submit]");
   await leader.waitForSelector("[data-testid=feed] li:has-text('我负责教学过程部分')");
   await leader.waitForSelector("[data-testid=feed] li.pending", { state: "detached" });
+  await member.waitForSelector("[data-testid=feed] li.pending", { state: "detached" });
 
   const leaderFeed = await leader.locator("[data-testid=feed] li p").allTextContents();
   const memberFeed = await member.locator("[data-testid=feed] li p").allTextContents();
