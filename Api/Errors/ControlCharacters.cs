@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
+using Collab.Grains;
 using Collab.Grains.Interfaces.Common;
 
 namespace Collab.Api.Errors;
@@ -34,17 +35,7 @@ public static class ControlCharacters
         return null;
     }
 
-    public static bool Allowed(string text, bool freeText)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) && !(freeText && c is '\n' or '\r' or '\t'))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static bool Allowed(string text, bool freeText) => TextFields.AllowedCharacters(text, freeText);
 
     private static string? Find(object? value, string path, bool freeText)
     {

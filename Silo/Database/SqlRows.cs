@@ -27,13 +27,14 @@ internal static class SqlRows
         }
         await database.WriteAsync(connection => database.Dialect == SqlDialect.Sqlite
             ? InsertEachInOneTransactionAsync(connection, table, columns, rows, values, onConflict)
-            : InsertInOneStatementAsync(connection, table, columns, rows, values, onConflict));
+            : InsertInOneStatementAsync(connection, null, table, columns, rows, values, onConflict));
     }
 
-    private static async Task InsertInOneStatementAsync<T>(DbConnection connection, string table, IReadOnlyList<string> columns,
-        IReadOnlyList<T> rows, Func<T, object?[]> values, string onConflict)
+    private static async Task InsertInOneStatementAsync<T>(DbConnection connection, DbTransaction? transaction, string table,
+        IReadOnlyList<string> columns, IReadOnlyList<T> rows, Func<T, object?[]> values, string onConflict)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
@@ -55,6 +56,13 @@ internal static class SqlRows
         IReadOnlyList<T> rows, Func<T, object?[]> values, string onConflict)
     {
         await using var transaction = await connection.BeginTransactionAsync();
+        await InsertEachAsync(connection, transaction, table, columns, rows, values, onConflict);
+        await transaction.CommitAsync();
+    }
+
+    private static async Task InsertEachAsync<T>(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, string onConflict)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var names = columns.Select((_, c) => $"@p{c}").ToArray();
@@ -75,7 +83,34 @@ internal static class SqlRows
             }
             await command.ExecuteNonQueryAsync();
         }
-        await transaction.CommitAsync();
+    }
+
+    /// <summary>PostgreSQL takes at most 65,535 parameters in one statement.</summary>
+    private const int MaxParametersPerStatement = 60_000;
+
+    /// <summary>
+    /// Writes the rows inside the caller's <paramref name="transaction"/>, in the form each dialect does fastest (see
+    /// <see cref="InsertAsync{T}"/>): on PostgreSQL multi-row statements of at most
+    /// <see cref="MaxParametersPerStatement"/> parameters, on SQLite one prepared statement stepped per row.
+    /// </summary>
+    public static async Task InsertInTransactionAsync<T>(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string table,
+        IReadOnlyList<string> columns, IReadOnlyList<T> rows, Func<T, object?[]> values, string onConflict = "")
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        if (dialect == SqlDialect.Sqlite)
+        {
+            await InsertEachAsync(connection, transaction, table, columns, rows, values, onConflict);
+            return;
+        }
+        var perStatement = MaxParametersPerStatement / columns.Count;
+        for (var start = 0; start < rows.Count; start += perStatement)
+        {
+            var chunk = rows.Skip(start).Take(perStatement).ToList();
+            await InsertInOneStatementAsync(connection, transaction, table, columns, chunk, values, onConflict);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Collab.Grains;
+using Collab.Grains.Directory;
 using Collab.Grains.Exams;
 using Collab.Grains.Groups;
 using Collab.Grains.Interfaces.Live;
@@ -112,6 +113,8 @@ public static class CollabSiloConfiguration
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));
+        services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section));
+        services.TryAddSingleton<IDirectoryStore, DirectoryStore>();
         return services;
     }
 }
