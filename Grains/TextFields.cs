@@ -17,23 +17,6 @@ public static class TextFields
     public static string Optional(string? value, string field, int maxLength) =>
         value is null ? "" : Bounded(value.Trim(), field, maxLength);
 
-    /// <summary>
-    /// False when <paramref name="text"/> holds a control character (<see cref="char.IsControl(char)"/>): PostgreSQL
-    /// refuses U+0000 in text, and ids, keys and short fields have no use for any of them. Free text keeps line
-    /// breaks and tabs.
-    /// </summary>
-    public static bool AllowedCharacters(string text, bool freeText)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) && !(freeText && c is '\n' or '\r' or '\t'))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static string Bounded(string value, string field, int maxLength) =>
         value.Length > maxLength
             ? throw CollabException.TooLarge($"{field} is longer than {maxLength} characters")

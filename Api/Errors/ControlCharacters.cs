@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using Collab.Grains;
 using Collab.Grains.Interfaces.Common;
 
 namespace Collab.Api.Errors;
@@ -35,7 +34,7 @@ public static class ControlCharacters
         return null;
     }
 
-    public static bool Allowed(string text, bool freeText) => TextFields.AllowedCharacters(text, freeText);
+    public static bool Allowed(string text, bool freeText) => TextCharacters.Allowed(text, freeText);
 
     private static string? Find(object? value, string path, bool freeText)
     {

@@ -1,5 +1,6 @@
 using Collab.Api.RateLimiting;
 using Collab.Grains.Interfaces.Common;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Collab.Api.Errors;
 
@@ -12,15 +13,20 @@ public static class RequestSizeLimit
     public static IApplicationBuilder UseRequestSizeProblem(this IApplicationBuilder app, RateLimitOptions limits) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > limits.MaxRequestBodyBytes)
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodySizeLimit>()?.Bytes ?? limits.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
             {
-                await Problems.WriteAsync(context, ErrorCodes.TooLarge, $"the request body is larger than {limits.MaxRequestBodyBytes} bytes");
+                await Problems.WriteAsync(context, ErrorCodes.TooLarge, $"the request body is larger than {limit} bytes");
                 return;
+            }
+            if (limit != limits.MaxRequestBodyBytes && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
             }
             await next(context);
             if (context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
             {
-                await Problems.WriteAsync(context, ErrorCodes.TooLarge, $"the request body is larger than {limits.MaxRequestBodyBytes} bytes");
+                await Problems.WriteAsync(context, ErrorCodes.TooLarge, $"the request body is larger than {limit} bytes");
             }
         });
 }

@@ -1,4 +1,5 @@
 using Collab.Api.Auth;
+using Collab.Api.CityDirectory;
 using Collab.Api.Dashboard;
 using Collab.Api.Draining;
 using Collab.Api.Errors;
@@ -73,6 +74,7 @@ public static class CollabApi
                 hubs.MaximumReceiveMessageSize = limits.MaxHubMessageBytes;
                 hubs.AddFilter<HubConnectionGauge>();
                 hubs.AddFilter<HubCallFilter>();
+                hubs.AddFilter<DeactivatedUsers>();
             })
             .AddJsonProtocol(json => HubPayload(json.PayloadSerializerOptions))
             // Beside JSON, for clients that ask for it: the same fields, encoded as MessagePack.
@@ -90,7 +92,13 @@ public static class CollabApi
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<DrainHealthCheck>("drain", tags: ["ready"]);
+            .AddCheck<DrainHealthCheck>("drain", tags: ["ready"])
+            .AddCheck<DeactivationHealthCheck>("deactivated-users", tags: ["ready"]);
+        builder.Services.AddOptions<DirectoryImportOptions>().Bind(builder.Configuration.GetSection(DirectoryImportOptions.Section));
+        builder.Services.AddOptions<DeactivationWatchOptions>().Bind(builder.Configuration.GetSection(DirectoryImportOptions.Section));
+        builder.Services.AddSingleton<DirectoryImporter>();
+        builder.Services.AddSingleton<DeactivatedUsers>();
+        builder.Services.AddHostedService<DeactivationWatch>();
         builder.Services.AddOptions<DrainOptions>().Bind(builder.Configuration.GetSection(DrainOptions.Section));
         builder.Services.AddSingleton<NodeDrain>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeDrain>());
@@ -102,6 +110,7 @@ public static class CollabApi
         app.UseRequestSizeProblem(limits);
         app.UseWebClient();
         app.UseAuthentication();
+        app.UseDeactivatedUserRefusal();
         app.UseAdminDashboardSignIn();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -112,6 +121,7 @@ public static class CollabApi
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapDevTokenEndpoints();
         app.MapAuthConfigEndpoints();
+        app.MapDirectoryEndpoints();
         app.MapGroupEndpoints();
         app.MapHub<GroupsHub>("/hubs/groups", CloseOnExpiry);
         app.MapLessonPrepEndpoints();

@@ -115,7 +115,7 @@ public sealed class ImportChecks
             throw new RowError(field, $"{field} must not be empty");
         }
         var trimmed = value.Trim();
-        if (!TextFields.AllowedCharacters(trimmed, freeText: false))
+        if (!TextCharacters.Allowed(trimmed, freeText: false))
         {
             throw new RowError(field, $"{field} holds a control character");
         }

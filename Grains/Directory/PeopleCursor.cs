@@ -21,7 +21,7 @@ public sealed record PeopleCursor(string Name, string UserId)
         try
         {
             var parts = JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor));
-            if (parts is [{ } name, { } userId] && TextFields.AllowedCharacters(name, false) && TextFields.AllowedCharacters(userId, false))
+            if (parts is [{ } name, { } userId] && TextCharacters.Allowed(name, false) && TextCharacters.Allowed(userId, false))
             {
                 return new PeopleCursor(name, userId);
             }

@@ -1,3 +1,4 @@
+using Collab.Grains.Directory;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Groups.Events;
@@ -18,6 +19,7 @@ public sealed class GroupGrain(
     [PersistentState("group", StorageNames.Default)] IPersistentState<GroupState> store,
     IOptions<LiveStreamOptions> options,
     IGroupCatalog catalog,
+    IPeopleLookup people,
     TimeProvider time,
     ILogger<GroupGrain> logger)
     : LiveGrain<GroupState>(store, options, time, logger), IGroupGrain
@@ -47,13 +49,14 @@ public sealed class GroupGrain(
             throw CollabException.Conflict($"group {Id} already exists");
         }
         var info = GroupRules.NewInfo(Id, command);
+        var leader = await people.AsShownAsync(caller);
         await GrainFactory.GetGrain<IUserGroupsGrain>(caller.UserId).AddAsync(Id);
         await RunAsync(() =>
         {
             State.Info = info;
             State.CreatedBy = caller.UserId;
             State.CreatedAt = Now;
-            State.Members.Add(new GroupMember(caller.UserId, caller.Name, caller.School, caller.County, GroupRoles.Leader));
+            State.Members.Add(new GroupMember(leader.UserId, leader.Name, leader.School, leader.County, GroupRoles.Leader));
         });
         await ReportListingAsync();
         return info;
@@ -113,7 +116,7 @@ public sealed class GroupGrain(
             return existing;
         }
         RequireRoomForMember();
-        var added = GroupRules.NewMember(userId, member);
+        var added = GroupRules.NewMember(userId, member, await people.PersonAsync(userId));
         await GrainFactory.GetGrain<IUserGroupsGrain>(userId).AddAsync(Id);
         var admitted = await RunAsync<GroupMember>(() => Admit(added));
         await ReportListingAsync();
@@ -164,9 +167,10 @@ public sealed class GroupGrain(
         {
             throw CollabException.Conflict($"group {Id} has too many pending join requests");
         }
+        var shown = await people.AsShownAsync(caller);
         return await RunAsync<JoinRequest>(() =>
         {
-            var request = new JoinRequest(caller.UserId, caller.Name, caller.School, caller.County, Now);
+            var request = new JoinRequest(shown.UserId, shown.Name, shown.School, shown.County, Now);
             State.JoinRequests.Add(request);
             Emit(JoinRequestedEvent.Of(request), audienceGroup: Leaders);
             return request;
@@ -214,7 +218,8 @@ public sealed class GroupGrain(
             RequireMember(caller);
             var body = TextFields.Required(text, "text", GroupLimits.MessageLength, trim: false);
             State.MessageCount++;
-            var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
+            var author = State.Members.Find(m => m.UserId == caller.UserId)?.Name ?? caller.Name;
+            var message = new GroupMessage($"m{State.MessageCount}", caller.UserId, author, body, Now, command.ClientId, command.ClientSeq);
             AddToFeed(message);
             Emit(MessagePostedEvent.Of(message));
             return new MessagePosted(message.Id, message.At);

@@ -1,3 +1,5 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Directory;
 using Collab.Grains.Interfaces.Groups;
 
 namespace Collab.Grains.Groups;
@@ -12,11 +14,25 @@ public static class GroupRules
         TextFields.Optional(command.Description, "description", GroupLimits.DescriptionLength),
         TextFields.Optional(command.County, "county", GroupLimits.ShortFieldLength) is { Length: > 0 } county ? county : null);
 
-    public static GroupMember NewMember(string userId, NewMember member) => new(userId,
-        TextFields.Required(member.Name, "name", GroupLimits.NameLength),
-        TextFields.Optional(member.School, "school", GroupLimits.ShortFieldLength),
-        TextFields.Optional(member.County, "county", GroupLimits.ShortFieldLength),
-        GroupRoles.Member);
+    /// <summary>The directory's record of the person when it holds them; students are not members of teachers' groups.</summary>
+    public static GroupMember NewMember(string userId, NewMember member, DirectoryPerson? person)
+    {
+        if (person is not null)
+        {
+            return person.Role == Roles.Student
+                ? throw CollabException.Invalid($"{userId} is a student; groups are for teachers")
+                : new GroupMember(userId, person.Name, person.SchoolName, person.County, GroupRoles.Member);
+        }
+        if (string.IsNullOrWhiteSpace(member.Name))
+        {
+            throw CollabException.NotFound($"person {userId} in the directory");
+        }
+        return new GroupMember(userId,
+            TextFields.Required(member.Name, "name", GroupLimits.NameLength),
+            TextFields.Optional(member.School, "school", GroupLimits.ShortFieldLength),
+            TextFields.Optional(member.County, "county", GroupLimits.ShortFieldLength),
+            GroupRoles.Member);
+    }
 
     public static GroupListing Listing(GroupInfo info, GroupState state)
     {

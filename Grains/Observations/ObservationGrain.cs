@@ -1,3 +1,4 @@
+using Collab.Grains.Directory;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Live;
@@ -24,6 +25,7 @@ public sealed class ObservationGrain(
     [PersistentState("observation", StorageNames.Default)] IPersistentState<ObservationState> store,
     IOptions<ObservationOptions> observationOptions,
     IOptions<LiveStreamOptions> options,
+    IPeopleLookup people,
     [FromKeyedServices(ObservationGrain.ClockKey)] TimeProvider time,
     ILogger<ObservationGrain> logger)
     : LiveGrain<ObservationState>(store, options, time, logger), IObservationGrain, IRemindable
@@ -114,10 +116,11 @@ public sealed class ObservationGrain(
     public async Task<NoteAdded> AddNoteAsync(Caller caller, CommandId command, string text, DateTimeOffset? at, string visibility)
     {
         await RequireMemberAsync(caller);
+        var observer = await ObserverAsync(caller);
         return await RunAsync(caller, command, () =>
         {
             var note = Lesson.AddNote(caller, text, at, visibility, Now, _pace.NotesPerObserverPerMinute);
-            RecordObserver(caller);
+            RecordObserver(observer);
             Emit(note, ObservationDocument.AudienceOf(note));
             return new NoteAdded(note.Id, note.At, note.OffsetSeconds);
         });
@@ -127,10 +130,11 @@ public sealed class ObservationGrain(
     {
         await RequireMemberAsync(caller);
         Lesson.RequireRater(caller.UserId);
+        var observer = await ObserverAsync(caller);
         var accepted = await RunAsync(caller, command, () =>
         {
             var rating = Lesson.Rate(caller.UserId, scores, comment, Now);
-            RecordObserver(caller);
+            RecordObserver(observer);
             if (_throttle.IsDue(Now))
             {
                 EmitRatings();
@@ -222,13 +226,18 @@ public sealed class ObservationGrain(
         await RequireParticipantAsync(caller);
         if (Lesson.Status == ObservationStatuses.Live && Lesson.IsNewObserver(caller.UserId))
         {
-            await RunAsync(() => RecordObserver(caller));
+            var observer = await people.AsShownAsync(caller);
+            await RunAsync(() => RecordObserver(observer));
         }
     }
 
     protected override object BuildSnapshot(Caller caller) => Lesson.Snapshot(caller.UserId, OnlineUsersWith(caller));
 
     /// <summary>The observers are not in a note's event, so a command that adds one writes a snapshot.</summary>
+    /// <summary>The report lists its observers as the directory names them, looked up once, at their first note, rating or Join.</summary>
+    private async Task<Caller> ObserverAsync(Caller caller) =>
+        Lesson.IsNewObserver(caller.UserId) ? await people.AsShownAsync(caller) : caller;
+
     private void RecordObserver(Caller caller)
     {
         if (Lesson.RecordObserver(caller))

@@ -11,7 +11,7 @@ namespace Collab.Silo.Database;
 /// both (PostgreSQL's columns are COLLATE "C"), so a prefix is an index range. Every call runs off the Orleans
 /// scheduler threads (SQLite's calls are synchronous).
 /// </summary>
-public sealed class DirectoryStore(CollabDatabase database) : IDirectoryStore
+public sealed class DirectoryStore(CollabDatabase database) : IDirectoryStore, IPeopleLookup
 {
     /// <summary>Past every UTF-8 string that starts with the prefix, bytewise: U+10FFFF encodes as F4 8F BF BF.</summary>
     private const string AfterEveryContinuation = "\U0010FFFF";

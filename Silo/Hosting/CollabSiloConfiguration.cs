@@ -114,7 +114,9 @@ public static class CollabSiloConfiguration
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));
         services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section));
-        services.TryAddSingleton<IDirectoryStore, DirectoryStore>();
+        services.TryAddSingleton<DirectoryStore>();
+        services.TryAddSingleton<IDirectoryStore>(provider => provider.GetRequiredService<DirectoryStore>());
+        services.TryAddSingleton<IPeopleLookup>(provider => provider.GetRequiredService<DirectoryStore>());
         return services;
     }
 }

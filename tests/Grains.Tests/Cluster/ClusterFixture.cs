@@ -1,3 +1,4 @@
+using Collab.Grains.Directory;
 using Collab.Grains.Exams;
 using Collab.Grains.Groups;
 using Collab.Grains.LessonPreps;
@@ -29,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public SwitchableStorage Storage => (SwitchableStorage)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services
         .GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+    public InMemoryPeopleLookup People => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryPeopleLookup>();
 
     public InMemoryGroupCatalog GroupCatalog => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryGroupCatalog>();
 
@@ -68,6 +71,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.Configure<LiveStreamOptions>(options => options.SnapshotEveryEvents = 5);
             silo.Services.AddSingleton<ILessonOpLog>(services => services.GetRequiredService<InMemoryLessonOpLog>());
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
+            silo.Services.AddSingleton<InMemoryPeopleLookup>();
+            silo.Services.AddSingleton<IPeopleLookup>(services => services.GetRequiredService<InMemoryPeopleLookup>());
             silo.Services.AddSingleton<InMemoryGroupCatalog>();
             silo.Services.AddSingleton<IGroupCatalog>(services => services.GetRequiredService<InMemoryGroupCatalog>());
             silo.Services.AddSingleton<InMemoryExamAnswerTable>();
