@@ -53,10 +53,29 @@ public sealed class ImportJsonReader(Stream body)
                     throw CollabException.Invalid("the body ends before its JSON does");
                 }
             }
+            await RequireOnlyWhitespaceAsync();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(_buffer);
+        }
+    }
+
+    /// <summary>Nothing but whitespace may follow the object: a second value would be rows nobody checked.</summary>
+    private async Task RequireOnlyWhitespaceAsync()
+    {
+        while (true)
+        {
+            if (_buffer.AsSpan(0, _filled).IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                throw CollabException.Invalid("the body holds more after its JSON object");
+            }
+            _filled = 0;
+            if (_final)
+            {
+                return;
+            }
+            await FillAsync();
         }
     }
 
