@@ -38,10 +38,11 @@ public sealed class BenchOptions
                                        exam: 20 candidates, 2 s, 500 ms, 2 s
           --candidates N [500]  --join-seconds T [30]  --save-interval-ms S [10000; 0 = each saves again on its ack]
           --lead-seconds L [5 + N/200]  time from publishing to opensAt, for the server to prepare the attempts
+          directory: --people N [252000] --classes N [10000]   (--spawn collab is implied; --smoke: 3,000 and 100)
           --storage sqlite|postgres [sqlite]  --connection-string TEXT   with --spawn collab: where Collab keeps its state
         """;
 
-    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-compare", "coedit-ceiling", "exam"];
+    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-compare", "coedit-ceiling", "exam", "directory"];
 
     public required string Scenario { get; init; }
     public string Url { get; init; } = "http://127.0.0.1:5000";
@@ -70,6 +71,8 @@ public sealed class BenchOptions
     public double JoinSeconds { get; init; }
     public int SaveIntervalMs { get; init; }
     public double? LeadSeconds { get; init; }
+    public int People { get; init; }
+    public int Classes { get; init; }
     public string Storage { get; init; } = "sqlite";
     public string? ConnectionString { get; init; }
     public IReadOnlyList<string> Baselines { get; init; } = ["b1", "b2"];
@@ -128,6 +131,8 @@ public sealed class BenchOptions
             JoinSeconds = reader.Double("join-seconds", smoke ? 2 : 30),
             SaveIntervalMs = reader.Int("save-interval-ms", smoke ? 500 : 10_000),
             LeadSeconds = reader.Text("lead-seconds") is { } lead ? double.Parse(lead, CultureInfo.InvariantCulture) : smoke ? 3 : null,
+            People = reader.Int("people", 252_000),
+            Classes = reader.Int("classes", 10_000),
             Storage = reader.Text("storage") ?? "sqlite",
             ConnectionString = reader.Text("connection-string"),
             Baselines = (reader.Text("baselines") ?? "b1,b2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

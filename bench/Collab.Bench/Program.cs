@@ -29,6 +29,7 @@ try
         "coedit-compare" => await Commands.CoeditCompareAsync(options, cancel.Token),
         "coedit-ceiling" => await Commands.CoeditCeilingAsync(options, cancel.Token),
         "exam" => await ExamCommand.RunAsync(options, cancel.Token),
+        "directory" => await DirectoryCommand.RunAsync(options, cancel.Token),
         _ => await Commands.CompareAsync(options, cancel.Token),
     };
 }
