@@ -190,6 +190,18 @@ public sealed class DirectoryStore(CollabDatabase database) : IDirectoryStore, I
         (await ReadAsync($"SELECT {PersonColumns} FROM directory_people p LEFT JOIN directory_schools s ON s.code = p.school_code WHERE p.user_id = @id;",
             command => SqlRows.Add(command, "@id", userId), Person)).SingleOrDefault();
 
+    public async Task<IReadOnlyDictionary<string, DirectoryPerson>> PeopleAsync(IReadOnlyCollection<string> userIds)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<string, DirectoryPerson>();
+        }
+        var found = await ReadAsync(
+            $"SELECT {PersonColumns} FROM directory_people p LEFT JOIN directory_schools s ON s.code = p.school_code WHERE p.user_id {InKeys("@ids")};",
+            command => AddKeys(command, userIds), Person);
+        return found.ToDictionary(person => person.UserId, StringComparer.Ordinal);
+    }
+
     public Task<IReadOnlyList<ClassRef>> ClassesOfAsync(string userId) => ReadAsync(
         """
         SELECT DISTINCT c.id, c.name FROM directory_class_members m JOIN directory_classes c ON c.id = m.class_id

@@ -48,6 +48,10 @@ public sealed class DirectoryStoreTests(PostgresServer postgres)
         Assert.Equal([new ClassRef("c-1", "初一(1)班")], await store.ClassesOfAsync("st-2"));
         Assert.Equal(new DirectoryPerson("st-2", "张华", "student", "s-2", "第二中学", "西城区"), await store.PersonAsync("st-2"));
         Assert.Equal(3, (await store.SearchPeopleAsync(Filter())).Count);
+        var some = await store.PeopleAsync(["st-1", "t-1", "nobody"]);
+        Assert.Equal(["st-1", "t-1"], some.Keys.Order());
+        Assert.Equal(new DirectoryPerson("t-1", "王老师", "teacher", "s-1", "第一中学", "东城区"), some["t-1"]);
+        Assert.Empty(await store.PeopleAsync([]));
 
         await store.UpsertSchoolsAsync([new("s-2", "第二实验中学", "西城区")]);
         await store.UpsertClassesAsync([new("c-1", "s-1", "初一(1)班", "7", ["t-1"], ["st-1"])]);
