@@ -42,6 +42,9 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
             : state.StartedAt.Value + minute * (state.Plan.DurationMinutes + state.ExtraMinutes) + state.PausedTotal
               + (state.PausedAt is null ? TimeSpan.Zero : now - state.PausedAt.Value);
 
+    /// <summary>How long until a started attempt's deadline, never less than nothing.</summary>
+    public TimeSpan TimeLeft(DateTimeOffset now) => Deadline(now) is { } deadline && deadline > now ? deadline - now : TimeSpan.Zero;
+
     /// <summary>A running, unpaused attempt whose deadline has come is due to be submitted.</summary>
     public bool DeadlinePassed(DateTimeOffset now) => IsRunning && state.PausedAt is null && now >= Deadline(now);
 
@@ -50,6 +53,14 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
     /// answers (if any) are with marking.
     /// </summary>
     public bool ReminderDone => state.StartedAt is null || (state.SubmittedAt is not null && (state.MarkingQueued || state.AwaitingMarking.Count == 0));
+
+    public void RequireStudent(string userId)
+    {
+        if (userId != studentId)
+        {
+            throw CollabException.Forbidden("an attempt belongs to its student alone");
+        }
+    }
 
     /// <summary>Fixes the candidate's plan and their draw of question and option order.</summary>
     public void Prepare(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper, string attemptRef)
@@ -176,6 +187,16 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         }
         state.ExtraMinutes += minutes;
         return new DeadlineChangedEvent(Deadline(now), state.ExtraMinutes, now);
+    }
+
+    /// <summary>A student submits their started attempt; a submitted one is left as it is.</summary>
+    public bool StudentSubmitPending()
+    {
+        if (state.StartedAt is null)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, "you have not started this exam");
+        }
+        return state.SubmittedAt is null;
     }
 
     /// <summary>A proctor submits a started attempt; a submitted one is left as it is.</summary>
