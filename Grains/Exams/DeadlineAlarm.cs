@@ -9,12 +9,18 @@ internal sealed class DeadlineAlarm(IGrainBase grain, TimeSpan reminderPeriod)
 {
     public const string ReminderName = "deadline";
 
+    /// <summary>
+    /// The least a timer waits: a wake that finds the deadline not yet come arms the timer again, and on a clock that
+    /// stands still (a test's) a zero wait would wake it again at once, for ever.
+    /// </summary>
+    private static readonly TimeSpan LeastWait = TimeSpan.FromMilliseconds(1);
+
     private IGrainTimer? _timer;
 
     public void Arm(TimeSpan due, Func<Task> wake)
     {
         _timer?.Dispose();
-        _timer = grain.RegisterGrainTimer(_ => wake(), due, Timeout.InfiniteTimeSpan);
+        _timer = grain.RegisterGrainTimer(_ => wake(), due < LeastWait ? LeastWait : due, Timeout.InfiniteTimeSpan);
     }
 
     public void Disarm()

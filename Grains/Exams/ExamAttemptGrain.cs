@@ -28,7 +28,6 @@ public sealed class ExamAttemptGrain(
     ILogger<ExamAttemptGrain> logger)
     : LiveGrain<AttemptState>(store, options, time, logger), IExamAttemptGrain, IRemindable
 {
-    private readonly ExamOptions _exam = examOptions.Value;
     private IReadOnlyList<PaperQuestion>? _paper;
     private OneShotTimer? _answeredReport;
     private OneShotTimer? _marking;
@@ -46,14 +45,10 @@ public sealed class ExamAttemptGrain(
 
     private IExamGrain Exam => GrainFactory.GetGrain<IExamGrain>(ExamId);
 
-    private OneShotTimer AnsweredReport => _answeredReport ??= new OneShotTimer(this, ReportProgress);
-
-    private OneShotTimer Marking => _marking ??= new OneShotTimer(this, QueueMarkingAsync);
-
-    private DeadlineAlarm Alarm => _alarm ??= new DeadlineAlarm(this, _exam.DeadlineReminderPeriod);
+    private DeadlineAlarm Alarm => _alarm ??= new DeadlineAlarm(this, examOptions.Value.DeadlineReminderPeriod);
 
     /// <summary>The document keeps the answers read at activation, so there is one for the activation's life.</summary>
-    private AttemptDocument Attempt => _attempt ??= new AttemptDocument(State, ExamId, StudentId, _exam.Minute);
+    private AttemptDocument Attempt => _attempt ??= new AttemptDocument(State, ExamId, StudentId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -71,12 +66,11 @@ public sealed class ExamAttemptGrain(
 
     public async Task PrepareAsync(CandidatePlan plan)
     {
-        if (State.Plan is not null)
+        if (State.Plan is null)
         {
-            return;
+            var paper = await PaperAsync();
+            await RunAsync(() => Attempt.Prepare(plan, paper, NewAttemptRef()));
         }
-        var paper = await PaperAsync();
-        await RunAsync(() => Attempt.Prepare(plan, paper, NewAttemptRef()));
     }
 
     public async Task<AttemptView> StartAsync(Caller caller)
@@ -123,7 +117,7 @@ public sealed class ExamAttemptGrain(
         {
             _pendingSave = null;
         }
-        AnsweredReport.Request(_exam.AnsweredReportInterval);
+        (_answeredReport ??= new OneShotTimer(this, ReportProgress)).Request(examOptions.Value.AnsweredReportInterval);
         return saved;
     }
 
@@ -139,12 +133,11 @@ public sealed class ExamAttemptGrain(
     public async Task ReportFocusAsync(Caller caller, bool lost, DateTimeOffset? at)
     {
         RequireStudent(caller);
-        if (!Attempt.IsRunning || !lost)
+        if (Attempt.IsRunning && lost)
         {
-            return;
+            await RunAsync(() => Attempt.LoseFocus(Now));
+            ReportProgress();
         }
-        await RunAsync(() => Attempt.LoseFocus(Now));
-        ReportProgress();
     }
 
     public async Task<CandidateProgress> ApplyAsync(ProctorAction action)
@@ -254,7 +247,7 @@ public sealed class ExamAttemptGrain(
         Alarm.Disarm();
         ReportProgress();
         // The submission is durable: answer now, and hand the short answers to marking in a turn of their own.
-        Marking.Request(TimeSpan.Zero);
+        (_marking ??= new OneShotTimer(this, QueueMarkingAsync)).Request(TimeSpan.Zero);
         return submitted;
     }
 
@@ -286,7 +279,17 @@ public sealed class ExamAttemptGrain(
         ArmDeadlineTimer();
     }
 
-    private void ArmDeadlineTimer() => Alarm.Arm(Attempt.TimeLeft(Now), EnforceDeadlineAsync);
+    private void ArmDeadlineTimer() => Alarm.Arm(Attempt.TimeLeft(Now), DeadlineTickAsync);
+
+    /// <summary>The timer keeps Orleans' grain clock, the deadline the injected one: a tick that came early arms it again.</summary>
+    private async Task DeadlineTickAsync()
+    {
+        await EnforceDeadlineAsync();
+        if (Attempt.IsRunning && !Attempt.IsPaused)
+        {
+            ArmDeadlineTimer();
+        }
+    }
 
     private void ReportProgress() => Exam.ReportProgressAsync(Attempt.Progress(Now)).Ignore();
 

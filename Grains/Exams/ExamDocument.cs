@@ -11,7 +11,7 @@ namespace Collab.Grains.Exams;
 /// announcements and the irregularity log with their bounds. Pure: it is told the time and the proctor's board, and
 /// returns the events to send; the grain stores them, emits them and talks to the attempts.
 /// </summary>
-public sealed class ExamDocument(string id, ExamState state, TimeSpan minute)
+public sealed class ExamDocument(string id, ExamState state)
 {
     private HashSet<string>? _roster;
 
@@ -134,7 +134,7 @@ public sealed class ExamDocument(string id, ExamState state, TimeSpan minute)
         {
             return false;
         }
-        if (now >= Spec.OpensAt + minute * Spec.LateJoinMinutes)
+        if (now >= Spec.OpensAt + TimeSpan.FromMinutes(Spec.LateJoinMinutes))
         {
             throw CollabException.Invalid("opensAt (plus the late-join minutes) has passed; move the exam to a later time before publishing");
         }
@@ -279,5 +279,5 @@ public sealed class ExamDocument(string id, ExamState state, TimeSpan minute)
     /// <summary>Every candidate has submitted, or nobody may start any more and nobody heard of is still writing.</summary>
     private bool IsOver(DateTimeOffset now, ProctorBoard board) =>
         board.AllSubmitted(Roster.Count)
-        || (now >= Spec.OpensAt + minute * (Spec.LateJoinMinutes + Spec.DurationMinutes) && board.NoneWriting);
+        || (now >= Spec.OpensAt + TimeSpan.FromMinutes(Spec.LateJoinMinutes + Spec.DurationMinutes) && board.NoneWriting);
 }

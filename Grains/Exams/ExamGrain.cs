@@ -35,7 +35,7 @@ public sealed class ExamGrain(
 
     protected override string Area => "exams";
 
-    private ExamDocument Exam => _document ??= new ExamDocument(Id, State, _exam.Minute);
+    private ExamDocument Exam => _document ??= new ExamDocument(Id, State);
 
     private ExamSpec Spec => Exam.Spec;
 

@@ -22,7 +22,7 @@ public sealed class AttemptAnswerLoaderTests
 
     private AttemptDocument Started()
     {
-        var attempt = new AttemptDocument(_state, "e-1", "s-1", TimeSpan.FromMinutes(1));
+        var attempt = new AttemptDocument(_state, "e-1", "s-1");
         attempt.Start(Plan, Paper, "r-1", "小明", OpensAt, attempt.Admit(Plan, OpensAt));
         return attempt;
     }

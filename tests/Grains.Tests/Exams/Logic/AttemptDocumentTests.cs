@@ -15,7 +15,7 @@ public sealed class AttemptDocumentTests
     private readonly AttemptState _state = new();
     private readonly AttemptDocument _attempt;
 
-    public AttemptDocumentTests() => _attempt = new AttemptDocument(_state, "e-1", "s-1", TimeSpan.FromMinutes(1));
+    public AttemptDocumentTests() => _attempt = new AttemptDocument(_state, "e-1", "s-1");
 
     private static void Refused(string code, Action call) => Assert.Equal(code, Assert.Throws<CollabException>(call).Code);
 

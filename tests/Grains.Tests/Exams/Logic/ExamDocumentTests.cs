@@ -18,7 +18,7 @@ public sealed class ExamDocumentTests
     private readonly ExamState _state = new();
     private readonly ExamDocument _exam;
 
-    public ExamDocumentTests() => _exam = new ExamDocument("e-1", _state, TimeSpan.FromMinutes(1));
+    public ExamDocumentTests() => _exam = new ExamDocument("e-1", _state);
 
     private static ExamSpec Spec(IReadOnlyList<string>? roster = null) =>
         ExamSpecParser.Parse(SamplePaper.Exam().ToJsonString()) with { Roster = roster ?? ["s-1", "s-2", "s-3"], Markers = [Marker.UserId] };
