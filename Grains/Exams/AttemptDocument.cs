@@ -9,10 +9,10 @@ namespace Collab.Grains.Exams;
 /// The rules of one student's attempt (PROTOCOL §5) over its state and its answers: admission within the late-join
 /// window, the deadline (start + duration + extra time + every pause, moving with the clock while paused), which
 /// saves change an answer and which are resends or late copies, pause, resume, extension and submission with its
-/// grading. Pure: it is told the time (one exam minute is <paramref name="minute"/>) and returns the rows to write and
+/// grading. Pure: it is told the time and returns the rows to write and
 /// the events to send; the grain authorizes, stores them, arms the timers and talks to the exam.
 /// </summary>
-public sealed class AttemptDocument(AttemptState state, string examId, string studentId, TimeSpan minute)
+public sealed class AttemptDocument(AttemptState state, string examId, string studentId)
 {
     /// <summary>The answers given, by question: only what <c>exam_answer_slots</c> holds durably (a cleared answer is absent).</summary>
     private readonly Dictionary<string, SavedAnswer> _answers = [];
@@ -39,8 +39,11 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
     public DateTimeOffset? Deadline(DateTimeOffset now) =>
         state.StartedAt is null || state.Plan is null
             ? null
-            : state.StartedAt.Value + minute * (state.Plan.DurationMinutes + state.ExtraMinutes) + state.PausedTotal
+            : state.StartedAt.Value + TimeSpan.FromMinutes(state.Plan.DurationMinutes + state.ExtraMinutes) + state.PausedTotal
               + (state.PausedAt is null ? TimeSpan.Zero : now - state.PausedAt.Value);
+
+    /// <summary>How long until a started attempt's deadline, never less than nothing.</summary>
+    public TimeSpan TimeLeft(DateTimeOffset now) => Deadline(now) is { } deadline && deadline > now ? deadline - now : TimeSpan.Zero;
 
     /// <summary>A running, unpaused attempt whose deadline has come is due to be submitted.</summary>
     public bool DeadlinePassed(DateTimeOffset now) => IsRunning && state.PausedAt is null && now >= Deadline(now);
@@ -50,6 +53,14 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
     /// answers (if any) are with marking.
     /// </summary>
     public bool ReminderDone => state.StartedAt is null || (state.SubmittedAt is not null && (state.MarkingQueued || state.AwaitingMarking.Count == 0));
+
+    public void RequireStudent(string userId)
+    {
+        if (userId != studentId)
+        {
+            throw CollabException.Forbidden("an attempt belongs to its student alone");
+        }
+    }
 
     /// <summary>Fixes the candidate's plan and their draw of question and option order.</summary>
     public void Prepare(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper, string attemptRef)
@@ -66,11 +77,11 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         {
             throw new CollabException(ErrorCodes.NotOpen, $"exam {examId} opens at {plan.OpensAt:yyyy-MM-dd HH:mm:ss}Z");
         }
-        if (now > plan.OpensAt + minute * plan.LateJoinMinutes)
+        if (now > plan.OpensAt + TimeSpan.FromMinutes(plan.LateJoinMinutes))
         {
             throw new CollabException(ErrorCodes.NotOpen, $"exam {examId} no longer admits new candidates (late join closed {plan.LateJoinMinutes} minutes after opening)");
         }
-        return now + minute * (plan.DurationMinutes + state.ExtraMinutes);
+        return now + TimeSpan.FromMinutes(plan.DurationMinutes + state.ExtraMinutes);
     }
 
     public AttemptStartedEvent Start(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper, string attemptRef, string name, DateTimeOffset startedAt, DateTimeOffset deadline)
@@ -176,6 +187,16 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         }
         state.ExtraMinutes += minutes;
         return new DeadlineChangedEvent(Deadline(now), state.ExtraMinutes, now);
+    }
+
+    /// <summary>A student submits their started attempt; a submitted one is left as it is.</summary>
+    public bool StudentSubmitPending()
+    {
+        if (state.StartedAt is null)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, "you have not started this exam");
+        }
+        return state.SubmittedAt is null;
     }
 
     /// <summary>A proctor submits a started attempt; a submitted one is left as it is.</summary>

@@ -17,9 +17,7 @@ namespace Collab.Grains.Exams;
 /// </summary>
 /// <remarks>
 /// Answers live in <c>exam_answer_slots</c>, one row per question, written by the silo's group commit
-/// (<see cref="ExamAnswerStore"/>), not in the grain state: a save writes one small row instead of the whole attempt,
-/// and many attempts' saves share one transaction. The grain state keeps the rest (order, deadline, status, scores),
-/// and activation reads the answers back from the table.
+/// (<see cref="ExamAnswerStore"/>), not in the grain state, and read back at activation (<see cref="AttemptAnswerLoader"/>).
 /// </remarks>
 public sealed class ExamAttemptGrain(
     [PersistentState("examattempt", StorageNames.Default)] IPersistentState<AttemptState> store,
@@ -30,15 +28,11 @@ public sealed class ExamAttemptGrain(
     ILogger<ExamAttemptGrain> logger)
     : LiveGrain<AttemptState>(store, options, time, logger), IExamAttemptGrain, IRemindable
 {
-    private const string DeadlineReminder = "deadline";
-
-    private readonly ExamOptions _exam = examOptions.Value;
-    private readonly ILogger _logger = logger;
     private IReadOnlyList<PaperQuestion>? _paper;
-    private IGrainTimer? _deadlineTimer;
-    private IGrainTimer? _answeredReport;
-    private IGrainTimer? _markingTimer;
+    private OneShotTimer? _answeredReport;
+    private OneShotTimer? _marking;
     private AttemptDocument? _attempt;
+    private DeadlineAlarm? _alarm;
 
     /// <summary>The row the running <see cref="SaveAnswerAsync"/> writes instead of the grain state; null for any other command.</summary>
     private PendingSave? _pendingSave;
@@ -51,20 +45,18 @@ public sealed class ExamAttemptGrain(
 
     private IExamGrain Exam => GrainFactory.GetGrain<IExamGrain>(ExamId);
 
+    private DeadlineAlarm Alarm => _alarm ??= new DeadlineAlarm(this, examOptions.Value.DeadlineReminderPeriod);
+
     /// <summary>The document keeps the answers read at activation, so there is one for the activation's life.</summary>
-    private AttemptDocument Attempt => _attempt ??= new AttemptDocument(State, ExamId, StudentId, _exam.Minute);
+    private AttemptDocument Attempt => _attempt ??= new AttemptDocument(State, ExamId, StudentId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
         // Answers need a started attempt, so the thousands prepared before an exam opens read nothing here.
-        if (Attempt.IsStarted)
+        if (Attempt.IsStarted && await new AttemptAnswerLoader(answerStore).LoadAsync(Attempt, State, ExamId, StudentId))
         {
-            foreach (var row in await answerStore.ReadAsync(ExamId, StudentId))
-            {
-                Attempt.Remember(row, LiveJson.Deserialize<StudentAnswer>(row.AnswerJson));
-            }
-            await MoveStateAnswersAsync();
+            await WriteStateAsync();
         }
         if (Attempt.IsRunning && !Attempt.IsPaused)
         {
@@ -74,12 +66,11 @@ public sealed class ExamAttemptGrain(
 
     public async Task PrepareAsync(CandidatePlan plan)
     {
-        if (State.Plan is not null)
+        if (State.Plan is null)
         {
-            return;
+            var paper = await PaperAsync();
+            await RunAsync(() => Attempt.Prepare(plan, paper, NewAttemptRef()));
         }
-        var paper = await PaperAsync();
-        await RunAsync(() => Attempt.Prepare(plan, paper, NewAttemptRef()));
     }
 
     public async Task<AttemptView> StartAsync(Caller caller)
@@ -94,7 +85,7 @@ public sealed class ExamAttemptGrain(
             var deadline = Attempt.Admit(plan, startedAt);
             // The durable backstop is armed before the start is written: a start is never acknowledged without it, and
             // a reminder left by a start that failed to write finds no started attempt and removes itself.
-            await this.RegisterOrUpdateReminder(DeadlineReminder, Until(deadline), _exam.DeadlineReminderPeriod);
+            await Alarm.ScheduleReminderAsync(deadline - Now);
             await RunAsync(() => Emit(Attempt.Start(plan, paper, NewAttemptRef(), caller.Name, startedAt, deadline)));
             ArmDeadlineTimer();
         }
@@ -118,17 +109,15 @@ public sealed class ExamAttemptGrain(
             // Recorded commands of this activation are answered by RunAsync; the document answers those the table holds.
             saved = await RunAsync(caller, command, () =>
             {
-                var decision = Attempt.Save(paper, command, questionId, answerJson, Now);
-                _pendingSave.Row = decision.Row;
-                _pendingSave.Answer = decision.Answer;
-                return decision.Result;
+                _pendingSave.Decision = Attempt.Save(paper, command, questionId, answerJson, Now);
+                return _pendingSave.Decision.Result;
             });
         }
         finally
         {
             _pendingSave = null;
         }
-        _answeredReport ??= this.RegisterGrainTimer(ReportAnsweredAsync, _exam.AnsweredReportInterval, Timeout.InfiniteTimeSpan);
+        (_answeredReport ??= new OneShotTimer(this, ReportProgress)).Request(examOptions.Value.AnsweredReportInterval);
         return saved;
     }
 
@@ -136,28 +125,19 @@ public sealed class ExamAttemptGrain(
     {
         RequireStudent(caller);
         await EnforceDeadlineAsync();
-        if (Attempt.Submitted is { } submitted)
-        {
-            return submitted;
-        }
-        if (!Attempt.IsStarted)
-        {
-            // The exam's own refusal first: one never created is not_found, not merely unstarted.
-            await PaperAsync();
-            throw new CollabException(ErrorCodes.NotOpen, "you have not started this exam");
-        }
-        return await SubmitNowAsync(SubmitReasons.Student);
+        // The exam's own refusal first: one never created is not_found, not merely unstarted.
+        await PaperAsync();
+        return Attempt.StudentSubmitPending() ? await SubmitNowAsync(SubmitReasons.Student) : Attempt.Submitted!;
     }
 
     public async Task ReportFocusAsync(Caller caller, bool lost, DateTimeOffset? at)
     {
         RequireStudent(caller);
-        if (!Attempt.IsRunning || !lost)
+        if (Attempt.IsRunning && lost)
         {
-            return;
+            await RunAsync(() => Attempt.LoseFocus(Now));
+            ReportProgress();
         }
-        await RunAsync(() => Attempt.LoseFocus(Now));
-        ReportProgress();
     }
 
     public async Task<CandidateProgress> ApplyAsync(ProctorAction action)
@@ -171,25 +151,21 @@ public sealed class ExamAttemptGrain(
         {
             case ProctorAction.Pause:
                 await RunAsync(() => Emit(Attempt.Pause(action.Cause, Now)));
-                _deadlineTimer?.Dispose();
+                Alarm.Disarm();
                 break;
             case ProctorAction.Resume:
                 await RunAsync(() => Emit(Attempt.Resume(Now)));
-                await RescheduleDeadlineAsync();
                 break;
             case ProctorAction.Extend:
                 await RunAsync(() => Emit(Attempt.Extend(action.Minutes, Now)));
-                if (Attempt.IsRunning)
-                {
-                    await RescheduleDeadlineAsync();
-                }
                 break;
-            case ProctorAction.Submit:
-                if (Attempt.ProctorSubmitPending())
-                {
-                    await SubmitNowAsync(SubmitReasons.Proctor);
-                }
+            case ProctorAction.Submit when Attempt.ProctorSubmitPending():
+                await SubmitNowAsync(SubmitReasons.Proctor);
                 break;
+        }
+        if (action.Kind is ProctorAction.Resume or ProctorAction.Extend && Attempt.IsRunning)
+        {
+            await RescheduleDeadlineAsync();
         }
         ReportProgress();
         return Attempt.Progress(Now);
@@ -203,21 +179,22 @@ public sealed class ExamAttemptGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != DeadlineReminder)
+        if (reminderName != DeadlineAlarm.ReminderName)
         {
             return;
         }
         if (Attempt.ReminderDone)
         {
-            await UnregisterDeadlineReminderAsync();
-            return;
+            await Alarm.CancelReminderAsync();
         }
-        if (Attempt.Submitted is not null)
+        else if (Attempt.Submitted is not null)
         {
             await QueueMarkingAsync();
-            return;
         }
-        await EnforceDeadlineAsync();
+        else
+        {
+            await EnforceDeadlineAsync();
+        }
     }
 
     /// <summary>
@@ -231,12 +208,11 @@ public sealed class ExamAttemptGrain(
             await base.PersistAsync(events, command, resultJson);
             return;
         }
-        if (_pendingSave.Row is not { } row)
+        if (_pendingSave.Decision is { Row: { } row, Answer: { } answer })
         {
-            return;
+            await answerStore.SaveAsync(row);
+            Attempt.Remember(row, answer);
         }
-        await answerStore.SaveAsync(row);
-        Attempt.Remember(row, _pendingSave.Answer!);
     }
 
     protected override Task AuthorizeJoinAsync(Caller caller)
@@ -268,16 +244,10 @@ public sealed class ExamAttemptGrain(
             Emit(submittedEvent);
             return new AttemptSubmitted(submittedEvent.SubmittedAt, reason);
         });
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
+        Alarm.Disarm();
         ReportProgress();
         // The submission is durable: answer now, and hand the short answers to marking in a turn of their own.
-        _markingTimer ??= this.RegisterGrainTimer(async _ =>
-        {
-            _markingTimer?.Dispose();
-            _markingTimer = null;
-            await QueueMarkingAsync();
-        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        (_marking ??= new OneShotTimer(this, QueueMarkingAsync)).Request(TimeSpan.Zero);
         return submitted;
     }
 
@@ -295,78 +265,35 @@ public sealed class ExamAttemptGrain(
                     .EnqueueAsync(State.AttemptRef, StudentId, State.Plan!.Marking);
             }
             await RunAsync(() => State.MarkingQueued = true);
-            await UnregisterDeadlineReminderAsync();
+            await Alarm.CancelReminderAsync();
         }
         catch (Exception exception) when (exception is not CollabException)
         {
-            _logger.LogWarning(exception, "Queueing attempt {Attempt} for marking failed; the reminder retries", Id);
+            logger.LogWarning(exception, "Queueing attempt {Attempt} for marking failed; the reminder retries", Id);
         }
     }
 
     private async Task RescheduleDeadlineAsync()
     {
-        await this.RegisterOrUpdateReminder(DeadlineReminder, Until(Attempt.Deadline(Now)!.Value), _exam.DeadlineReminderPeriod);
+        await Alarm.ScheduleReminderAsync(Attempt.TimeLeft(Now));
         ArmDeadlineTimer();
     }
 
-    private void ArmDeadlineTimer()
-    {
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = this.RegisterGrainTimer(_ => EnforceDeadlineAsync(), Until(Attempt.Deadline(Now)!.Value), Timeout.InfiniteTimeSpan);
-    }
+    private void ArmDeadlineTimer() => Alarm.Arm(Attempt.TimeLeft(Now), DeadlineTickAsync);
 
-    private async Task UnregisterDeadlineReminderAsync()
+    /// <summary>The timer keeps Orleans' grain clock, the deadline the injected one: a tick that came early arms it again.</summary>
+    private async Task DeadlineTickAsync()
     {
-        var reminder = await this.GetReminder(DeadlineReminder);
-        if (reminder is not null)
+        await EnforceDeadlineAsync();
+        if (Attempt.IsRunning && !Attempt.IsPaused)
         {
-            await this.UnregisterReminder(reminder);
+            ArmDeadlineTimer();
         }
-    }
-
-    private Task ReportAnsweredAsync(CancellationToken cancellationToken)
-    {
-        _answeredReport?.Dispose();
-        _answeredReport = null;
-        ReportProgress();
-        return Task.CompletedTask;
     }
 
     private void ReportProgress() => Exam.ReportProgressAsync(Attempt.Progress(Now)).Ignore();
 
-    /// <summary>
-    /// Attempts begun before answers moved to <c>exam_answer_slots</c> kept them in the grain state: they move to the table
-    /// once (a row already there is newer and wins), and leave the state, so the answers live in one place only.
-    /// </summary>
-    private async Task MoveStateAnswersAsync()
-    {
-        if (State.Answers.Count == 0)
-        {
-            return;
-        }
-        // A resend of one of these saves is still answered from the command results the state kept for it.
-        foreach (var (row, answer) in Attempt.StateAnswersToMove())
-        {
-            await answerStore.SaveAsync(row);
-            Attempt.Remember(row, answer);
-        }
-        State.Answers.Clear();
-        await WriteStateAsync();
-    }
-
     private async Task<IReadOnlyList<PaperQuestion>> PaperAsync() => _paper ??= await Exam.GetPaperAsync();
 
-    private TimeSpan Until(DateTimeOffset moment)
-    {
-        var wait = moment - Now;
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-    }
-
-    private void RequireStudent(Caller caller)
-    {
-        if (caller.UserId != StudentId)
-        {
-            throw CollabException.Forbidden("an attempt belongs to its student alone");
-        }
-    }
+    private void RequireStudent(Caller caller) => Attempt.RequireStudent(caller.UserId);
 }

@@ -6,12 +6,6 @@ public sealed class ExamOptions
     public const string Section = "Collab:Exams";
 
     /// <summary>
-    /// How long one minute of an exam's schedule lasts. Always a minute in service; tests shorten it so that a
-    /// deadline can pass in seconds without anyone sleeping through it.
-    /// </summary>
-    public TimeSpan Minute { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
     /// How often the durable deadline reminder ticks after its due time until the attempt is submitted and queued for
     /// marking. It is the backstop for a silo that died; Orleans allows no less than a minute unless told otherwise.
     /// </summary>

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Collab.Grains.Exams;
 
 /// <summary>
-/// The silo's writer of <c>exam_answer_slots</c>: the saves of every attempt go out together by group commit
+/// The silo's writer of <c>exam_answer_slots</c>, where answers live instead of the attempts' grain state, so a save
+/// writes one small row rather than the whole attempt. The saves of every attempt go out together by group commit
 /// (<see cref="GroupCommitQueue{TItem}"/>), one upsert statement per write, each save acknowledged only once its write
 /// is durable. A write the database refuses for what one save carries is split until that save stands alone, so it
 /// fails only its own student; a transient failure fails every save in the write.

@@ -3,14 +3,13 @@ using Collab.Api.Tests.Infrastructure;
 namespace Collab.Api.Tests.Exams;
 
 /// <summary>
-/// One Api for the exam tests, where an exam minute lasts a second: a two-minute exam's deadline passes in two seconds,
-/// so the tests wait for the server's own submission instead of sleeping through real minutes.
+/// One Api for the exam tests on the real clock, pushing the proctor's view and answered counts often. Tests that need a
+/// deadline or the late join to pass move a fake clock instead (<see cref="ExamClockTests"/>).
 /// </summary>
 public sealed class ExamApiHost : IAsyncLifetime
 {
     public ApiHost Host { get; } = ApiHost.OnFreshFolder(new Dictionary<string, string?>
     {
-        ["Collab:Exams:Minute"] = "00:00:01",
         ["Collab:Exams:ProgressInterval"] = "00:00:00.200",
         ["Collab:Exams:AnsweredReportInterval"] = "00:00:00.200",
     });

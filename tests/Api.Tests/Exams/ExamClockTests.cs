@@ -7,8 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Collab.Api.Tests.Exams;
 
 /// <summary>
-/// The server's clock decides, on every command: an Api whose clock the test moves, so "after the late-join cut-off"
-/// and "after the deadline" are reached by moving time, not by waiting for it.
+/// The server's clock decides, on every command and on its own: an Api whose one clock the test moves, so "after the
+/// late-join cut-off" and "after the deadline" are reached by moving time, not by waiting for it. Orleans' grain timers
+/// and reminders run on the same clock here (they follow the host's <see cref="TimeProvider"/> unless a host pins them
+/// apart), so moving it past a deadline also fires the attempt's deadline timer.
 /// </summary>
 public sealed class ExamClockTests : IAsyncLifetime
 {
@@ -101,5 +103,50 @@ public sealed class ExamClockTests : IAsyncLifetime
         var log = await http.GetFromJsonAsync<JsonElement>($"/api/exams/{examId}/irregularities");
         Assert.Equal(["extend", "pause", "resume"], log.EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
         Assert.Equal("机器故障，更换座位", log[1].GetProperty("cause").GetString());
+    }
+
+    [Fact]
+    public async Task At_the_deadline_the_server_submits_by_itself_and_later_saves_are_refused()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], _clock.GetUtcNow().AddSeconds(-1), durationMinutes: 2));
+        await using var client = await student.ConnectAsync(ExamScenario.Hub);
+        var deadline = (await client.InvokeAsync("StartAttempt", examId)).GetProperty("deadline").GetDateTimeOffset();
+        await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "b"));
+        _clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+        await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 2, "q3", true));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        var submitted = await client.WaitForTypeAsync("attempt.submitted");
+        Assert.Equal("deadline", submitted.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal(deadline, submitted.GetProperty("data").GetProperty("submittedAt").GetDateTimeOffset());
+        await HubErrors.AssertRefusedAsync("deadline_passed", () => client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 3, "q1", "a")));
+        var row = ExamScenario.StudentRow(await ExamScenario.ResultsAsync(teacher, examId), student);
+        Assert.Equal(2m, row.GetProperty("perQuestion").GetProperty("q1").GetDecimal());
+        Assert.Equal(2m, row.GetProperty("perQuestion").GetProperty("q3").GetDecimal());
+    }
+
+    [Fact]
+    public async Task An_attempt_with_nobody_connected_is_submitted_at_its_deadline()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], _clock.GetUtcNow().AddSeconds(-1), durationMinutes: 3));
+        await using (var client = await student.ConnectAsync(ExamScenario.Hub))
+        {
+            await client.InvokeAsync("StartAttempt", examId);
+            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q3", true));
+        }
+        var before = ExamScenario.StudentRow(await ExamScenario.ResultsAsync(teacher, examId), student);
+        Assert.Equal("active", before.GetProperty("status").GetString());
+
+        // The timer's tick is queued on the attempt as the clock passes the deadline, ahead of the results' read.
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        var row = ExamScenario.StudentRow(await ExamScenario.ResultsAsync(teacher, examId), student);
+        Assert.Equal("submitted", row.GetProperty("status").GetString());
+        Assert.Equal(2m, row.GetProperty("perQuestion").GetProperty("q3").GetDecimal());
     }
 }

@@ -5,7 +5,7 @@ using Collab.Api.Tests.Infrastructure;
 
 namespace Collab.Api.Tests.Exams;
 
-/// <summary>A student takes an exam through the real hub: start, save, resume, submit, deadline, and every refusal.</summary>
+/// <summary>A student takes an exam through the real hub: start, save, resume, submit, and every refusal (the deadline: <see cref="ExamClockTests"/>).</summary>
 [Collection(ExamApiCollection.Name)]
 public sealed class ExamTakingTests(ExamApiHost shared)
 {
@@ -26,7 +26,7 @@ public sealed class ExamTakingTests(ExamApiHost shared)
         Assert.Equal(["q1", "q2", "q3", "q4", "q5"], started.GetProperty("paper").EnumerateArray().Select(q => q.GetProperty("id").GetString()));
         var deadline = started.GetProperty("deadline").GetDateTimeOffset();
         var serverNow = started.GetProperty("serverNow").GetDateTimeOffset();
-        Assert.InRange(deadline - serverNow, TimeSpan.FromSeconds(590), TimeSpan.FromSeconds(600));
+        Assert.InRange(deadline - serverNow, TimeSpan.FromMinutes(600) - TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(600));
         Assert.Equal(2, started.GetProperty("paper")[3].GetProperty("blanks").GetInt32());
 
         await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "b"));
@@ -147,47 +147,6 @@ public sealed class ExamTakingTests(ExamApiHost shared)
 
         static string Order(JsonElement started) => string.Join(",", started.GetProperty("paper").EnumerateArray()
             .Select(q => q.GetProperty("id").GetString() + ":" + string.Concat(q.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("id").GetString()))));
-    }
-
-    [Fact]
-    public async Task The_server_submits_at_the_deadline_and_later_saves_are_refused()
-    {
-        var teacher = _scenario.Teacher();
-        var student = _scenario.Student();
-        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened, durationMinutes: 2));
-        await using var client = await student.ConnectAsync(ExamScenario.Hub);
-        await client.InvokeAsync("StartAttempt", examId);
-        await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "b"));
-
-        var submitted = await client.WaitForTypeAsync("attempt.submitted");
-        Assert.Equal("deadline", submitted.GetProperty("data").GetProperty("reason").GetString());
-
-        await HubErrors.AssertRefusedAsync("deadline_passed", () => client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 2, "q1", "a")));
-        var row = ExamScenario.StudentRow(await ExamScenario.ResultsAsync(teacher, examId), student);
-        Assert.Equal(2m, row.GetProperty("perQuestion").GetProperty("q1").GetDecimal());
-    }
-
-    [Fact]
-    public async Task An_attempt_with_nobody_connected_is_submitted_at_its_deadline()
-    {
-        var teacher = _scenario.Teacher();
-        var student = _scenario.Student();
-        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened, durationMinutes: 3));
-        await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
-        await proctor.InvokeAsync("Join", examId);
-        await using (var client = await student.ConnectAsync(ExamScenario.Hub))
-        {
-            await client.InvokeAsync("StartAttempt", examId);
-            await client.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q3", true));
-        }
-
-        await proctor.WaitForAsync(e => e.GetProperty("type").GetString() == "progress.updated"
-            && e.GetProperty("data").GetProperty("students").EnumerateArray().Any(s =>
-                s.GetProperty("studentId").GetString() == student.UserId && s.GetProperty("status").GetString() == "submitted"));
-
-        var row = ExamScenario.StudentRow(await ExamScenario.ResultsAsync(teacher, examId), student);
-        Assert.Equal("submitted", row.GetProperty("status").GetString());
-        Assert.Equal(2m, row.GetProperty("perQuestion").GetProperty("q3").GetDecimal());
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Collab.Silo.Tests.Exams;
 
 /// <summary>
 /// A student's deadline passes while no silo holds the attempt: the silo that held it is stopped, and the durable
-/// reminder submits the attempt on the next silo, nobody asking. Exam minutes last a second here.
+/// reminder submits the attempt on the next silo, nobody asking. The next silo starts on a clock eleven minutes ahead,
+/// past the ten-minute exam's deadline, instead of anyone waiting for it.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ExamDeadlineRestartTests(PostgresServer postgres)
@@ -43,7 +44,6 @@ public sealed class ExamDeadlineRestartTests(PostgresServer postgres)
 
     private static async Task AssertSubmittedByTheNextSiloAsync(Dictionary<string, string?> settings)
     {
-        settings["Collab:Exams:Minute"] = "00:00:01";
         settings["Collab:Exams:DeadlineReminderPeriod"] = "00:00:02";
         var examId = $"ex-{Guid.NewGuid():N}";
         var first = await SiloHost.StartAsync(settings);
@@ -75,7 +75,7 @@ public sealed class ExamDeadlineRestartTests(PostgresServer postgres)
             await first.StopQuietlyAsync();
         }
 
-        var second = await SiloHost.StartAsync(settings);
+        var second = await SiloHost.StartAsync(settings, services => ShiftedClock.Install(services, TimeSpan.FromMinutes(11)));
         try
         {
             // Asking the marking queue goes through the exam, never the attempt, so it cannot wake the attempt itself.

@@ -9,9 +9,11 @@ namespace Collab.Silo.Tests.Infrastructure;
 /// <summary>A real silo configured by the project's one Orleans configuration, on free loopback ports.</summary>
 public static class SiloHost
 {
-    public static async Task<IHost> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="services">Registrations made before the project's own, which add theirs only where none is (a clock).</param>
+    public static async Task<IHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        services?.Invoke(builder.Services);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Collab:Orleans:SiloPort"] = FreePorts.Next().ToString(),

@@ -1,26 +1,18 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { strings, t } from "../i18n";
+import type { AnnouncementEvent, CandidateProgress, StatusCounts } from "../live/events.generated";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
+import { typed } from "../live/typedEvent";
 import { navigate } from "../router";
 import { ErrorLine } from "./ErrorLine";
 
-interface Line {
-  studentId: string;
-  name: string;
-  status: "absent" | "active" | "paused" | "submitted";
-  answered: number;
-  lastSeenAt: string | null;
-  focusLosses: number;
-  deadline: string | null;
-  submittedAt: string | null;
-}
-interface Counts { absent: number; active: number; paused: number; submitted: number }
+/** The proctor's snapshot: its lines and counts are the shapes progress.updated carries. */
 interface Snapshot {
   exam: { id: string; title: string; subject: string; status: string; opensAt: string; durationMinutes: number };
-  announcements: { text: string; at: string }[];
-  students: Line[];
-  counts: Counts;
+  announcements: AnnouncementEvent[];
+  students: CandidateProgress[];
+  counts: StatusCounts;
 }
 
 /** The proctor's live roster (PROTOCOL §5): Join's snapshot, then throttled progress.updated lines. */
@@ -36,10 +28,12 @@ export function ExamProctor({ examId }: { examId: string }) {
     const follower = new StreamFollower<Snapshot>(connection, `exams/${examId}`, examId, "Sync", {
       snapshot: setState,
       event: (e) => {
-        if (e.type === "announcement") setState((s) => (s ? { ...s, announcements: [...s.announcements, e.data] } : s));
+        const event = typed(e, "announcement");
+        if (event) setState((s) => (s ? { ...s, announcements: [...s.announcements, event.data] } : s));
       },
       ephemeral: (e) => {
-        if (e.type === "progress.updated") setState((s) => (s ? progress(s, e.data.students, e.data.counts) : s));
+        const event = typed(e, "progress.updated");
+        if (event) setState((s) => (s ? progress(s, event.data.students, event.data.counts) : s));
       },
     });
     const join = async () => follower.joined(await connection.call<Joined<Snapshot>>("Join", examId));
@@ -52,7 +46,7 @@ export function ExamProctor({ examId }: { examId: string }) {
     setConfirming(null);
     setError(null);
     try {
-      const line = await live.current!.invoke<Line>("ForceSubmit", examId, studentId);
+      const line = await live.current!.invoke<CandidateProgress>("ForceSubmit", examId, studentId);
       setState((s) => (s ? { ...s, students: s.students.map((x) => (x.studentId === studentId ? line : x)) } : s));
     } catch (failure) {
       setError(failure);
@@ -111,7 +105,7 @@ export function ExamProctor({ examId }: { examId: string }) {
   );
 }
 
-function progress(s: Snapshot, changed: Line[], counts: Counts): Snapshot {
+function progress(s: Snapshot, changed: CandidateProgress[], counts: StatusCounts): Snapshot {
   const byId = new Map(changed.map((line) => [line.studentId, line]));
   const students = s.students.map((line) => byId.get(line.studentId) ?? line);
   for (const line of changed) if (!s.students.some((x) => x.studentId === line.studentId)) students.push(line);

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
 import { strings, t } from "../i18n";
-import { LiveConnection } from "../live/liveConnection";
+import { clockAt, countdown, noClock, timeLeft } from "../exams/examClock";
+import type { AnnouncementEvent } from "../live/events.generated";
+import { LiveConnection, LiveEvent } from "../live/liveConnection";
 import { StreamFollower } from "../live/streamFollower";
+import { typed } from "../live/typedEvent";
 import { nextCommand } from "../session";
 import { ErrorLine } from "./ErrorLine";
 
@@ -39,10 +42,10 @@ export function ExamTake({ examId }: { examId: string }) {
   const [saves, setSaves] = useState<Record<string, SaveState>>({});
   const [submitReason, setSubmitReason] = useState<string | null>(null);
   const [pauseCause, setPauseCause] = useState<string | null>(null);
-  const [announcements, setAnnouncements] = useState<{ text: string; at: string }[]>([]);
+  const [announcements, setAnnouncements] = useState<AnnouncementEvent[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
-  const [clock, setClock] = useState({ offset: 0, deadline: 0 });
+  const [clock, setClock] = useState(noClock);
   const [now, setNow] = useState(Date.now());
   const live = useRef<LiveConnection | null>(null);
   const timers = useRef<Record<string, number>>({});
@@ -59,12 +62,13 @@ export function ExamTake({ examId }: { examId: string }) {
       const view = await connection.call<Attempt>("StartAttempt", examId);
       attemptFollower ??= new StreamFollower(connection, view.stream, examId, "SyncAttempt", {
         snapshot: () => void start(),
-        event: (e) => onAttemptEvent(e.type, e.data),
+        event: onAttemptEvent,
       });
       examFollower ??= new StreamFollower(connection, view.examStream, examId, "Sync", {
         snapshot: () => undefined,
         event: (e) => {
-          if (e.type === "announcement") setAnnouncements((a) => [...a, e.data]);
+          const event = typed(e, "announcement");
+          if (event) setAnnouncements((a) => [...a, event.data]);
         },
       });
       attemptFollower.startAt(view.seq);
@@ -81,29 +85,37 @@ export function ExamTake({ examId }: { examId: string }) {
         for (const id of Object.keys(view.answers ?? {})) next[id] = current[id]?.state === "saving" ? current[id] : { state: "saved", latest: 0 };
         return { ...current, ...next };
       });
-      setClock({ offset: Date.parse(view.serverNow) - Date.now(), deadline: view.deadline ? Date.parse(view.deadline) : 0 });
+      setClock(clockAt(noClock, view.serverNow, view.deadline, Date.now()));
       setPauseCause(view.status === "paused" ? "" : null);
       if (view.status === "submitted") setSubmitReason((r) => r ?? "student");
     };
 
-    const onAttemptEvent = (type: string, data: any) => {
-      switch (type) {
-        case "attempt.submitted":
-          setSubmitReason(data.reason);
-          setAttempt((a) => (a ? { ...a, status: "submitted", submittedAt: data.submittedAt } : a));
+    const onAttemptEvent = (e: LiveEvent) => {
+      const event = typed(e, "attempt.submitted", "attempt.paused", "attempt.resumed", "deadline.changed");
+      if (!event) return;
+      switch (event.type) {
+        case "attempt.submitted": {
+          const { reason, submittedAt } = event.data;
+          setSubmitReason(reason);
+          setAttempt((a) => (a ? { ...a, status: "submitted", submittedAt } : a));
           break;
+        }
         case "attempt.paused":
-          setPauseCause(data.cause ?? "");
+          setPauseCause(event.data.cause ?? "");
           setAttempt((a) => (a ? { ...a, status: "paused" } : a));
           break;
-        case "attempt.resumed":
-        case "deadline.changed":
-          if (type === "attempt.resumed") {
-            setPauseCause(null);
-            setAttempt((a) => (a ? { ...a, status: "active" } : a));
-          }
-          setClock({ offset: Date.parse(data.serverNow) - Date.now(), deadline: Date.parse(data.deadline) });
+        case "attempt.resumed": {
+          const { serverNow, deadline } = event.data;
+          setPauseCause(null);
+          setAttempt((a) => (a ? { ...a, status: "active" } : a));
+          setClock((c) => clockAt(c, serverNow, deadline, Date.now()));
           break;
+        }
+        case "deadline.changed": {
+          const { serverNow, deadline } = event.data;
+          setClock((c) => clockAt(c, serverNow, deadline, Date.now()));
+          break;
+        }
       }
     };
 
@@ -165,16 +177,13 @@ export function ExamTake({ examId }: { examId: string }) {
 
   if (!attempt) return <section class="card">{error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}</section>;
 
-  const remaining = clock.deadline ? Math.max(0, clock.deadline - (now + clock.offset)) : 0;
-  const minutes = Math.floor(remaining / 60000);
-  const seconds = Math.floor((remaining % 60000) / 1000);
   const disabled = submitted || paused;
 
   return (
     <div class="exam">
       <div class="exam-bar">
         <span class="timer" data-testid="countdown" aria-label={t("timeLeft")}>
-          {t("timeLeft")} {String(minutes).padStart(2, "0")}:{String(seconds).padStart(2, "0")}
+          {t("timeLeft")} {countdown(timeLeft(clock, now))}
         </span>
         <span class="muted">{t("answered")} {Object.values(answers).filter(isAnswered).length}/{attempt.paper.length}</span>
         {!submitted &&

@@ -37,7 +37,7 @@ function apiDll() {
 /**
  * A Collab Api on free loopback ports with a fresh SQLite data directory; resolves once /health/ready answers 200.
  * restart() stops the process and starts it again on the same ports and data (an Api node going away and coming back).
- * extraArgs are further configuration switches (e.g. "--Collab:Exams:Minute=00:00:05") for this test file's Api.
+ * extraArgs are further configuration switches (e.g. "--Collab:Tutoring:SlotMinute=00:00:01") for this test file's Api.
  */
 export async function startApi(name, extraArgs = []) {
   const ports = [await freePort(), await freePort(), await freePort()];

@@ -19,12 +19,12 @@ public sealed class AttemptDocumentPropertyTests
     public void The_deadline_is_the_start_plus_duration_and_extra_time_plus_every_pause(int seed)
     {
         var random = new Random(seed);
-        var minute = TimeSpan.FromSeconds(random.Next(1, 61));
+        var minute = TimeSpan.FromMinutes(1);
         for (var round = 0; round < 100; round++)
         {
             var plan = Plan(random.Next(5, 121));
             var state = new AttemptState();
-            var attempt = new AttemptDocument(state, "e-1", "s-1", minute);
+            var attempt = new AttemptDocument(state, "e-1", "s-1");
             var now = OpensAt + TimeSpan.FromMilliseconds(random.Next(0, 15 * (int)minute.TotalMilliseconds));
             var startedAt = now;
             attempt.Start(plan, Paper, "r", "学生", now, attempt.Admit(plan, now));
@@ -68,7 +68,7 @@ public sealed class AttemptDocumentPropertyTests
         for (var round = 0; round < 50; round++)
         {
             var state = new AttemptState();
-            var attempt = new AttemptDocument(state, "e-1", "s-1", TimeSpan.FromMinutes(1));
+            var attempt = new AttemptDocument(state, "e-1", "s-1");
             var now = OpensAt.AddMinutes(1);
             attempt.Start(Plan(60), Paper, "r", "学生", now, attempt.Admit(Plan(60), now));
             var sent = new List<(string Question, long Seq, string Answer)>();

@@ -15,7 +15,7 @@ public sealed class AttemptDocumentTests
     private readonly AttemptState _state = new();
     private readonly AttemptDocument _attempt;
 
-    public AttemptDocumentTests() => _attempt = new AttemptDocument(_state, "e-1", "s-1", TimeSpan.FromMinutes(1));
+    public AttemptDocumentTests() => _attempt = new AttemptDocument(_state, "e-1", "s-1");
 
     private static void Refused(string code, Action call) => Assert.Equal(code, Assert.Throws<CollabException>(call).Code);
 
@@ -252,5 +252,41 @@ public sealed class AttemptDocumentTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, before.GetProperty("submitReason").ValueKind);
         Assert.Equal(AttemptStatuses.Active, before.GetProperty("status").GetString());
         Assert.Equal(SubmitReasons.Student, after.GetProperty("submitReason").GetString());
+    }
+
+    [Fact]
+    public void An_attempt_is_its_students_alone()
+    {
+        _attempt.RequireStudent("s-1");
+        Refused(ErrorCodes.Forbidden, () => _attempt.RequireStudent("s-2"));
+        Refused(ErrorCodes.Forbidden, () => _attempt.RequireStudent(""));
+    }
+
+    [Fact]
+    public void A_student_submits_a_started_attempt_once()
+    {
+        Refused(ErrorCodes.NotOpen, () => _attempt.StudentSubmitPending());
+        var startedAt = Started();
+        Assert.True(_attempt.StudentSubmitPending());
+
+        _attempt.Submit(SubmitReasons.Student, Paper, startedAt.AddMinutes(5));
+
+        Assert.False(_attempt.StudentSubmitPending());
+        Assert.Equal(new AttemptSubmitted(startedAt.AddMinutes(5), SubmitReasons.Student), _attempt.Submitted);
+    }
+
+    [Fact]
+    public void The_time_left_counts_down_to_the_deadline_and_stops_at_nothing()
+    {
+        Assert.Equal(TimeSpan.Zero, _attempt.TimeLeft(OpensAt));
+        var startedAt = Started();
+
+        Assert.Equal(TimeSpan.FromMinutes(60), _attempt.TimeLeft(startedAt));
+        Assert.Equal(TimeSpan.FromMinutes(1), _attempt.TimeLeft(startedAt.AddMinutes(59)));
+        Assert.Equal(TimeSpan.Zero, _attempt.TimeLeft(startedAt.AddMinutes(60)));
+        Assert.Equal(TimeSpan.Zero, _attempt.TimeLeft(startedAt.AddHours(3)));
+
+        _attempt.Pause("停电", startedAt.AddMinutes(50));
+        Assert.Equal(TimeSpan.FromMinutes(10), _attempt.TimeLeft(startedAt.AddMinutes(80)));
     }
 }

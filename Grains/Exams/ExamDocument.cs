@@ -1,0 +1,283 @@
+using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Events;
+
+namespace Collab.Grains.Exams;
+
+/// <summary>
+/// The rules of one exam session over its state (PROTOCOL §5): who creates, edits, proctors, marks and sits it; the
+/// paper and schedule fixed at publishing; the status draft → published → open → closed → results published (closed
+/// when every candidate has submitted, or nobody may start any more and nobody heard of is still writing); the
+/// announcements and the irregularity log with their bounds. Pure: it is told the time and the proctor's board, and
+/// returns the events to send; the grain stores them, emits them and talks to the attempts.
+/// </summary>
+public sealed class ExamDocument(string id, ExamState state)
+{
+    private HashSet<string>? _roster;
+
+    public bool Exists => state.Spec is not null;
+
+    public ExamSpec Spec => state.Spec ?? throw CollabException.NotFound($"exam {id}");
+
+    public bool IsPublished => state.PublishedAt is not null;
+
+    public bool ResultsPublished => state.ResultsPublishedAt is not null;
+
+    public IReadOnlyList<AnnouncementMade> Announcements => state.Announcements;
+
+    public IReadOnlyList<Irregularity> Irregularities => state.Irregularities;
+
+    private HashSet<string> Roster => _roster ??= new HashSet<string>(Spec.Roster, StringComparer.Ordinal);
+
+    public bool OnRoster(string userId) => Roster.Contains(userId);
+
+    /// <summary>Published and not yet open: the time to draw every candidate's order ahead of the opening second.</summary>
+    public bool BeforeOpening(DateTimeOffset now) => IsPublished && now < Spec.OpensAt;
+
+    public string Status(DateTimeOffset now, ProctorBoard board) =>
+        state.ResultsPublishedAt is not null ? ExamStatuses.ResultsPublished
+        : state.PublishedAt is null ? ExamStatuses.Draft
+        : now < Spec.OpensAt ? ExamStatuses.Published
+        : IsOver(now, board) ? ExamStatuses.Closed
+        : ExamStatuses.Open;
+
+    /// <summary>The author and admins proctor an exam: its roster view, actions, log and results.</summary>
+    public bool IsProctor(Caller caller) => caller.UserId == state.CreatedBy || caller.IsAdmin;
+
+    public void RequireProctor(Caller caller)
+    {
+        _ = Spec;
+        if (!IsProctor(caller))
+        {
+            throw CollabException.Forbidden($"only the author of exam {id} or an admin may do this");
+        }
+    }
+
+    public void RequireAuthor(Caller caller)
+    {
+        _ = Spec;
+        if (caller.UserId != state.CreatedBy && !caller.IsAdmin)
+        {
+            throw CollabException.Forbidden($"only the author of exam {id} may change it");
+        }
+    }
+
+    /// <summary>An exam never created is <c>not_found</c>; only a draft is <c>not_open</c>.</summary>
+    public void RequirePublished()
+    {
+        _ = Spec;
+        if (state.PublishedAt is null)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, $"exam {id} is not published");
+        }
+    }
+
+    public void RequireOnRoster(string userId)
+    {
+        if (!OnRoster(userId))
+        {
+            throw CollabException.Forbidden($"you are not on the roster of exam {id}");
+        }
+    }
+
+    /// <summary>A candidate joins a published exam they are on the roster of; a proctor joins any.</summary>
+    public void RequireCandidate(string userId)
+    {
+        _ = Spec;
+        if (state.PublishedAt is null || !OnRoster(userId))
+        {
+            throw CollabException.Forbidden($"you are not on the roster of exam {id}");
+        }
+    }
+
+    /// <summary>Teachers and admins create exams, each id once.</summary>
+    public void RequireCreatable(Caller caller)
+    {
+        if (!caller.IsTeacher && !caller.IsAdmin)
+        {
+            throw CollabException.Forbidden("only teachers create exams");
+        }
+        if (Exists)
+        {
+            throw CollabException.Conflict($"exam {id} already exists");
+        }
+    }
+
+    public void Create(ExamSpec spec, string createdBy, DateTimeOffset now)
+    {
+        state.Spec = spec;
+        state.CreatedBy = createdBy;
+        state.CreatedAt = now;
+        _roster = null;
+    }
+
+    /// <summary>Its author changes a draft; once published, paper and schedule stay as the candidates were told.</summary>
+    public void RequireEditable(Caller caller)
+    {
+        RequireAuthor(caller);
+        if (IsPublished)
+        {
+            throw CollabException.Conflict($"exam {id} is published; its paper and schedule can no longer change");
+        }
+    }
+
+    public void Update(ExamSpec spec)
+    {
+        state.Spec = spec;
+        _roster = null;
+    }
+
+    /// <summary>Whether a publish has anything to do; refused once no candidate could start any more.</summary>
+    public bool PublishPending(DateTimeOffset now)
+    {
+        if (IsPublished)
+        {
+            return false;
+        }
+        if (now >= Spec.OpensAt + TimeSpan.FromMinutes(Spec.LateJoinMinutes))
+        {
+            throw CollabException.Invalid("opensAt (plus the late-join minutes) has passed; move the exam to a later time before publishing");
+        }
+        return true;
+    }
+
+    public ExamPublishedEvent Publish(DateTimeOffset now)
+    {
+        state.PublishedAt = now;
+        return new ExamPublishedEvent(Spec.OpensAt, Spec.DurationMinutes);
+    }
+
+    public AnnouncementMade Announce(string text, DateTimeOffset now)
+    {
+        var body = TextFields.Required(text, "text", ProctoringLimits.AnnouncementLength);
+        if (state.Announcements.Count >= ProctoringLimits.Announcements)
+        {
+            throw CollabException.Conflict($"exam {id} has {ProctoringLimits.Announcements} announcements already");
+        }
+        var announcement = new AnnouncementMade(body, now);
+        state.Announcements.Add(announcement);
+        return announcement;
+    }
+
+    /// <summary>
+    /// Checks a proctor's action on a candidate before the attempt is asked to apply it: a known kind, a candidate on
+    /// the roster, extra time within bounds, a cause within bounds, room in the log. Returns the trimmed cause.
+    /// </summary>
+    public string ValidateAction(ProctorAction action)
+    {
+        if (!ProctorAction.IsKnown(action.Kind))
+        {
+            throw CollabException.Invalid("a proctor's action is pause, resume, extend or submit");
+        }
+        if (!OnRoster(action.StudentId ?? ""))
+        {
+            throw CollabException.NotFound($"student {action.StudentId} on the roster of exam {id}");
+        }
+        if (action.Kind == ProctorAction.Extend && action.Minutes is < 1 or > ProctoringLimits.ExtensionMinutesMax)
+        {
+            throw CollabException.Invalid($"extra time is 1 to {ProctoringLimits.ExtensionMinutesMax} minutes");
+        }
+        var cause = TextFields.Optional(action.Cause, "cause", ProctoringLimits.CauseLength);
+        if (state.Irregularities.Count >= ProctoringLimits.Irregularities)
+        {
+            throw CollabException.Conflict($"exam {id} has {ProctoringLimits.Irregularities} recorded irregularities already");
+        }
+        return cause;
+    }
+
+    /// <summary>Logs an action the attempt has applied; only extra time carries minutes.</summary>
+    public IrregularityRecordedEvent Record(ProctorAction action, string cause, string byUserId, DateTimeOffset now)
+    {
+        var entry = new Irregularity(now, action.StudentId, action.Kind, action.Kind == ProctorAction.Extend ? action.Minutes : 0, cause, byUserId);
+        state.Irregularities.Add(entry);
+        return IrregularityRecordedEvent.Of(entry);
+    }
+
+    /// <summary>Results are published once, and only when the exam is closed.</summary>
+    public bool ResultsPending(DateTimeOffset now, ProctorBoard board)
+    {
+        if (ResultsPublished)
+        {
+            return false;
+        }
+        if (Status(now, board) != ExamStatuses.Closed)
+        {
+            throw CollabException.Conflict($"exam {id} is still running; results are published once every candidate has finished");
+        }
+        return true;
+    }
+
+    public ResultsPublishedEvent PublishResults(DateTimeOffset now)
+    {
+        state.ResultsPublishedAt = now;
+        return new ResultsPublishedEvent(now);
+    }
+
+    /// <summary>A candidate sees their own result once the results are published.</summary>
+    public void RequireResultOf(string userId)
+    {
+        _ = Spec;
+        RequireOnRoster(userId);
+        if (!ResultsPublished)
+        {
+            throw new CollabException(ErrorCodes.NotOpen, $"the results of exam {id} are not published yet");
+        }
+    }
+
+    /// <summary>Proctors and the exam's markers mark its short answers, once it is published; objective ones grade themselves.</summary>
+    public PaperQuestion MarkableQuestion(Caller caller, string questionId)
+    {
+        _ = Spec;
+        if (!IsProctor(caller) && !(Spec.Markers ?? []).Contains(caller.UserId))
+        {
+            throw CollabException.Forbidden($"only the author of exam {id}, its markers or an admin mark it");
+        }
+        RequirePublished();
+        var question = Spec.Questions.FirstOrDefault(q => q.Id == questionId)
+            ?? throw CollabException.NotFound($"question {questionId} of exam {id}");
+        if (QuestionKinds.IsObjective(question.Kind))
+        {
+            throw CollabException.Invalid($"question {questionId} is graded automatically; only short answers are marked");
+        }
+        return question;
+    }
+
+    /// <summary>The short-answer questions, which marking settles.</summary>
+    public IEnumerable<PaperQuestion> MarkedQuestions => Spec.Questions.Where(q => !QuestionKinds.IsObjective(q.Kind));
+
+    public CandidatePlan Plan() =>
+        new(id, state.CreatedBy, Spec.OpensAt, Spec.DurationMinutes, Spec.LateJoinMinutes, Spec.ShuffleQuestions, Spec.ShuffleOptions, Spec.Marking);
+
+    public ExamView View(DateTimeOffset now, ProctorBoard board) =>
+        new(id, Status(now, board), state.CreatedBy, Spec, state.PublishedAt, Grader.MaxScore(Spec.Questions), now);
+
+    public ExamSummary Summary(DateTimeOffset now, ProctorBoard board) =>
+        new(id, Spec.Title, Spec.Subject, Status(now, board), Spec.OpensAt, Spec.DurationMinutes, Spec.Questions.Count, Spec.Roster.Count, state.CreatedAt);
+
+    /// <summary>A candidate's snapshot: the exam and its announcements; a proctor's adds every candidate's line and the counts.</summary>
+    public object Snapshot(bool proctor, DateTimeOffset now, ProctorBoard board)
+    {
+        var exam = new
+        {
+            id,
+            title = Spec.Title,
+            subject = Spec.Subject,
+            status = Status(now, board),
+            opensAt = Spec.OpensAt,
+            durationMinutes = Spec.DurationMinutes,
+            lateJoinMinutes = Spec.LateJoinMinutes,
+            serverNow = now,
+        };
+        if (!proctor)
+        {
+            return new { exam, announcements = state.Announcements };
+        }
+        var students = Spec.Roster.Select(board.ProgressOf).ToList();
+        return new { exam, announcements = state.Announcements, students, counts = ProctorBoard.Counts(students) };
+    }
+
+    /// <summary>Every candidate has submitted, or nobody may start any more and nobody heard of is still writing.</summary>
+    private bool IsOver(DateTimeOffset now, ProctorBoard board) =>
+        board.AllSubmitted(Roster.Count)
+        || (now >= Spec.OpensAt + TimeSpan.FromMinutes(Spec.LateJoinMinutes + Spec.DurationMinutes) && board.NoneWriting);
+}
