@@ -1,6 +1,9 @@
 namespace Collab.Grains.Interfaces.Exams;
 
-/// <summary>What an attempt keeps of its exam: schedule, shuffling, marking; the paper is fetched, not copied.</summary>
+/// <summary>
+/// What an attempt keeps of its exam: schedule, shuffling, marking, and the student's name as the directory gave it at
+/// publishing (null when it does not hold them: the token's name is taken); the paper is fetched, not copied.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("collab.exams.CandidatePlan")]
 public sealed record CandidatePlan(
     [property: Id(0)] string ExamId,
@@ -10,4 +13,5 @@ public sealed record CandidatePlan(
     [property: Id(4)] int LateJoinMinutes,
     [property: Id(5)] bool ShuffleQuestions,
     [property: Id(6)] bool ShuffleOptions,
-    [property: Id(7)] MarkingPolicy Marking);
+    [property: Id(7)] MarkingPolicy Marking,
+    [property: Id(8)] string? StudentName = null);

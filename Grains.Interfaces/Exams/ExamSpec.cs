@@ -3,6 +3,8 @@ namespace Collab.Grains.Interfaces.Exams;
 /// <summary>
 /// The body of <c>POST /api/exams</c> and <c>PUT /api/exams/{id}</c>, validated. <see cref="Markers"/> are the
 /// teachers besides the author who mark short answers (double marking needs at least two markers).
+/// <see cref="RosterClasses"/> are classes of the directory (PROTOCOL §6): their students join <see cref="Roster"/>
+/// when the exam is published, and the roster is kept as it was then.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collab.exams.ExamSpec")]
 public sealed record ExamSpec(
@@ -16,4 +18,5 @@ public sealed record ExamSpec(
     [property: Id(7)] bool ShuffleQuestions,
     [property: Id(8)] bool ShuffleOptions,
     [property: Id(9)] MarkingPolicy Marking,
-    [property: Id(10)] IReadOnlyList<string>? Markers = null);
+    [property: Id(10)] IReadOnlyList<string>? Markers = null,
+    [property: Id(11)] IReadOnlyList<string>? RosterClasses = null);

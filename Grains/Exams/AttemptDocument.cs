@@ -275,7 +275,8 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         serverNow = now,
     };
 
-    private string Name => state.Name.Length > 0 ? state.Name : studentId;
+    /// <summary>The name the attempt started under; before that, the roster's (the directory's at publishing), else the id.</summary>
+    private string Name => state.Name.Length > 0 ? state.Name : state.Plan?.StudentName ?? studentId;
 
     private static bool IsCleared(StudentAnswer answer) =>
         answer.Choice is null && answer.Choices is null && answer.Truth is null && answer.Blanks is null && answer.Text is null;

@@ -86,7 +86,7 @@ public sealed class ExamAttemptGrain(
             // The durable backstop is armed before the start is written: a start is never acknowledged without it, and
             // a reminder left by a start that failed to write finds no started attempt and removes itself.
             await Alarm.ScheduleReminderAsync(deadline - Now);
-            await RunAsync(() => Emit(Attempt.Start(plan, paper, NewAttemptRef(), caller.Name, startedAt, deadline)));
+            await RunAsync(() => Emit(Attempt.Start(plan, paper, NewAttemptRef(), plan.StudentName ?? caller.Name, startedAt, deadline)));
             ArmDeadlineTimer();
         }
         else

@@ -141,8 +141,12 @@ public sealed class ExamDocument(string id, ExamState state)
         return true;
     }
 
-    public ExamPublishedEvent Publish(DateTimeOffset now)
+    /// <summary>Publishes with the roster resolved from the directory (<see cref="ExamRosters"/>), kept from now on.</summary>
+    public ExamPublishedEvent Publish(DateTimeOffset now, ExamRosters.Resolved roster)
     {
+        state.Spec = Spec with { Roster = roster.Roster };
+        state.RosterNames = roster.Names;
+        _roster = null;
         state.PublishedAt = now;
         return new ExamPublishedEvent(Spec.OpensAt, Spec.DurationMinutes);
     }
@@ -245,8 +249,12 @@ public sealed class ExamDocument(string id, ExamState state)
     /// <summary>The short-answer questions, which marking settles.</summary>
     public IEnumerable<PaperQuestion> MarkedQuestions => Spec.Questions.Where(q => !QuestionKinds.IsObjective(q.Kind));
 
-    public CandidatePlan Plan() =>
-        new(id, state.CreatedBy, Spec.OpensAt, Spec.DurationMinutes, Spec.LateJoinMinutes, Spec.ShuffleQuestions, Spec.ShuffleOptions, Spec.Marking);
+    public CandidatePlan Plan(string studentId) =>
+        new(id, state.CreatedBy, Spec.OpensAt, Spec.DurationMinutes, Spec.LateJoinMinutes, Spec.ShuffleQuestions, Spec.ShuffleOptions, Spec.Marking,
+            state.RosterNames.GetValueOrDefault(studentId));
+
+    /// <summary>The roster's name of a student, as the directory gave it at publishing; their id when it held none.</summary>
+    public string NameOf(string studentId) => state.RosterNames.GetValueOrDefault(studentId) ?? studentId;
 
     public ExamView View(DateTimeOffset now, ProctorBoard board) =>
         new(id, Status(now, board), state.CreatedBy, Spec, state.PublishedAt, Grader.MaxScore(Spec.Questions), now);

@@ -1,3 +1,4 @@
+using Collab.Grains.Directory;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Exams.Events;
@@ -19,6 +20,7 @@ public sealed class ExamGrain(
     [PersistentState("exam", StorageNames.Default)] IPersistentState<ExamState> store,
     IOptions<ExamOptions> examOptions,
     IOptions<LiveStreamOptions> options,
+    IPeopleLookup people,
     TimeProvider time,
     ILogger<ExamGrain> logger)
     : LiveGrain<ExamState>(store, options, time, logger), IExamGrain
@@ -27,7 +29,7 @@ public sealed class ExamGrain(
 
     private readonly ExamOptions _exam = examOptions.Value;
     private readonly ILogger _logger = logger;
-    private readonly ProctorBoard _board = new();
+    private ProctorBoard? _proctorBoard;
     private ExamDocument? _document;
     private IGrainTimer? _progressTimer;
     private IGrainTimer? _prepareTimer;
@@ -36,6 +38,8 @@ public sealed class ExamGrain(
     protected override string Area => "exams";
 
     private ExamDocument Exam => _document ??= new ExamDocument(Id, State);
+
+    private ProctorBoard Board => _proctorBoard ??= new ProctorBoard(Exam.NameOf);
 
     private ExamSpec Spec => Exam.Spec;
 
@@ -79,9 +83,10 @@ public sealed class ExamGrain(
         {
             return View();
         }
+        var roster = await ExamRosters.ResolveAsync(Spec, people);
         var view = await RunAsync<ExamView>(() =>
         {
-            Emit(Exam.Publish(Now));
+            Emit(Exam.Publish(Now, roster));
             return View();
         });
         StartPreparing();
@@ -99,14 +104,14 @@ public sealed class ExamGrain(
         Exam.RequireProctor(caller);
         // "Closed" depends on the attempts' lines, which a fresh activation has not heard yet.
         await GatherProgressAsync();
-        return Exam.Summary(Now, _board);
+        return Exam.Summary(Now, Board);
     }
 
     public Task<CandidatePlan> GetCandidatePlanAsync(string studentId)
     {
         Exam.RequirePublished();
         Exam.RequireOnRoster(studentId);
-        return Task.FromResult(Exam.Plan());
+        return Task.FromResult(Exam.Plan(studentId));
     }
 
     public Task<IReadOnlyList<PaperQuestion>> GetPaperAsync()
@@ -119,7 +124,7 @@ public sealed class ExamGrain(
     {
         if (Exam.Exists && Exam.OnRoster(progress.StudentId))
         {
-            _board.Report(progress);
+            Board.Report(progress);
             _progressTimer ??= this.RegisterGrainTimer(FlushProgressAsync, _exam.ProgressInterval, _exam.ProgressInterval);
         }
         return Task.CompletedTask;
@@ -163,7 +168,7 @@ public sealed class ExamGrain(
             return View();
         }
         await GatherProgressAsync();
-        if (!Exam.ResultsPending(Now, _board))
+        if (!Exam.ResultsPending(Now, Board))
         {
             return View();
         }
@@ -209,11 +214,11 @@ public sealed class ExamGrain(
     /// <summary>A whole city's candidates must not each hear of every other one arriving; proctors see who is here.</summary>
     protected override string? PresenceAudienceGroup => ProctorsGroup;
 
-    protected override object BuildSnapshot(Caller caller) => Exam.Snapshot(Exam.IsProctor(caller), Now, _board);
+    protected override object BuildSnapshot(Caller caller) => Exam.Snapshot(Exam.IsProctor(caller), Now, Board);
 
     private Task FlushProgressAsync(CancellationToken cancellationToken)
     {
-        if (_board.TakeChanges(Spec.Roster) is { } changes)
+        if (Board.TakeChanges(Spec.Roster) is { } changes)
         {
             EmitEphemeral(changes, audienceGroup: ProctorsGroup);
         }
@@ -228,11 +233,11 @@ public sealed class ExamGrain(
     /// <summary>After a reactivation the roster view is empty; the attempts hold the truth, so ask them once.</summary>
     private async Task GatherProgressAsync()
     {
-        if (_board.Gathered || !Exam.IsPublished || Exam.BeforeOpening(Now))
+        if (Board.Gathered || !Exam.IsPublished || Exam.BeforeOpening(Now))
         {
             return;
         }
-        _board.Gather(await FanOutAsync(studentId => Attempt(studentId).GetProgressAsync()));
+        Board.Gather(await FanOutAsync(studentId => Attempt(studentId).GetProgressAsync()));
     }
 
     /// <summary>
@@ -262,10 +267,9 @@ public sealed class ExamGrain(
         {
             _prepareTimer?.Dispose();
         }
-        var plan = Exam.Plan();
         try
         {
-            await Task.WhenAll(batch.Select(studentId => Attempt(studentId).PrepareAsync(plan)));
+            await Task.WhenAll(batch.Select(studentId => Attempt(studentId).PrepareAsync(Exam.Plan(studentId))));
         }
         catch (Exception exception)
         {
@@ -286,7 +290,7 @@ public sealed class ExamGrain(
 
     private Task<List<T>> FanOutAsync<T>(Func<string, Task<T>> call) => FanOut.RunAsync(Spec.Roster, _exam.FanOut, call);
 
-    private ExamView View() => Exam.View(Now, _board);
+    private ExamView View() => Exam.View(Now, Board);
 
     private IExamAttemptGrain Attempt(string studentId) => GrainFactory.GetGrain<IExamAttemptGrain>(AttemptKeys.Of(Id, studentId));
 }

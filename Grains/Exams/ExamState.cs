@@ -26,4 +26,8 @@ public sealed class ExamState : LiveState
 
     [Id(6)]
     public DateTimeOffset? ResultsPublishedAt { get; set; }
+
+    /// <summary>The roster's names as the directory held them at publishing, by student id.</summary>
+    [Id(7)]
+    public Dictionary<string, string> RosterNames { get; set; } = [];
 }

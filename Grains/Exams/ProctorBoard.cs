@@ -9,7 +9,7 @@ namespace Collab.Grains.Exams;
 /// truth; after a reactivation the board is empty until they are asked again (<see cref="Gather"/>), and a line heard
 /// meanwhile is newer than a gathered one.
 /// </summary>
-public sealed class ProctorBoard
+public sealed class ProctorBoard(Func<string, string> nameOf)
 {
     private readonly Dictionary<string, CandidateProgress> _progress = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
@@ -19,9 +19,9 @@ public sealed class ProctorBoard
 
     public bool HasChanges => _changed.Count > 0;
 
-    /// <summary>A candidate nobody has heard of yet has not started: absent, with their id for a name.</summary>
+    /// <summary>A candidate nobody has heard of yet has not started: absent, named as the roster names them.</summary>
     public CandidateProgress ProgressOf(string studentId) =>
-        _progress.GetValueOrDefault(studentId) ?? new CandidateProgress(studentId, studentId, AttemptStatuses.Absent, 0, null, 0, null, null);
+        _progress.GetValueOrDefault(studentId) ?? new CandidateProgress(studentId, nameOf(studentId), AttemptStatuses.Absent, 0, null, 0, null, null);
 
     /// <summary>Takes in a report of a candidate on the roster; the grain drops those of anyone else.</summary>
     public void Report(CandidateProgress progress)

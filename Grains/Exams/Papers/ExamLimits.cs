@@ -14,6 +14,9 @@ public static class ExamLimits
     public const int ShortAnswerLength = 10000;
     public const int ReferenceLength = 10000;
     public const int RosterSize = 10000;
+
+    /// <summary>Classes an exam's roster may name; their students together still count against <see cref="RosterSize"/>.</summary>
+    public const int RosterClasses = 200;
     public const int TitleLength = 100;
     public const int SubjectLength = 50;
     public const int DurationMinutesMax = 600;

@@ -39,12 +39,15 @@ public static partial class ExamSpecParser
         {
             throw CollabException.Invalid($"lateJoinMinutes must be from 0 to durationMinutes ({duration})");
         }
-        var roster = Roster(root);
+        var rosterClasses = JsonFields.Array(root, "rosterClasses", "rosterClasses") is { } classes
+            ? DistinctIds(classes, "rosterClasses", "class", ExamLimits.RosterClasses)
+            : new List<string>();
+        var roster = Roster(root, rosterClasses.Count > 0);
         var shuffleQuestions = JsonFields.Bool(root, "shuffleQuestions", "shuffleQuestions") ?? false;
         var shuffleOptions = JsonFields.Bool(root, "shuffleOptions", "shuffleOptions") ?? false;
         var marking = Marking(root);
         return new ExamSpec(title, subject, questions, opensAt, duration, lateJoin, roster, shuffleQuestions, shuffleOptions,
-            marking, Markers(root));
+            marking, Markers(root), rosterClasses);
     }
 
     private static DateTimeOffset OpensAt(JsonElement root)
@@ -63,14 +66,23 @@ public static partial class ExamSpecParser
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitOffset();
 
-    private static IReadOnlyList<string> Roster(JsonElement root)
+    /// <summary>The students named one by one; none is needed when classes are named.</summary>
+    private static IReadOnlyList<string> Roster(JsonElement root, bool classesNamed)
     {
-        var array = JsonFields.Array(root, "roster", "roster") ?? throw CollabException.Invalid("roster is required");
-        if (array.GetArrayLength() == 0)
+        var array = JsonFields.Array(root, "roster", "roster");
+        if (array is null && classesNamed)
+        {
+            return new List<string>();
+        }
+        if (array is null)
+        {
+            throw CollabException.Invalid("roster (or rosterClasses) is required");
+        }
+        if (array.Value.GetArrayLength() == 0 && !classesNamed)
         {
             throw CollabException.Invalid("roster must list at least one student");
         }
-        return DistinctIds(array, "roster", "student", ExamLimits.RosterSize);
+        return DistinctIds(array.Value, "roster", "student", ExamLimits.RosterSize);
     }
 
     private static IReadOnlyList<string> Markers(JsonElement root) =>

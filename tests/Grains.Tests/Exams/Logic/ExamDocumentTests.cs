@@ -9,6 +9,9 @@ namespace Collab.Grains.Tests.Exams.Logic;
 /// <summary>The rules of one exam session on the document alone: no cluster, no attempts, the time given by each test.</summary>
 public sealed class ExamDocumentTests
 {
+    /// <summary>The roster as the spec lists it, nobody named by the directory.</summary>
+    private ExamRosters.Resolved AsListed() => new(_exam.Spec.Roster, []);
+
     private static readonly Caller Author = new("t-1", "李老师", Roles.Teacher, "s", "c");
     private static readonly Caller OtherTeacher = new("t-2", "王老师", Roles.Teacher, "s", "c");
     private static readonly Caller Marker = new("t-3", "赵老师", Roles.Teacher, "s", "c");
@@ -47,7 +50,7 @@ public sealed class ExamDocumentTests
     private void Published()
     {
         Created();
-        _exam.Publish(OpensAt.AddDays(-1));
+        _exam.Publish(OpensAt.AddDays(-1), AsListed());
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class ExamDocumentTests
         _exam.RequireEditable(Author);
         _exam.RequireEditable(Admin);
 
-        _exam.Publish(OpensAt.AddDays(-1));
+        _exam.Publish(OpensAt.AddDays(-1), AsListed());
 
         RefusedUnchanged(ErrorCodes.Conflict, () => _exam.RequireEditable(Author));
         RefusedUnchanged(ErrorCodes.Conflict, () => _exam.RequireEditable(Admin));
@@ -121,7 +124,7 @@ public sealed class ExamDocumentTests
         Assert.True(_exam.PublishPending(lateJoinEnds.AddMilliseconds(-1)));
         Assert.False(_exam.IsPublished);
 
-        var published = _exam.Publish(OpensAt.AddMinutes(10));
+        var published = _exam.Publish(OpensAt.AddMinutes(10), AsListed());
 
         Assert.Equal((OpensAt, 60), (published.OpensAt, published.DurationMinutes));
         Assert.Equal(OpensAt.AddMinutes(10), _state.PublishedAt);
@@ -131,11 +134,11 @@ public sealed class ExamDocumentTests
     [Fact]
     public void The_status_runs_from_draft_to_results_published()
     {
-        var board = new ProctorBoard();
+        var board = new ProctorBoard(id => id);
         Created();
         Assert.Equal(ExamStatuses.Draft, _exam.Status(OpensAt.AddDays(1), board));
 
-        _exam.Publish(OpensAt.AddDays(-1));
+        _exam.Publish(OpensAt.AddDays(-1), AsListed());
         Assert.Equal(ExamStatuses.Published, _exam.Status(OpensAt.AddMilliseconds(-1), board));
         Assert.True(_exam.BeforeOpening(OpensAt.AddMilliseconds(-1)));
         Assert.Equal(ExamStatuses.Open, _exam.Status(OpensAt, board));
@@ -155,7 +158,7 @@ public sealed class ExamDocumentTests
     [Fact]
     public void After_the_late_join_and_the_duration_it_closes_once_nobody_heard_of_is_writing()
     {
-        var board = new ProctorBoard();
+        var board = new ProctorBoard(id => id);
         Published();
         var end = OpensAt.AddMinutes(15 + 60);
         Assert.Equal(ExamStatuses.Open, _exam.Status(end.AddMilliseconds(-1), board));
@@ -195,7 +198,7 @@ public sealed class ExamDocumentTests
         _exam.RequireOnRoster("s-1");
         RefusedUnchanged(ErrorCodes.Forbidden, () => _exam.RequireOnRoster("s-9"));
 
-        _exam.Publish(OpensAt.AddDays(-1));
+        _exam.Publish(OpensAt.AddDays(-1), AsListed());
 
         _exam.RequirePublished();
         _exam.RequireCandidate("s-1");
@@ -273,12 +276,12 @@ public sealed class ExamDocumentTests
     [Fact]
     public void Results_are_published_once_and_only_when_closed()
     {
-        var board = new ProctorBoard();
+        var board = new ProctorBoard(id => id);
         Published();
         board.Report(Line("s-1", AttemptStatuses.Active));
         RefusedUnchanged(ErrorCodes.Conflict, () => _exam.ResultsPending(OpensAt.AddMinutes(10), board));
         RefusedUnchanged(ErrorCodes.Conflict, () => _exam.ResultsPending(OpensAt.AddMinutes(-10), board));
-        Assert.True(_exam.ResultsPending(OpensAt.AddDays(1).AddMinutes(0), new ProctorBoard()));
+        Assert.True(_exam.ResultsPending(OpensAt.AddDays(1).AddMinutes(0), new ProctorBoard(id => id)));
 
         var published = _exam.PublishResults(OpensAt.AddDays(1));
 
@@ -309,7 +312,7 @@ public sealed class ExamDocumentTests
         RefusedUnchanged(ErrorCodes.NotOpen, () => _exam.MarkableQuestion(Marker, "q5"));
         RefusedUnchanged(ErrorCodes.NotOpen, () => _exam.MarkableQuestion(Author, "q5"));
 
-        _exam.Publish(OpensAt.AddDays(-1));
+        _exam.Publish(OpensAt.AddDays(-1), AsListed());
 
         RefusedUnchanged(ErrorCodes.NotFound, () => _exam.MarkableQuestion(Marker, "q9"));
         RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.MarkableQuestion(Marker, "q1"));
@@ -324,11 +327,11 @@ public sealed class ExamDocumentTests
     [Fact]
     public void The_plan_view_and_summary_carry_the_schedule_and_status()
     {
-        var board = new ProctorBoard();
+        var board = new ProctorBoard(id => id);
         Published();
         var now = OpensAt.AddMinutes(3);
 
-        var plan = _exam.Plan();
+        var plan = _exam.Plan("s-1");
         var view = _exam.View(now, board);
         var summary = _exam.Summary(now, board);
 
@@ -341,7 +344,7 @@ public sealed class ExamDocumentTests
     [Fact]
     public void A_candidates_snapshot_has_no_roster_and_a_proctors_has_every_line_and_the_counts()
     {
-        var board = new ProctorBoard();
+        var board = new ProctorBoard(id => id);
         Published();
         _exam.Announce("开考", OpensAt);
         board.Report(Line("s-2", AttemptStatuses.Active));

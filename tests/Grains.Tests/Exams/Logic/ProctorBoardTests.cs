@@ -7,15 +7,15 @@ public sealed class ProctorBoardTests
 {
     private static readonly IReadOnlyList<string> Roster = ["s-1", "s-2", "s-3", "s-4"];
 
-    private readonly ProctorBoard _board = new();
+    private readonly ProctorBoard _board = new(id => $"name of {id}");
 
     private static CandidateProgress Line(string studentId, string status, int answered = 0) =>
         new(studentId, $"名{studentId}", status, answered, null, 0, null, null);
 
     [Fact]
-    public void A_candidate_nobody_has_heard_of_is_absent_under_their_id()
+    public void A_candidate_nobody_has_heard_of_is_absent_under_the_rosters_name()
     {
-        Assert.Equal(new CandidateProgress("s-1", "s-1", AttemptStatuses.Absent, 0, null, 0, null, null), _board.ProgressOf("s-1"));
+        Assert.Equal(new CandidateProgress("s-1", "name of s-1", AttemptStatuses.Absent, 0, null, 0, null, null), _board.ProgressOf("s-1"));
         Assert.False(_board.HasChanges);
         Assert.Null(_board.TakeChanges(Roster));
     }
