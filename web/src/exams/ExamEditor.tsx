@@ -117,6 +117,8 @@ export function ExamEditor({ examId }: { examId: string | null }) {
           <textarea name="roster" rows={4} value={draft.roster} onInput={field("roster")} />
         </label>
         {err("roster")}
+        <RosterClasses chosen={draft.rosterClasses} onChange={(rosterClasses) => set({ rosterClasses })} />
+        {err("rosterClasses")}
         <div class="switches">
           <label class="option"><input type="checkbox" name="shuffleQuestions" checked={draft.shuffleQuestions}
             onChange={(e) => set({ shuffleQuestions: (e.target as HTMLInputElement).checked })} />{x("shuffleQuestions")}</label>
@@ -179,5 +181,34 @@ export function ExamEditor({ examId }: { examId: string | null }) {
         </div>
       </form>
     </section>
+  );
+}
+
+interface MyClass { id: string; name: string }
+
+/**
+ * The author's own classes from the directory (GET /api/me), to seat as a whole: their students join the roster when
+ * the exam is published (PROTOCOL §6). A class chosen before but no longer the author's stays listed under its id.
+ */
+function RosterClasses({ chosen, onChange }: { chosen: string[]; onChange: (classes: string[]) => void }) {
+  const [mine, setMine] = useState<MyClass[] | null>(null);
+  useEffect(() => {
+    rest<{ classes: MyClass[] }>("GET", "/api/me").then((me) => setMine(me.classes), () => setMine([]));
+  }, []);
+  if (mine === null) return null;
+  const listed = [...mine, ...chosen.filter((id) => !mine.some((c) => c.id === id)).map((id) => ({ id, name: id }))];
+  if (listed.length === 0) return null;
+  const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((c) => c !== id));
+  return (
+    <fieldset class="roster-classes" data-roster-classes>
+      <legend>{x("rosterClasses")}</legend>
+      {listed.map((c) => (
+        <label class="option" key={c.id}>
+          <input type="checkbox" name="rosterClass" value={c.id} checked={chosen.includes(c.id)}
+            onChange={(e) => toggle(c.id, (e.target as HTMLInputElement).checked)} />
+          {c.name}
+        </label>
+      ))}
+    </fieldset>
   );
 }

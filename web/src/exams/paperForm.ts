@@ -24,6 +24,8 @@ export interface ExamDraft {
   durationMinutes: string;
   lateJoinMinutes: string;
   roster: string;
+  /** Classes of the directory whose students join the roster when the exam is published. */
+  rosterClasses: string[];
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   doubleMarking: boolean;
@@ -53,6 +55,7 @@ export interface ExamView {
   durationMinutes: number;
   lateJoinMinutes: number;
   roster: string[];
+  rosterClasses?: string[] | null;
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   marking: { mode: "single" | "double"; tolerance: number };
@@ -95,6 +98,7 @@ export function emptyExam(): ExamDraft {
     durationMinutes: "60",
     lateJoinMinutes: "15",
     roster: "",
+    rosterClasses: [],
     shuffleQuestions: false,
     shuffleOptions: false,
     doubleMarking: false,
@@ -129,6 +133,7 @@ export function toWire(draft: ExamDraft): object {
     durationMinutes: num(draft.durationMinutes),
     lateJoinMinutes: num(draft.lateJoinMinutes),
     roster: rosterIds(draft.roster),
+    rosterClasses: draft.rosterClasses,
     shuffleQuestions: draft.shuffleQuestions,
     shuffleOptions: draft.shuffleOptions,
     marking: draft.doubleMarking ? { mode: "double", tolerance: num(draft.tolerance) } : { mode: "single" },
@@ -162,6 +167,7 @@ export function fromWire(view: ExamView): ExamDraft {
     durationMinutes: String(view.durationMinutes),
     lateJoinMinutes: String(view.lateJoinMinutes),
     roster: view.roster.join("\n"),
+    rosterClasses: view.rosterClasses ?? [],
     shuffleQuestions: view.shuffleQuestions,
     shuffleOptions: view.shuffleOptions,
     doubleMarking: view.marking.mode === "double",
@@ -189,7 +195,7 @@ function questionFromWire(q: WireQuestion): QuestionDraft {
 /** Where a refusal belongs: a question's field, an exam field, or (null) the form as a whole. */
 export interface FieldRef { question?: string; field: string }
 
-const examFields = ["title", "subject", "opensAt", "durationMinutes", "lateJoinMinutes", "roster", "questions", "marking", "markers"];
+const examFields = ["title", "subject", "opensAt", "durationMinutes", "lateJoinMinutes", "roster", "rosterClasses", "questions", "marking", "markers"];
 
 /**
  * The server's refusals name their field in a fixed form ("stem of question q2 must not be empty",

@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+
+// The directory names these people differently from what their sign-in says, so the screens show whose name they use.
+const admin = { userId: "a-5001", name: "管理员", role: "admin" };
+const teacher = { userId: "t-5001", name: "登录名", role: "teacher", school: "3301001", county: "西湖区" };
+const students = [{ userId: "s-5101", name: "登录名甲" }, { userId: "s-5102", name: "登录名乙" }];
+
+let api;
+let browser;
+before(async () => {
+  api = await startApi("exam-roster-class");
+  browser = await launchBrowser();
+  await restAs(api.baseUrl, await tokenFor(api.baseUrl, admin), "POST", "/api/directory/import", {
+    schools: [{ code: "3301001", name: "第一中学", county: "西湖区" }],
+    people: [
+      { userId: teacher.userId, name: "林老师", role: "teacher", schoolCode: "3301001" },
+      { userId: "s-5101", name: "王小明", role: "student", schoolCode: "3301001" },
+      { userId: "s-5102", name: "刘小红", role: "student", schoolCode: "3301001" },
+    ],
+    classes: [{ id: "c-7-1", schoolCode: "3301001", name: "七年级一班", grade: "7", teacherIds: [teacher.userId], studentIds: students.map((s) => s.userId) }],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+test("a teacher seats a whole class as the roster, publishes, and the results list its students under the directory's names", async () => {
+  const page = await newPage(browser, api.baseUrl);
+  await signInAs(page, teacher);
+  await page.click("[data-testid=new-exam]");
+  await page.waitForSelector("[data-testid=exam-editor]");
+  await page.fill("input[name=title]", "信息技术单元测验");
+  await page.fill("input[name=subject]", "信息技术");
+  await page.fill("input[name=durationMinutes]", "30");
+  await page.fill("input[name=lateJoinMinutes]", "30");
+  await page.click("[data-add=truefalse]");
+  await page.fill("textarea[name=q1-stem]", "CPU 是计算机的中央处理器。");
+  await page.check("[data-roster-classes] input[name=rosterClass][value=c-7-1]");
+  await page.click("[data-testid=save-draft]");
+  await page.waitForURL(/\/exams\/[^/]+\/edit$/);
+  const examId = decodeURIComponent(page.url().split("/").at(-2));
+  await page.waitForSelector("[data-roster-classes] input[value=c-7-1]:checked");
+  await screenshot(page, "exam-roster-class");
+
+  await page.click("[data-testid=publish]");
+  await page.click("[data-testid=confirm-publish]");
+  await page.waitForSelector("[data-testid=paper-view]");
+  const published = await restAs(api.baseUrl, await tokenFor(api.baseUrl, teacher), "GET", `/api/exams/${examId}`);
+  assert.deepEqual(published.roster, students.map((s) => s.userId));
+  assert.deepEqual(published.rosterClasses, ["c-7-1"]);
+
+  await page.goto(`/exams/${examId}/results`);
+  for (const [id, name] of [["s-5101", "王小明"], ["s-5102", "刘小红"]]) {
+    const row = await page.waitForSelector(`[data-student=${id}]`);
+    assert.match(await row.textContent(), new RegExp(name));
+  }
+});
