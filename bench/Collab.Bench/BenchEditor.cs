@@ -1,10 +1,11 @@
 using Collab.Client;
+using Collab.Ot;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Collab.Bench;
 
 /// <summary>One editor of the coedit scenario: a member of the plan's group, with its own connection and OT session.</summary>
-public sealed class BenchEditor(int plan, int index, string planId, BenchMember member)
+public sealed class BenchEditor(int plan, int index, string planId, BenchMember member) : ICoeditEditor
 {
     public int Plan => plan;
     public int Index => index;
@@ -14,9 +15,9 @@ public sealed class BenchEditor(int plan, int index, string planId, BenchMember 
     public HubConnection? Connection { get; set; }
     public LessonPrepSession? Session { get; set; }
 
-    /// <summary>Scheduled times of this editor's edits that no sent op carries yet; touched only under the session's lock.</summary>
     public List<long> Unsent { get; } = [];
 
-    /// <summary>Where this editor types; used only under the session's lock.</summary>
     public Random Random { get; } = new(plan * 1000 + index);
+
+    public void Edit(Func<string, TextOperation> edit) => Session!.Edit(edit);
 }

@@ -14,17 +14,19 @@ public sealed class BenchOptions
           compare       starts B0 (bare SignalR) and Collab as child processes, runs `groups` on each, prints ratios
           coedit        D plans x E editors (client library); each editor inserts one character every P ms at a fixed
                         schedule; latency from the scheduled edit to each peer's receipt of the op carrying it
-          coedit-compare  the baselines (--baselines, default b1,b2) and then Collab, each started fresh, each given the
-                        identical coedit load; prints each run and the ratios Collab/B1 and Collab/B2
+          coedit-compare  the baselines (--baselines, default b1,b2,sharedb) and then Collab, each started fresh, each
+                        given the identical coedit load; prints each run and the ratios Collab/B1, Collab/B2, Collab/ShareDB
           coedit-ceiling  one plan, E editors, the rate doubling every step from --start-rate edits/s until p99 passes
                         --max-p99-ms, a call fails or receipts go missing
           exam          N candidates start one exam within T s of its opening, save an answer every S ms, submit; results verified
 
         options (defaults in brackets; --smoke changes them to a seconds-long run that fails on any error)
           --url URL                    server to drive [http://127.0.0.1:5000]
-          --spawn collab|b0|b1|b2      start that server as a child process instead of using --url (b1, b2: coedit only)
-          --baselines LIST [b1,b2]     coedit-compare: the baselines run before Collab, comma-separated
-          --protocol json|messagepack [json]  the hub protocol of the load generator's connections
+          --spawn collab|b0|b1|b2|sharedb  start that server as a child process instead of using --url (b1, b2,
+                                       sharedb: coedit only; sharedb is node bench/sharedb/server.mjs, npm ci first
+                                       when its node_modules is absent)
+          --baselines LIST [b1,b2,sharedb]  coedit-compare: the baselines run before Collab, comma-separated
+          --protocol json|messagepack [json]  the hub protocol of the load generator's connections (ShareDB: its own JSON)
           --server-pid PID             server process for CPU and RSS from /proc
           --server-process-name TEXT   or: the one process whose command line contains TEXT
           --groups G [50]  --members M [10]  --interval-ms P [200]  --text-length CHARS [100]
@@ -75,7 +77,7 @@ public sealed class BenchOptions
     public int Classes { get; init; }
     public string Storage { get; init; } = "sqlite";
     public string? ConnectionString { get; init; }
-    public IReadOnlyList<string> Baselines { get; init; } = ["b1", "b2"];
+    public IReadOnlyList<string> Baselines { get; init; } = ["b1", "b2", "sharedb"];
     public string Protocol { get; init; } = "json";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -135,17 +137,21 @@ public sealed class BenchOptions
             Classes = reader.Int("classes", 10_000),
             Storage = reader.Text("storage") ?? "sqlite",
             ConnectionString = reader.Text("connection-string"),
-            Baselines = (reader.Text("baselines") ?? "b1,b2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Baselines = (reader.Text("baselines") ?? "b1,b2,sharedb").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Protocol = reader.Text("protocol") ?? "json",
         };
         reader.RejectUnused();
-        if (options.Spawn is not null and not ("collab" or "b0" or "b1" or "b2"))
+        if (options.Spawn is not null and not ("collab" or "b0" or "b1" or "b2" or "sharedb"))
         {
-            throw new ArgumentException("--spawn is collab, b0, b1 or b2");
+            throw new ArgumentException("--spawn is collab, b0, b1, b2 or sharedb");
         }
-        if (options.Baselines.Count == 0 || options.Baselines.Any(b => b is not ("b1" or "b2")))
+        if (options.Spawn == "sharedb" && options.Scenario != "coedit")
         {
-            throw new ArgumentException("--baselines lists b1 and/or b2 (B0 keeps no documents, so it cannot take co-editing)");
+            throw new ArgumentException("--spawn sharedb takes the coedit scenario only (ShareDB serves documents, not Collab's hubs)");
+        }
+        if (options.Baselines.Count == 0 || options.Baselines.Any(b => b is not ("b1" or "b2" or "sharedb")))
+        {
+            throw new ArgumentException("--baselines lists b1, b2 and/or sharedb (B0 keeps no documents, so it cannot take co-editing)");
         }
         if (options.Protocol is not ("json" or "messagepack"))
         {

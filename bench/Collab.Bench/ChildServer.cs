@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Collab.Bench;
 
 /// <summary>
-/// A server this bench started (<c>dotnet some.dll</c>, which runs the app in that very process, so its pid is the
-/// one to measure). Output goes to a log file; the process is killed, by its id, when disposed or when the bench exits.
+/// A server this bench started (<c>dotnet some.dll</c> or <c>node server.mjs</c>, each of which runs the server in that
+/// very process, so its pid is the one to measure). Output goes to a log file; the process is killed, by its id, when disposed or when the bench exits.
 /// </summary>
 public sealed class ChildServer : IAsyncDisposable
 {
@@ -26,23 +26,22 @@ public sealed class ChildServer : IAsyncDisposable
     public ProcessProbe Probe => new(_process.Id);
 
     public static async Task<ChildServer> StartAsync(
-        string label, string dll, IReadOnlyList<string> arguments, string url, string readyPath, string? scratchDirectory, TextWriter log,
-        CancellationToken cancellation)
+        string label, string program, IReadOnlyList<string> arguments, string workingDirectory, string url, string readyPath,
+        string? scratchDirectory, TextWriter log, CancellationToken cancellation)
     {
         var serverLog = new ServerLog(Path.Combine(Path.GetTempPath(), $"collab-bench-{label}-{Environment.ProcessId}.log"));
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program} {string.Join(' ', arguments)}");
         process.OutputDataReceived += (_, line) => serverLog.Write(line.Data);
         process.ErrorDataReceived += (_, line) => serverLog.Write(line.Data);
         process.BeginOutputReadLine();

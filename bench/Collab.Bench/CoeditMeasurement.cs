@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Collab.Client;
 
 namespace Collab.Bench;
 
@@ -25,8 +24,8 @@ public sealed class CoeditMeasurement(long steadyStart, long steadyEnd)
 
     public bool InWindow(long timestamp) => timestamp >= steadyStart && timestamp < steadyEnd;
 
-    /// <summary>Called under the editor's session lock as it makes an edit due at <paramref name="due"/>.</summary>
-    public void OnEdit(BenchEditor editor, long due)
+    /// <summary>Called under the editor's lock as it makes an edit due at <paramref name="due"/>.</summary>
+    public void OnEdit(ICoeditEditor editor, long due)
     {
         editor.Unsent.Add(due);
         if (InWindow(due))
@@ -35,21 +34,22 @@ public sealed class CoeditMeasurement(long steadyStart, long steadyEnd)
         }
     }
 
-    /// <summary>Called under the editor's session lock as a new op leaves: it carries every edit not sent yet.</summary>
-    public void OnSent(BenchEditor editor, OutgoingOp op)
+    /// <summary>Called under the editor's lock as a new op leaves: it carries every edit not sent yet.</summary>
+    public void OnSent(ICoeditEditor editor, long clientSeq)
     {
-        _editsByOp[(op.ClientId, op.ClientSeq)] = editor.Unsent.ToArray();
+        _editsByOp[(editor.ClientId, clientSeq)] = editor.Unsent.ToArray();
         editor.Unsent.Clear();
     }
 
-    public void OnApplied(BenchEditor receiver, OpApplied op)
+    /// <summary>An op applied at <paramref name="receiver"/>: its own acknowledged one, or a peer's carrying edits to time.</summary>
+    public void OnApplied(ICoeditEditor receiver, string senderClientId, long clientSeq)
     {
         var now = Stopwatch.GetTimestamp();
         if (receiver.Index == 0 && InWindow(now))
         {
             Interlocked.Increment(ref _appliedOps);
         }
-        if (op.ClientId == receiver.ClientId || !_editsByOp.TryGetValue((op.ClientId, op.ClientSeq), out var edits))
+        if (senderClientId == receiver.ClientId || !_editsByOp.TryGetValue((senderClientId, clientSeq), out var edits))
         {
             return;
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Collab.Bench;
 
-/// <summary>The side-by-side table of a coedit-compare run: each baseline, Collab, and Collab's ratio to each baseline.</summary>
+/// <summary>The side-by-side table of a coedit-compare run: each baseline (B1, B2, ShareDB), Collab, and Collab's ratio to each baseline.</summary>
 public static class CoeditReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -12,7 +12,7 @@ public static class CoeditReport
         var collab = results[^1];
         var baselines = results.Take(results.Count - 1).ToList();
         output.WriteLine();
-        output.WriteLine(F($"coedit: {collab.Plans} plans x {collab.Editors} editors, one edit per editor every {collab.IntervalMs} ms, protocol {options.Protocol}, storage {options.Storage}, warm-up {options.WarmupSeconds} s, steady {collab.DurationSeconds} s"));
+        output.WriteLine(F($"coedit: {collab.Plans} plans x {collab.Editors} editors, one edit per editor every {collab.IntervalMs} ms, protocol {options.Protocol}{(results.Any(r => r.Label == "ShareDB") ? " (ShareDB: its own JSON protocol over a WebSocket)" : "")}, storage {options.Storage}, warm-up {options.WarmupSeconds} s, steady {collab.DurationSeconds} s"));
         output.WriteLine();
         output.WriteLine("| | " + string.Join(" | ", results.Select(r => r.Label)) + " | " + string.Join(" | ", baselines.Select(b => $"Collab/{b.Label}")) + " |");
         output.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", results.Count + baselines.Count)));

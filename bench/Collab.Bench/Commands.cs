@@ -1,3 +1,5 @@
+using Collab.Bench.ShareDb;
+
 namespace Collab.Bench;
 
 /// <summary>The commands. Each returns the process exit code: 0 only when the run had no error and delivered.</summary>
@@ -36,13 +38,15 @@ public static class Commands
     public static async Task<int> CoeditAsync(BenchOptions options, CancellationToken cancellation)
     {
         await using var server = await ServerTarget.ResolveAsync(options, Console.Out, cancellation);
-        var result = await RunCoeditAsync(options, server.Url, server.Probe, options.Spawn ?? server.Url, cancellation);
+        var result = await RunCoeditAsync(options, options.Spawn, server.Url, server.Probe, options.Spawn is { } spawned ? Label(spawned) : server.Url,
+            cancellation);
         return CoeditVerdict(result);
     }
 
     /// <summary>
-    /// The baselines (B1, B2 by default) then Collab, each started fresh with the same storage, each given the identical
-    /// coedit load through the same client library and hub protocol; then the side-by-side table with the ratios.
+    /// The baselines (B1, B2 and ShareDB by default) then Collab, each started fresh (B2 and Collab with the same storage),
+    /// each given the identical coedit load: through the same client library and hub protocol, or ShareDB's own
+    /// protocol; then the side-by-side table with the ratios.
     /// </summary>
     public static async Task<int> CoeditCompareAsync(BenchOptions options, CancellationToken cancellation)
     {
@@ -51,21 +55,30 @@ public static class Commands
         foreach (var target in options.Baselines.Append("collab"))
         {
             await using var server = await ServerLauncher.StartAsync(target, root, Console.Out, cancellation, StorageChoice.From(options));
-            results.Add(await RunCoeditAsync(options, server.Url, server.Probe, target == "collab" ? "Collab" : target.ToUpperInvariant(), cancellation));
+            results.Add(await RunCoeditAsync(options, target, server.Url, server.Probe, Label(target), cancellation));
         }
         CoeditReport.WriteComparison(results, options, Console.Out);
         return results.Select(CoeditVerdict).Max();
     }
 
-    private static async Task<CoeditResult> RunCoeditAsync(BenchOptions options, string url, ProcessProbe? probe, string label,
+    private static async Task<CoeditResult> RunCoeditAsync(BenchOptions options, string? target, string url, ProcessProbe? probe, string label,
         CancellationToken cancellation)
     {
-        await using var scenario = new CoeditScenario(url, probe, Console.Out, options.Protocol, label);
+        await using ICoeditScenario scenario = target == "sharedb"
+            ? new ShareDbCoeditScenario(url, probe, Console.Out, label)
+            : new CoeditScenario(url, probe, Console.Out, options.Protocol, label);
         await scenario.SetupAsync(options.Plans, options.Editors, options.ConnectConcurrency, cancellation);
         var result = await scenario.MeasureAsync(options.IntervalMs, options.WarmupSeconds, options.DurationSeconds, options.DrainSeconds, cancellation);
         result.Write(Console.Out);
         return result;
     }
+
+    private static string Label(string target) => target switch
+    {
+        "collab" => "Collab",
+        "sharedb" => "ShareDB",
+        _ => target.ToUpperInvariant(),
+    };
 
     private static int CoeditVerdict(CoeditResult result)
     {

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Collab.Bench;
 
 /// <summary>
-/// Starts a baseline (B0, B1, B2: one host, <c>--mode</c>) or the real Collab Api (embedded default: co-hosted silo,
-/// SQLite; or PostgreSQL) on free loopback ports.
+/// Starts a baseline (B0, B1, B2: one host, <c>--mode</c>; ShareDB: <c>node bench/sharedb/server.mjs</c>) or the real
+/// Collab Api (embedded default: co-hosted silo, SQLite; or PostgreSQL) on free loopback ports.
 /// </summary>
 public static class ServerLauncher
 {
@@ -16,6 +17,13 @@ public static class ServerLauncher
         storage ??= StorageChoice.Sqlite;
         var port = FreePorts.Next();
         var url = $"http://127.0.0.1:{port}";
+        if (target == "sharedb")
+        {
+            var directory = Path.Combine(RepositoryRoot.Own(), "bench", "sharedb");
+            await EnsureNodeModulesAsync(directory, log, cancellation);
+            return await ChildServer.StartAsync("sharedb", "node", ["server.mjs", "--port", port.ToString(CultureInfo.InvariantCulture)], directory,
+                url, "/ready", null, log, cancellation);
+        }
         if (target is "b0" or "b1" or "b2")
         {
             // The baseline belongs to the bench: it comes from the bench's own checkout even when --root points elsewhere.
@@ -28,7 +36,8 @@ public static class ServerLauncher
                 "--environment=Development", $"--urls={url}", $"--mode={target}", $"--data-directory={scratch}",
                 .. target == "b2" ? storage.BaselineArguments() : [],
             ];
-            return await ChildServer.StartAsync(target, dll, baselineArguments, url, "/health/live", scratch, log, cancellation);
+            return await ChildServer.StartAsync(target, "dotnet", [dll, .. baselineArguments], Path.GetDirectoryName(dll)!, url, "/health/live",
+                scratch, log, cancellation);
         }
 
         var api = await EnsureBuiltAsync(root, "Api/Api.csproj", $"Api/bin/{Configuration}/net10.0/Api.dll", log, cancellation);
@@ -49,25 +58,60 @@ public static class ServerLauncher
             "--Collab:RateLimit:RestPerSecond=100000",
             .. storage.CollabArguments(),
         ];
-        return await ChildServer.StartAsync("collab", api, arguments, url, "/health/ready", data, log, cancellation);
+        return await ChildServer.StartAsync("collab", "dotnet", [api, .. arguments], Path.GetDirectoryName(api)!, url, "/health/ready", data,
+            log, cancellation);
     }
 
-    /// <summary>The server's dll, built in Release first when it is missing (a stale one is used as it is: see its date).</summary>
+    /// <summary>
+    /// The server's dll, built in Release first when it is missing or older than its sources (<see cref="BuildFreshness"/>);
+    /// a failed build is refused rather than measuring the stale one. The web client is not built: no scenario loads it.
+    /// </summary>
     private static async Task<string> EnsureBuiltAsync(string root, string project, string output, TextWriter log, CancellationToken cancellation)
     {
         var dll = Path.Combine(root, output);
-        if (File.Exists(dll))
+        var stale = BuildFreshness.FindStale(root, project, Path.GetDirectoryName(dll)!);
+        if (stale is null)
         {
             return dll;
         }
-        log.WriteLine($"building {project} ({Configuration}) ...");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = root };
-        foreach (var argument in new[] { "build", "-c", Configuration, "--nologo", "-v", "q", project })
+        log.WriteLine($"building {project} ({Configuration}): {stale} ...");
+        var exitCode = await RunAsync(root, "dotnet", ["build", "-c", Configuration, "--nologo", "-v", "q", "-p:CollabBuildWeb=false", project], cancellation);
+        if (exitCode != 0 || !File.Exists(dll))
+        {
+            throw new InvalidOperationException($"building {project} failed (exit code {exitCode}); refusing to measure a stale or missing build");
+        }
+        // MSBuild recompiles what its inputs say; a file it does not compile can stay newer than the dll, which is no reason to stop.
+        if (BuildFreshness.FindStale(root, project, Path.GetDirectoryName(dll)!) is { } left)
+        {
+            log.WriteLine($"built; still newer than its assembly, and not compiled into it: {left}");
+        }
+        return dll;
+    }
+
+    /// <summary>ShareDB's packages, installed exactly from the lock file when they are absent or older than it.</summary>
+    private static async Task EnsureNodeModulesAsync(string directory, TextWriter log, CancellationToken cancellation)
+    {
+        var installed = Path.Combine(directory, "node_modules", ".package-lock.json");
+        if (File.Exists(installed) && File.GetLastWriteTimeUtc(installed) >= File.GetLastWriteTimeUtc(Path.Combine(directory, "package-lock.json")))
+        {
+            return;
+        }
+        log.WriteLine($"installing {directory}'s packages (npm ci) ...");
+        if (await RunAsync(directory, "npm", ["ci", "--no-audit", "--no-fund"], cancellation) != 0)
+        {
+            throw new InvalidOperationException($"npm ci in {directory} failed");
+        }
+    }
+
+    private static async Task<int> RunAsync(string directory, string program, IReadOnlyList<string> arguments, CancellationToken cancellation)
+    {
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, WorkingDirectory = directory };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-        using var build = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet build");
-        await build.WaitForExitAsync(cancellation);
-        return build.ExitCode == 0 && File.Exists(dll) ? dll : throw new InvalidOperationException($"building {project} failed");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        await process.WaitForExitAsync(cancellation);
+        return process.ExitCode;
     }
 }

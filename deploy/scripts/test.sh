@@ -35,12 +35,19 @@ coedit_smoke=passed
 timeout 300 dotnet run -c Release --project bench/Collab.Bench -- coedit --spawn collab --smoke || coedit_smoke=failed
 echo "bench coedit smoke: $coedit_smoke"
 
-# The co-editing comparison's smoke mode: the B1 and B2 baselines and Collab back to back, with their ratios. One more test.
+# The co-editing comparison's smoke mode: the B1, B2 and ShareDB baselines and Collab back to back, with their ratios.
+# One more test.
 compare_smoke=passed
 timeout 300 dotnet run -c Release --project bench/Collab.Bench -- coedit-compare --smoke || compare_smoke=failed
 echo "bench coedit-compare smoke: $compare_smoke"
 
-summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" "$compare_smoke" <<'PY'
+# The ShareDB baseline alone (bench/sharedb, npm ci when its packages are absent): the C# ShareDB client's edits reach
+# every peer and every copy ends equal to the server's document. One more test.
+sharedb_smoke=passed
+timeout 300 dotnet run -c Release --project bench/Collab.Bench -- coedit --spawn sharedb --smoke || sharedb_smoke=failed
+echo "bench sharedb smoke: $sharedb_smoke"
+
+summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" "$compare_smoke" "$sharedb_smoke" <<'PY'
 import glob, json, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
