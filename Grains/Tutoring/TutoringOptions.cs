@@ -18,10 +18,4 @@ public sealed class TutoringOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public SessionTimings Timings => new(WarningBefore, NoShowGrace, DisconnectGrace);
-
-    /// <summary>
-    /// TEST ONLY: how long one "minute" of <c>slotMinutes</c> and of an extension lasts. Tests shorten it so a slot
-    /// ends in seconds; production never sets it.
-    /// </summary>
-    public TimeSpan SlotMinute { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -13,7 +13,7 @@ namespace Collab.Grains.Tutoring;
 /// grains around it. A stroke and a chat line are applied by <see cref="Record(StrokeDrawnEvent)"/> and
 /// <see cref="Record(ChatPostedEvent)"/> both when they are sent and when activation replays them, so the two cannot differ.
 /// </summary>
-public sealed class TutoringRoomDocument(string id, TutoringRoomState state, SessionRules rules, TimeSpan minute)
+public sealed class TutoringRoomDocument(string id, TutoringRoomState state, SessionRules rules)
 {
     public bool Exists => state.Info is not null;
 
@@ -59,6 +59,19 @@ public sealed class TutoringRoomDocument(string id, TutoringRoomState state, Ses
             throw CollabException.Conflict("no session is running");
         }
         throw new CollabException(ErrorCodes.NotAdmitted, $"you are not the admitted student of room {id}");
+    }
+
+    /// <summary>Whether the tutor's open or close has a change to make: a repeated one is answered alike and changes nothing.</summary>
+    public bool WouldChange(Caller caller, bool open)
+    {
+        RequireTutor(caller);
+        return Info.Open != open;
+    }
+
+    public bool IsWaiting(string studentId)
+    {
+        _ = Info;
+        return Queue.PositionOf(studentId) is not null;
     }
 
     public RoomOpenedEvent Open()
@@ -128,7 +141,7 @@ public sealed class TutoringRoomDocument(string id, TutoringRoomState state, Ses
         {
             throw CollabException.Conflict("nobody is waiting");
         }
-        return minute * Info.SlotMinutes;
+        return TimeSpan.FromMinutes(Info.SlotMinutes);
     }
 
     /// <summary>Starts a session of one slot with the student at the head of the queue.</summary>
@@ -161,8 +174,8 @@ public sealed class TutoringRoomDocument(string id, TutoringRoomState state, Ses
         {
             throw CollabException.Invalid($"minutes is between 1 and {TutoringLimits.MaxExtendMinutes}");
         }
-        var endsAt = session.EndsAt + minute * minutes;
-        if (endsAt - session.StartedAt > minute * TutoringLimits.MaxSessionMinutes)
+        var endsAt = session.EndsAt + TimeSpan.FromMinutes(minutes);
+        if (endsAt - session.StartedAt > TimeSpan.FromMinutes(TutoringLimits.MaxSessionMinutes))
         {
             throw CollabException.Conflict($"a session lasts at most {TutoringLimits.MaxSessionMinutes} minutes");
         }

@@ -3,6 +3,7 @@ using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Tutoring;
 using Collab.Grains.Interfaces.Tutoring.Events;
 using Collab.Grains.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +15,13 @@ namespace Collab.Grains.Tutoring;
 /// the queue is durable), keeps the directory and the tutor's and student's lists current, and checks the session's
 /// deadlines by a grain timer every <see cref="TutoringOptions.TickInterval"/> while active and by a durable reminder
 /// (first at the slot's end, then every minute, Orleans' minimum period) that reactivates the room when no silo holds it.
+/// Its clock is Orleans' grain clock, the one that drives its timer (and, like every area's, the host's own by default).
 /// </summary>
 public sealed class TutoringRoomGrain(
     [PersistentState("tutoringroom", StorageNames.Default)] IPersistentState<TutoringRoomState> store,
     IOptions<TutoringOptions> tutoringOptions,
     IOptions<LiveStreamOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<TutoringRoomGrain> logger)
     : LiveGrain<TutoringRoomState>(store, options, time, logger), ITutoringRoomGrain, IRemindable
 {
@@ -36,7 +38,7 @@ public sealed class TutoringRoomGrain(
     protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { StrokeDrawnEvent.Type, ChatPostedEvent.Type };
 
     /// <summary>The document over the current state, which activation may have replaced.</summary>
-    private TutoringRoomDocument Room => new(Id, State, _rules, _options.SlotMinute);
+    private TutoringRoomDocument Room => new(Id, State, _rules);
 
     private SessionWatch Watch => _watch ??= new(() => this.RegisterGrainTimer(_ => CheckSessionAsync(),
         new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval) { KeepAlive = true }));
@@ -70,24 +72,20 @@ public sealed class TutoringRoomGrain(
 
     public async Task<TutoringRoomInfo> OpenAsync(Caller caller)
     {
-        Room.RequireTutor(caller);
-        if (Room.Info.Open)
+        if (Room.WouldChange(caller, open: true))
         {
-            return Room.Info;
+            await RunAsync(() => Emit(Room.Open()));
+            ReportListing();
         }
-        await RunAsync(() => Emit(Room.Open()));
-        ReportListing();
         return Room.Info;
     }
 
     public async Task<TutoringRoomInfo> CloseAsync(Caller caller)
     {
-        Room.RequireTutor(caller);
-        if (!Room.Info.Open)
+        if (Room.WouldChange(caller, open: false))
         {
-            return Room.Info;
+            await EndingAsync(() => Room.EndForClosing(Now), () => Emit(Room.Close()));
         }
-        await EndingAsync(() => Room.EndForClosing(Now), () => Emit(Room.Close()));
         return Room.Info;
     }
 
@@ -101,8 +99,7 @@ public sealed class TutoringRoomGrain(
 
     public async Task CancelRequestAsync(Caller caller)
     {
-        _ = Room.Info;
-        if (Room.Queue.PositionOf(caller.UserId) is null)
+        if (!Room.IsWaiting(caller.UserId))
         {
             return;
         }
@@ -178,18 +175,20 @@ public sealed class TutoringRoomGrain(
 
     public Task<IReadOnlyList<TutoringSessionRecord>> HistoryAsync(Caller caller) => Task.FromResult(Room.History(caller));
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (State.Session is null)
-        {
-            await StopRemindingAsync();
-            return;
-        }
-        await CheckSessionAsync();
-    }
+    /// <summary>The slot's backstop; one that outlived its session removes itself.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => State.Session is null ? StopRemindingAsync() : CheckSessionAsync();
 
     /// <summary>Waiting students must not learn who else is in the room: only the tutor hears of comings and goings.</summary>
     protected override string? PresenceAudience(string userId) => State.Info?.TutorId ?? Id;
+
+    /// <summary>The admitted student's disconnect grace counts from the moment the room hears they left, not the next tick.</summary>
+    protected override void OnPresenceChanged(string userId, bool online)
+    {
+        if (State.Session?.StudentId == userId)
+        {
+            Watch.Observe(online, Now);
+        }
+    }
 
     protected override Task AuthorizeJoinAsync(Caller caller)
     {

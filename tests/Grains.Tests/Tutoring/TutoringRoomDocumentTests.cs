@@ -20,7 +20,7 @@ public sealed class TutoringRoomDocumentTests
 
     private readonly TutoringRoomState _state = new();
 
-    private TutoringRoomDocument Room => new("room-1", _state, Rules, TimeSpan.FromMinutes(1));
+    private TutoringRoomDocument Room => new("room-1", _state, Rules);
 
     private static string Refusal(Action action) => Assert.Throws<CollabException>(action).Code;
 
@@ -58,6 +58,7 @@ public sealed class TutoringRoomDocumentTests
         Assert.Equal(ErrorCodes.NotFound, Refusal(() => Room.RequireTutor(Tutor)));
         Assert.Equal(ErrorCodes.NotFound, Refusal(() => Room.CancelRequest(Amy.UserId)));
         Assert.Equal(ErrorCodes.NotFound, Refusal(() => Room.History(Tutor)));
+        Assert.Equal(ErrorCodes.NotFound, Refusal(() => Room.IsWaiting(Amy.UserId)));
         Assert.Equal(ErrorCodes.NotFound, Refusal(() => Room.RequestHelp(Amy, "方程", At)));
     }
 
@@ -70,6 +71,22 @@ public sealed class TutoringRoomDocumentTests
         AssertRefusedUnchanged(ErrorCodes.NotOpen, () => Room.QueueMessage(Tutor, "稍等", At));
         Assert.IsType<RoomOpenedEvent>(Room.Open());
         Assert.True(Room.Info.Open);
+    }
+
+    [Fact]
+    public void Opening_and_closing_are_the_tutors_and_a_repeat_has_nothing_to_change()
+    {
+        Room.Create(TutoringRoomSetup.Checked("room-1", false, Tutor, new CreateTutoringRoom("t", "数学", 20)));
+        AssertRefusedUnchanged(ErrorCodes.Forbidden, () => Room.WouldChange(OtherTeacher, open: true));
+        AssertRefusedUnchanged(ErrorCodes.Forbidden, () => Room.WouldChange(Amy, open: false));
+        Assert.True(Room.WouldChange(Tutor, open: true));
+        Assert.False(Room.WouldChange(Tutor, open: false));
+        Room.Open();
+        Assert.False(Room.WouldChange(Tutor, open: true));
+        Assert.True(Room.WouldChange(Tutor, open: false));
+        Assert.False(Room.IsWaiting(Amy.UserId));
+        Room.RequestHelp(Amy, "方程", At);
+        Assert.True(Room.IsWaiting(Amy.UserId));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class TutoringRoomViewsTests
 
     private readonly TutoringRoomState _state = new();
 
-    private TutoringRoomDocument Room => new("room-1", _state, Rules, TimeSpan.FromMinutes(1));
+    private TutoringRoomDocument Room => new("room-1", _state, Rules);
 
     public TutoringRoomViewsTests()
     {
