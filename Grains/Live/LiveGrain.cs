@@ -450,7 +450,13 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         foreach (var (userId, online) in changes.Flips)
         {
             EmitEphemeral(new PresenceChangedEvent(userId, online), PresenceAudience(userId), PresenceAudienceGroup);
+            OnPresenceChanged(userId, online);
         }
+    }
+
+    /// <summary>A user's first connection to the stream opened, or their last one closed; after the presence event.</summary>
+    protected virtual void OnPresenceChanged(string userId, bool online)
+    {
     }
 
     private Task SweepExpiredNodesAsync(CancellationToken cancellationToken)

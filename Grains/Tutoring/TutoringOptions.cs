@@ -17,9 +17,5 @@ public sealed class TutoringOptions
     /// <summary>How often an active room checks its running session's deadlines and the student's presence.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// TEST ONLY: how long one "minute" of <c>slotMinutes</c> and of an extension lasts. Tests shorten it so a slot
-    /// ends in seconds; production never sets it.
-    /// </summary>
-    public TimeSpan SlotMinute { get; set; } = TimeSpan.FromMinutes(1);
+    public SessionTimings Timings => new(WarningBefore, NoShowGrace, DisconnectGrace);
 }

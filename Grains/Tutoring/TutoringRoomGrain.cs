@@ -1,78 +1,56 @@
-using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Tutoring;
 using Collab.Grains.Interfaces.Tutoring.Events;
 using Collab.Grains.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Collab.Grains.Tutoring;
 
 /// <summary>
-/// A tutoring room (PROTOCOL §4). Session events (board, chat, start, warning, end) go only to the tutor and the
-/// admitted student; queue positions go to each waiting student alone, as ephemeral <c>queue.changed</c> after the
-/// queue is durable (a re-Join shows the position again). A running session's deadlines are checked by a grain timer
-/// every <see cref="TutoringOptions.TickInterval"/> while the room is active, and by a durable reminder (first at the
-/// slot's end, then every minute, Orleans' minimum period) that reactivates the room when no silo holds it.
+/// A tutoring room (PROTOCOL §4), as wiring around <see cref="TutoringRoomDocument"/>, which holds its rules: this grain
+/// runs its changes as commands, sends the events it returns (queue positions as ephemeral <c>queue.changed</c> after
+/// the queue is durable), keeps the directory and the tutor's and student's lists current, and checks the session's
+/// deadlines by a grain timer every <see cref="TutoringOptions.TickInterval"/> while active and by a durable reminder
+/// (first at the slot's end, then every minute, Orleans' minimum period) that reactivates the room when no silo holds it.
+/// Its clock is Orleans' grain clock, the one that drives its timer (and, like every area's, the host's own by default).
 /// </summary>
 public sealed class TutoringRoomGrain(
     [PersistentState("tutoringroom", StorageNames.Default)] IPersistentState<TutoringRoomState> store,
     IOptions<TutoringOptions> tutoringOptions,
     IOptions<LiveStreamOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<TutoringRoomGrain> logger)
     : LiveGrain<TutoringRoomState>(store, options, time, logger), ITutoringRoomGrain, IRemindable
 {
     private const string SlotReminder = "tutoring-slot";
 
     private readonly TutoringOptions _options = tutoringOptions.Value;
-    private readonly SessionRules _rules = new(new SessionTimings(
-        tutoringOptions.Value.WarningBefore, tutoringOptions.Value.NoShowGrace, tutoringOptions.Value.DisconnectGrace));
+    private readonly SessionRules _rules = new(tutoringOptions.Value.Timings);
 
-    private IGrainTimer? _ticker;
-
-    /// <summary>Since when the admitted student has been offline; not persisted (presence is not), see OnActivateAsync.</summary>
-    private DateTimeOffset? _studentOfflineSince;
-
+    private SessionWatch? _watch;
 
     protected override string Area => "tutoring";
 
     /// <summary>Strokes and chat lines, a session's constant traffic, are rows of the event log rather than rewrites of the board.</summary>
     protected override IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string> { StrokeDrawnEvent.Type, ChatPostedEvent.Type };
 
-    protected override void Apply(EventEnvelope logged)
-    {
-        var session = State.Session ?? throw new InvalidOperationException($"{StreamName} logs {logged.Type} outside a session");
-        if (logged.Type == StrokeDrawnEvent.Type)
-        {
-            var stroke = LiveJson.Deserialize<Stroke>(logged.DataJson);
-            session.Board.Add(new BoardStroke(stroke.StrokeId, logged.DataJson));
-            session.StrokesDrawn++;
-            session.PointsDrawn += stroke.Points.Length;
-        }
-        else
-        {
-            State.MessageCount++;
-            session.Chat.Add(LiveJson.Deserialize<ChatLine>(logged.DataJson));
-        }
-    }
+    /// <summary>The document over the current state, which activation may have replaced.</summary>
+    private TutoringRoomDocument Room => new(Id, State, _rules);
 
-    private TutoringRoomInfo Info => State.Info ?? throw CollabException.NotFound($"tutoring room {Id}");
+    private SessionWatch Watch => _watch ??= new(() => this.RegisterGrainTimer(_ => CheckSessionAsync(),
+        new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval) { KeepAlive = true }));
 
-    private TutoringQueue Queue => new(State.Queue, TutoringLimits.QueueCapacity);
+    protected override void Apply(EventEnvelope logged) => Room.Replay(logged.Type, logged.DataJson);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        if (State.Session is { StudentSeenAt: not null })
+        if (State.Session is { } session)
         {
-            // Presence comes back only as the nodes re-subscribe: the disconnect grace starts now, not at the crash.
-            _studentOfflineSince = Now;
-        }
-        if (State.Session is not null)
-        {
-            StartTicking();
+            Watch.Resume(session.StudentSeenAt is not null, Now);
         }
         if (State.Info is { Open: true })
         {
@@ -82,392 +60,167 @@ public sealed class TutoringRoomGrain(
 
     public async Task<TutoringRoomInfo> CreateAsync(Caller caller, CreateTutoringRoom command)
     {
-        if (!caller.IsTeacher)
-        {
-            throw CollabException.Forbidden("only teachers create tutoring rooms");
-        }
-        if (State.Info is not null)
-        {
-            throw CollabException.Conflict($"tutoring room {Id} already exists");
-        }
-        var title = TextFields.Required(command.Title, "title", TutoringLimits.TitleLength);
-        var subject = TextFields.Required(command.Subject, "subject", TutoringLimits.SubjectLength);
-        if (command.SlotMinutes is < TutoringLimits.MinSlotMinutes or > TutoringLimits.MaxSlotMinutes)
-        {
-            throw CollabException.Invalid($"slotMinutes is between {TutoringLimits.MinSlotMinutes} and {TutoringLimits.MaxSlotMinutes}");
-        }
-        await GrainFactory.GetGrain<ITutoringSubjectsGrain>(ITutoringSubjectsGrain.Key).AddAsync(TutoringSubjects.Key(subject));
-        var info = await RunAsync<TutoringRoomInfo>(() =>
-        {
-            State.Info = new TutoringRoomInfo(Id, title, subject, command.SlotMinutes, caller.UserId, caller.Name, Open: false);
-            return State.Info;
-        });
+        var info = TutoringRoomSetup.Checked(Id, Room.Exists, caller, command);
+        await GrainFactory.GetGrain<ITutoringSubjectsGrain>(ITutoringSubjectsGrain.Key).AddAsync(TutoringSubjects.Key(info.Subject));
+        await RunAsync(() => Room.Create(info));
         // After the room is durable, so the tutor's list never names a room that does not exist.
         await GrainFactory.GetGrain<ITutoringTutorGrain>(caller.UserId).AddRoomAsync(Id);
         return info;
     }
 
-    public Task<TutoringRoomInfo> GetAsync() => Task.FromResult(Info);
+    public Task<TutoringRoomInfo> GetAsync() => Task.FromResult(Room.Info);
 
     public async Task<TutoringRoomInfo> OpenAsync(Caller caller)
     {
-        RequireTutor(caller);
-        if (Info.Open)
+        if (Room.WouldChange(caller, open: true))
         {
-            return Info;
+            await RunAsync(() => Emit(Room.Open()));
+            ReportListing();
         }
-        var info = await RunAsync<TutoringRoomInfo>(() =>
-        {
-            State.Info = Info with { Open = true };
-            State.ListingVersion++;
-            Emit(new RoomOpenedEvent(Id));
-            return State.Info;
-        });
-        ReportListing();
-        return info;
+        return Room.Info;
     }
 
     public async Task<TutoringRoomInfo> CloseAsync(Caller caller)
     {
-        RequireTutor(caller);
-        if (!Info.Open)
+        if (Room.WouldChange(caller, open: false))
         {
-            return Info;
+            await EndingAsync(() => Room.EndForClosing(Now), () => Emit(Room.Close()));
         }
-        var ended = State.Session;
-        TutoringSessionRecord? record = null;
-        var info = await RunAsync<TutoringRoomInfo>(() =>
-        {
-            if (ended is not null)
-            {
-                record = EndSession(SessionEndReasons.RoomClosed);
-            }
-            Queue.Clear();
-            State.Info = Info with { Open = false };
-            State.ListingVersion++;
-            Emit(new RoomClosedEvent(Id));
-            return State.Info;
-        });
-        await AfterSessionEndedAsync(record);
-        ReportListing();
-        return info;
+        return Room.Info;
     }
 
     public async Task<QueuePosition> RequestHelpAsync(Caller caller, CommandId command, string topic)
     {
-        var before = Queue.Positions();
-        var result = await RunAsync(caller, command, () =>
-        {
-            RequireOpen();
-            if (caller.Role != Roles.Student)
-            {
-                throw CollabException.Forbidden("only students ask for help in a tutoring room");
-            }
-            if (State.Session?.StudentId == caller.UserId)
-            {
-                throw CollabException.Conflict("you are in a session in this room now");
-            }
-            var text = TextFields.Required(topic, "topic", TutoringLimits.TopicLength);
-            var position = Queue.Request(new QueueEntry(caller.UserId, caller.Name, text, Now));
-            if (Queue.Count != before.Count)
-            {
-                State.ListingVersion++;
-            }
-            return new QueuePosition(position);
-        });
+        var before = Room.Queue.Positions();
+        var result = await RunAsync(caller, command, () => new QueuePosition(Room.RequestHelp(caller, topic, Now)));
         AfterQueueChanged(before);
         return result;
     }
 
     public async Task CancelRequestAsync(Caller caller)
     {
-        _ = Info;
-        if (Queue.PositionOf(caller.UserId) is null)
+        if (!Room.IsWaiting(caller.UserId))
         {
             return;
         }
-        var before = Queue.Positions();
-        await RunAsync(() =>
-        {
-            Queue.Cancel(caller.UserId);
-            State.ListingVersion++;
-        });
+        var before = Room.Queue.Positions();
+        await RunAsync(() => Room.CancelRequest(caller.UserId));
         AfterQueueChanged(before);
     }
 
     public async Task<SessionStarted> AdmitNextAsync(Caller caller)
     {
-        RequireTutor(caller);
-        RequireOpen();
-        if (State.Session is not null)
-        {
-            throw CollabException.Conflict("a session is running; end it before admitting the next student");
-        }
-        if (Queue.Count == 0)
-        {
-            throw CollabException.Conflict("nobody is waiting");
-        }
-        var slot = _options.SlotMinute * Info.SlotMinutes;
+        var slot = Room.CheckAdmission(caller);
         // The backstop is armed before the session exists: a failure here changes nothing, and a reminder left by a
         // failed write finds no session and removes itself.
         await this.RegisterOrUpdateReminder(SlotReminder, slot, TimeSpan.FromMinutes(1));
-        var before = Queue.Positions();
-        var started = await RunAsync<SessionStarted>(() =>
+        var before = Room.Queue.Positions();
+        var started = await RunAsync(() =>
         {
-            var next = Queue.TakeNext()!;
-            State.SessionCount++;
-            var session = new TutoringSession
-            {
-                SessionId = $"s{State.SessionCount}",
-                StudentId = next.StudentId,
-                StudentName = next.Name,
-                Topic = next.Topic,
-                StartedAt = Now,
-                EndsAt = Now + slot,
-                StudentSeenAt = IsOnline(next.StudentId) ? Now : null,
-            };
-            State.Session = session;
-            State.ListingVersion++;
-            var data = new SessionStarted(session.SessionId, session.StudentId, session.StudentName, session.Topic, session.StartedAt, session.EndsAt);
-            Emit(SessionStartedEvent.Of(data), Participants);
-            return data;
+            var session = Room.AdmitNext(caller, Now, IsOnline);
+            Emit(session, Room.Participants);
+            return new SessionStarted(session.SessionId, session.StudentId, session.StudentName, session.Topic, session.StartedAt, session.EndsAt);
         });
-        _studentOfflineSince = null;
-        StartTicking();
+        Watch.Start();
         AfterQueueChanged(before);
         return started;
     }
 
-    public async Task EndSessionAsync(Caller caller)
-    {
-        var session = RequireParticipant(caller);
-        var reason = caller.UserId == session.StudentId ? SessionEndReasons.Student : SessionEndReasons.Tutor;
-        TutoringSessionRecord? record = null;
-        await RunAsync(() => record = EndSession(reason));
-        await AfterSessionEndedAsync(record);
-        ReportListing();
-    }
+    public Task EndSessionAsync(Caller caller) => EndingAsync(() => Room.EndByParticipant(caller, Now));
 
-    public async Task<DateTimeOffset> ExtendSessionAsync(Caller caller, int minutes)
-    {
-        RequireTutor(caller);
-        var session = State.Session ?? throw CollabException.Conflict("no session is running");
-        if (minutes is < 1 or > TutoringLimits.MaxExtendMinutes)
+    public Task<DateTimeOffset> ExtendSessionAsync(Caller caller, int minutes) =>
+        RunAsync(() =>
         {
-            throw CollabException.Invalid($"minutes is between 1 and {TutoringLimits.MaxExtendMinutes}");
-        }
-        var endsAt = session.EndsAt + _options.SlotMinute * minutes;
-        if (endsAt - session.StartedAt > _options.SlotMinute * TutoringLimits.MaxSessionMinutes)
-        {
-            throw CollabException.Conflict($"a session lasts at most {TutoringLimits.MaxSessionMinutes} minutes");
-        }
-        return await RunAsync<DateTimeOffset>(() =>
-        {
-            session.EndsAt = endsAt;
-            Emit(new SessionExtendedEvent(session.SessionId, endsAt), Participants);
-            return endsAt;
+            var extended = Room.Extend(caller, minutes);
+            Emit(extended, Room.Participants);
+            return extended.EndsAt;
         });
-    }
 
     public Task<StrokeAccepted> DrawStrokeAsync(Caller caller, CommandId command, StrokeInput stroke) =>
         RunAsync(caller, command, () =>
         {
-            var session = RequireParticipant(caller);
-            var accepted = StrokeRules.Validate(stroke, TutoringLimits.PointsPerStroke, caller.UserId, Now);
-            if (session.StrokesDrawn >= TutoringLimits.StrokesPerSession)
-            {
-                throw CollabException.TooLarge($"a session has at most {TutoringLimits.StrokesPerSession} strokes");
-            }
-            if (session.PointsDrawn + accepted.Points.Length > TutoringLimits.PointsPerSession)
-            {
-                throw CollabException.TooLarge($"a session has at most {TutoringLimits.PointsPerSession} points in all its strokes");
-            }
-            if (session.Board.Exists(s => s.StrokeId == accepted.StrokeId))
-            {
-                throw CollabException.Conflict($"stroke {accepted.StrokeId} is already on the board");
-            }
-            session.Board.Add(new BoardStroke(accepted.StrokeId, LiveJson.Serialize(accepted)));
-            session.StrokesDrawn++;
-            session.PointsDrawn += accepted.Points.Length;
-            Emit(new StrokeDrawnEvent(accepted.StrokeId, accepted.UserId, accepted.Points, accepted.Color, accepted.Width, accepted.At), Participants);
-            return new StrokeAccepted(accepted.StrokeId, session.StrokesDrawn);
+            var drawn = Room.Draw(caller, stroke, Now);
+            Emit(drawn, Room.Participants);
+            return new StrokeAccepted(drawn.StrokeId, Room.Session!.StrokesDrawn);
         });
 
-    public async Task ClearBoardAsync(Caller caller)
-    {
-        var session = RequireParticipant(caller);
-        await RunAsync(() =>
-        {
-            session.Board.Clear();
-            Emit(new BoardClearedEvent(session.SessionId, caller.UserId), Participants);
-        });
-    }
+    public Task ClearBoardAsync(Caller caller) => RunAsync(() => Emit(Room.ClearBoard(caller), Room.Participants));
 
     public Task<ChatAccepted> SendChatAsync(Caller caller, CommandId command, string text) =>
         RunAsync(caller, command, () =>
         {
-            var session = RequireParticipant(caller);
-            var body = TextFields.Required(text, "text", TutoringLimits.ChatLength, trim: false);
-            if (session.Chat.Count >= TutoringLimits.ChatPerSession)
-            {
-                throw CollabException.TooLarge($"a session has at most {TutoringLimits.ChatPerSession} chat messages");
-            }
-            State.MessageCount++;
-            var line = new ChatLine($"c{State.MessageCount}", caller.UserId, caller.Name, body, Now, command.ClientId, command.ClientSeq);
-            session.Chat.Add(line);
-            Emit(new ChatPostedEvent(line.Id, line.UserId, line.Name, line.Text, line.At, line.ClientId, line.ClientSeq), Participants);
+            var line = Room.Chat(caller, command, text, Now);
+            Emit(line, Room.Participants);
             return new ChatAccepted(line.Id, line.At);
         });
 
     public async Task<string> SaveNotesAsync(Caller caller, string text)
     {
-        RequireTutor(caller);
-        var notes = TextFields.Optional(text, "notes", TutoringLimits.NotesLength);
-        if (State.Session is { } session)
+        var (sessionId, finished) = await RunAsync(() => Room.SaveNotes(caller, text));
+        if (finished is not null)
         {
-            await RunAsync(() => session.Notes = notes);
-            return session.SessionId;
+            await RecordForStudentAsync(finished);
         }
-        var last = State.History.Count > 0 ? State.History[^1] : throw CollabException.Conflict("no session to write notes for yet");
-        var updated = last with { Notes = notes };
-        await RunAsync(() => State.History[^1] = updated);
-        await RecordForStudentAsync(updated);
-        return updated.SessionId;
+        return sessionId;
     }
 
     public Task<ChatAccepted> PostQueueMessageAsync(Caller caller, CommandId command, string text) =>
         RunAsync(caller, command, () =>
         {
-            RequireTutor(caller);
-            RequireOpen();
-            var body = TextFields.Required(text, "text", TutoringLimits.QueueMessageLength, trim: false);
-            State.MessageCount++;
-            var id = $"q{State.MessageCount}";
+            var message = Room.QueueMessage(caller, text, Now);
             // Every joined client: the waiting students and whoever is in session (so participants see no seq gap).
-            Emit(new QueueMessageEvent(id, body, Now));
-            return new ChatAccepted(id, Now);
+            Emit(message);
+            return new ChatAccepted(message.Id, message.At);
         });
 
-    public Task<IReadOnlyList<TutoringSessionRecord>> HistoryAsync(Caller caller)
-    {
-        if (caller.UserId != Info.TutorId && !caller.IsAdmin)
-        {
-            throw CollabException.Forbidden($"only the tutor of room {Id} sees its sessions");
-        }
-        return Task.FromResult<IReadOnlyList<TutoringSessionRecord>>(State.History.AsEnumerable().Reverse().ToList());
-    }
+    public Task<IReadOnlyList<TutoringSessionRecord>> HistoryAsync(Caller caller) => Task.FromResult(Room.History(caller));
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (State.Session is null)
-        {
-            await StopRemindingAsync();
-            return;
-        }
-        await CheckSessionAsync();
-    }
+    /// <summary>The slot's backstop; one that outlived its session removes itself.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => State.Session is null ? StopRemindingAsync() : CheckSessionAsync();
 
     /// <summary>Waiting students must not learn who else is in the room: only the tutor hears of comings and goings.</summary>
     protected override string? PresenceAudience(string userId) => State.Info?.TutorId ?? Id;
 
+    /// <summary>The admitted student's disconnect grace counts from the moment the room hears they left, not the next tick.</summary>
+    protected override void OnPresenceChanged(string userId, bool online)
+    {
+        if (State.Session?.StudentId == userId)
+        {
+            Watch.Observe(online, Now);
+        }
+    }
+
     protected override Task AuthorizeJoinAsync(Caller caller)
     {
-        _ = Info;
+        _ = Room.Info;
         return Task.CompletedTask;
     }
 
-    protected override object BuildSnapshot(Caller caller)
-    {
-        var room = Info;
-        var session = State.Session;
-        if (caller.UserId == room.TutorId)
-        {
-            return new
-            {
-                room,
-                role = "tutor",
-                queue = State.Queue.Select((e, i) => new { e.StudentId, e.Name, e.Topic, e.RequestedAt, position = i + 1 }),
-                queueLength = State.Queue.Count,
-                myPosition = (int?)null,
-                online = OnlineUsersWith(caller),
-                session = session is null ? null : SessionView(session, withNotes: true),
-            };
-        }
-        var mine = session?.StudentId == caller.UserId ? session : null;
-        return new
-        {
-            room,
-            role = mine is not null ? "admitted" : "student",
-            queue = Array.Empty<object>(),
-            queueLength = State.Queue.Count,
-            myPosition = Queue.PositionOf(caller.UserId),
-            session = mine is null ? null : SessionView(mine, withNotes: false),
-        };
-    }
-
-    private static object SessionView(TutoringSession session, bool withNotes) => new
-    {
-        session.SessionId,
-        session.StudentId,
-        session.StudentName,
-        session.Topic,
-        session.StartedAt,
-        session.EndsAt,
-        strokes = session.Board.Select(s => LiveJson.Deserialize<JsonElement>(s.Json)),
-        chat = session.Chat,
-        notes = withNotes ? session.Notes : null,
-    };
-
-    private IReadOnlyList<string> Participants => [Info.TutorId, State.Session!.StudentId];
-
-    private TutoringSessionRecord EndSession(string reason)
-    {
-        var session = State.Session!;
-        var audience = Participants;
-        var record = new TutoringSessionRecord(session.SessionId, Id, Info.Title, Info.Subject, Info.TutorId, Info.TutorName,
-            session.StudentId, session.StudentName, session.Topic, session.StartedAt, Now, reason, session.Notes,
-            session.StrokesDrawn, session.Chat.Count);
-        State.History.Add(record);
-        if (State.History.Count > TutoringLimits.HistoryKept)
-        {
-            State.History.RemoveAt(0);
-        }
-        State.Session = null;
-        State.ListingVersion++;
-        DropStrokePointsFromRetainedEvents();
-        Emit(new SessionEndedEvent(session.SessionId, session.StudentId, reason, record.EndedAt), audience);
-        return record;
-    }
+    protected override object BuildSnapshot(Caller caller) => TutoringRoomViews.Snapshot(Room.Info, State, caller.UserId, () => OnlineUsersWith(caller));
 
     /// <summary>
-    /// The retained event window is part of the room's state, written whole with every change: once a session is over,
-    /// its strokes' points leave the window (their ids stay), so old boards do not weigh on every later write.
+    /// Runs a change that may end the session (and <paramref name="then"/> in the same write), then does what an end calls
+    /// for: no more deadline checks, the student's list, the reminder removed; and tells the directory.
     /// </summary>
-    private void DropStrokePointsFromRetainedEvents()
+    private async Task EndingAsync(Func<SessionEnd?> change, Action? then = null)
     {
-        var events = State.Log.Events;
-        for (var i = 0; i < events.Count; i++)
+        SessionEnd? ended = null;
+        await RunAsync(() =>
         {
-            var envelope = events[i];
-            if (envelope.Seq > State.StrokesTrimmedThroughSeq && envelope.Type == "stroke.drawn")
+            ended = change();
+            if (ended is not null)
             {
-                var stroke = LiveJson.Deserialize<Stroke>(envelope.DataJson);
-                events[i] = envelope with { DataJson = LiveJson.Serialize(new { stroke.StrokeId, stroke.UserId, stroke.At, trimmed = true }) };
+                Emit(ended.Ended, ended.Audience);
             }
-        }
-        State.StrokesTrimmedThroughSeq = State.Log.Seq;
-    }
-
-    private async Task AfterSessionEndedAsync(TutoringSessionRecord? record)
-    {
-        if (record is null)
+            then?.Invoke();
+        });
+        if (ended is not null)
         {
-            return;
+            Watch.Stop();
+            await RecordForStudentAsync(ended.Record);
+            await StopRemindingAsync();
         }
-        StopTicking();
-        _studentOfflineSince = null;
-        await RecordForStudentAsync(record);
-        await StopRemindingAsync();
+        ReportListing();
     }
 
     private async Task RecordForStudentAsync(TutoringSessionRecord record)
@@ -500,72 +253,39 @@ public sealed class TutoringRoomGrain(
         }
     }
 
-    private void StartTicking() =>
-        _ticker ??= this.RegisterGrainTimer(_ => CheckSessionAsync(),
-            new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval) { KeepAlive = true });
-
-    private void StopTicking()
-    {
-        _ticker?.Dispose();
-        _ticker = null;
-    }
-
     /// <summary>Applies whatever the session's deadlines call for now; called by the timer and the reminder.</summary>
     private async Task CheckSessionAsync()
     {
         if (State.Session is not { } session)
         {
-            StopTicking();
+            Watch.Stop();
             return;
         }
         var online = IsOnline(session.StudentId);
-        _studentOfflineSince = online ? null : _studentOfflineSince ?? Now;
+        var offlineSince = Watch.Observe(online, Now);
         if (online && session.StudentSeenAt is null)
         {
-            await RunAsync(() => session.StudentSeenAt = Now);
+            await RunAsync(() => Room.MarkStudentSeen(Now));
         }
-        var due = _rules.Decide(new SessionClock(session.StartedAt, session.EndsAt, session.StudentSeenAt, _studentOfflineSince, session.WarnedForEndsAt), Now);
-        switch (due)
+        var due = Room.Due(Now, offlineSince);
+        if (due == SessionDue.Warning)
         {
-            case SessionDue.Warning:
-                await RunAsync(() =>
-                {
-                    session.WarnedForEndsAt = session.EndsAt;
-                    var secondsLeft = (int)Math.Max(0, Math.Ceiling((session.EndsAt - Now).TotalSeconds));
-                    Emit(new SessionWarningEvent(session.SessionId, session.EndsAt, secondsLeft), Participants);
-                });
-                break;
-            case SessionDue.TimeUp or SessionDue.NoShow or SessionDue.Disconnected:
-                TutoringSessionRecord? record = null;
-                await RunAsync(() => record = EndSession(due switch
-                {
-                    SessionDue.NoShow => SessionEndReasons.NoShow,
-                    SessionDue.Disconnected => SessionEndReasons.Disconnected,
-                    _ => SessionEndReasons.TimeUp,
-                }));
-                await AfterSessionEndedAsync(record);
-                ReportListing();
-                break;
+            await RunAsync(() => Emit(Room.Warn(Now), Room.Participants));
+        }
+        else if (due != SessionDue.Nothing)
+        {
+            await EndingAsync(() => Room.EndAsDue(due, Now));
         }
     }
 
     /// <summary>Tells the tutor the whole queue and each waiting student whose place moved their new place.</summary>
     private void AfterQueueChanged(IReadOnlyDictionary<string, int> before)
     {
-        var queue = Queue;
-        var length = queue.Count;
-        var moved = queue.MovedSince(before);
-        if (moved.Count == 0 && length == before.Count)
+        foreach (var (change, audience) in TutoringRoomViews.QueueChanges(Room.Queue, before, Room.Info.TutorId))
         {
-            return;
+            EmitEphemeral(change, audience);
         }
-        EmitEphemeral(new QueueChangedEvent(length, State.Queue.Select((e, i) => new QueuedStudent(e.StudentId, e.Name, e.Topic, e.RequestedAt, i + 1)).ToList(), null),
-            Info.TutorId);
-        foreach (var (studentId, position) in moved)
-        {
-            EmitEphemeral(new QueueChangedEvent(length, null, position), studentId);
-        }
-        if (length != before.Count)
+        if (Room.Queue.Count != before.Count)
         {
             ReportListing();
         }
@@ -573,41 +293,7 @@ public sealed class TutoringRoomGrain(
 
     private void ReportListing()
     {
-        var room = Info;
-        var listing = new RoomListing(Id, room.Title, room.Subject, room.TutorId, room.TutorName, room.SlotMinutes,
-            State.Queue.Count, State.Session is not null, room.Open, State.ListingVersion);
-        GrainFactory.GetGrain<ITutoringDirectoryGrain>(TutoringSubjects.Key(room.Subject)).ReportAsync(listing).Ignore();
-    }
-
-    private void RequireTutor(Caller caller)
-    {
-        if (caller.UserId != Info.TutorId)
-        {
-            throw CollabException.Forbidden($"only the tutor of room {Id} may do this");
-        }
-    }
-
-    private void RequireOpen()
-    {
-        if (!Info.Open)
-        {
-            throw new CollabException(ErrorCodes.NotOpen, $"tutoring room {Id} is not open");
-        }
-    }
-
-    /// <summary>The running session, when the caller is its tutor or its admitted student.</summary>
-    private TutoringSession RequireParticipant(Caller caller)
-    {
-        var room = Info;
-        var session = State.Session;
-        if (session is not null && (caller.UserId == room.TutorId || caller.UserId == session.StudentId))
-        {
-            return session;
-        }
-        if (caller.UserId == room.TutorId)
-        {
-            throw CollabException.Conflict("no session is running");
-        }
-        throw new CollabException(ErrorCodes.NotAdmitted, $"you are not the admitted student of room {Id}");
+        var listing = TutoringRoomViews.Listing(State);
+        GrainFactory.GetGrain<ITutoringDirectoryGrain>(TutoringSubjects.Key(listing.Subject)).ReportAsync(listing).Ignore();
     }
 }

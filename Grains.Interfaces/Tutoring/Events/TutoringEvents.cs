@@ -37,10 +37,22 @@ public sealed record SessionEndedEvent(string SessionId, string StudentId, strin
     public static string Type => "session.ended";
 }
 
-/// <summary>A stroke of the shared whiteboard: points as [x, y] pairs; one row of the event log.</summary>
-public sealed record StrokeDrawnEvent(string StrokeId, string UserId, IReadOnlyList<IReadOnlyList<double>> Points, string Color, double Width, DateTimeOffset At) : ILiveEvent
+/// <summary>
+/// A stroke of the shared whiteboard: points as [x, y] pairs; one row of the event log. Once its session is over, the
+/// copy a room keeps for <c>Sync</c> is <see cref="WithoutDrawing"/>: its id, author and time, <see cref="Trimmed"/>.
+/// </summary>
+public sealed record StrokeDrawnEvent(
+    string StrokeId,
+    string UserId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IReadOnlyList<double>>? Points,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Color,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Width,
+    DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Trimmed = null) : ILiveEvent
 {
     public static string Type => "stroke.drawn";
+
+    public StrokeDrawnEvent WithoutDrawing() => this with { Points = null, Color = null, Width = null, Trimmed = true };
 }
 
 public sealed record BoardClearedEvent(string SessionId, string UserId) : ILiveEvent

@@ -202,17 +202,19 @@ public sealed class TutoringHubTests(TutoringApiHost shared)
 
         var started = await tutor.InvokeAsync("AdmitNext", roomId);
         var endsAt = Time(started.GetProperty("endsAt"));
+        Assert.Equal(TimeSpan.FromMinutes(4), endsAt - Time(started.GetProperty("startedAt")));
 
+        shared.Clock.Advance(TimeSpan.FromMinutes(2));
         var warning = await amy.WaitForTypeAsync("session.warning");
         await tutor.WaitForTypeAsync("session.warning");
+        Assert.Equal(endsAt - TimeSpan.FromMinutes(2), Time(warning.GetProperty("at")));
+        Assert.Equal(120, warning.GetProperty("data").GetProperty("secondsLeft").GetInt32());
+        shared.Clock.Advance(TimeSpan.FromMinutes(2));
         var ended = await amy.WaitForTypeAsync("session.ended");
         var tutorEnded = await tutor.WaitForTypeAsync("session.ended");
         Assert.Equal("time_up", Reason(ended));
         Assert.Equal("time_up", Reason(tutorEnded));
-        Assert.True(Time(warning.GetProperty("at")) >= endsAt - TimeSpan.FromSeconds(2));
-        var endedAt = Time(ended.GetProperty("data").GetProperty("endedAt"));
-        Assert.True(endedAt >= endsAt, $"ended at {endedAt:O}, before {endsAt:O}");
-        Assert.True(endedAt - endsAt < TimeSpan.FromSeconds(5), $"ended {endedAt - endsAt} after the slot");
+        Assert.Equal(endsAt, Time(ended.GetProperty("data").GetProperty("endedAt")));
         await HubErrors.AssertRefusedAsync("not_admitted", () => amy.InvokeAsync("SendChat", roomId, Text("amy", 1, "还在吗")));
     }
 
@@ -229,9 +231,10 @@ public sealed class TutoringHubTests(TutoringApiHost shared)
         await amy.DisposeAsync();
 
         var started = await tutor.InvokeAsync("AdmitNext", roomId);
+        shared.Clock.Advance(TimeSpan.FromMinutes(3));
         var ended = await tutor.WaitForTypeAsync("session.ended");
         Assert.Equal("no_show", Reason(ended));
-        Assert.True(Time(ended.GetProperty("data").GetProperty("endedAt")) >= Time(started.GetProperty("startedAt")) + TimeSpan.FromSeconds(3));
+        Assert.Equal(Time(started.GetProperty("startedAt")) + TimeSpan.FromMinutes(3), Time(ended.GetProperty("data").GetProperty("endedAt")));
 
         await using var back = await amyUser.ConnectAsync(Hub);
         var snapshot = (await back.InvokeAsync("Join", roomId)).GetProperty("snapshot");
@@ -278,14 +281,21 @@ public sealed class TutoringHubTests(TutoringApiHost shared)
         var (roomId, tutor) = await _scenario.OpenRoomAsync(_scenario.Tutor());
         await using var _ = tutor;
         var (amy, _) = await QueueAsync(_scenario.Student(), roomId, "方程");
-        await tutor.InvokeAsync("AdmitNext", roomId);
+        var amyId = (await tutor.InvokeAsync("AdmitNext", roomId)).GetProperty("studentId").GetString();
         await amy.WaitForTypeAsync("session.started");
-        var droppedAt = DateTimeOffset.UtcNow;
+        var droppedAt = shared.Clock.GetUtcNow();
         await amy.DisposeAsync();
+        // The tutor hears she left once the room does: the grace counts from there.
+        await tutor.WaitForAsync(e => e.GetProperty("type").GetString() == "presence.changed"
+            && e.GetProperty("data").GetProperty("userId").GetString() == amyId && !e.GetProperty("data").GetProperty("online").GetBoolean());
 
-        var ended = await tutor.WaitForAsync(e => e.GetProperty("type").GetString() == "session.ended", TimeSpan.FromSeconds(30));
+        shared.Clock.Advance(TimeSpan.FromMinutes(7));
+        var within = await tutor.InvokeAsync("Join", roomId);
+        Assert.Equal(amyId, within.GetProperty("snapshot").GetProperty("session").GetProperty("studentId").GetString());
+        shared.Clock.Advance(TimeSpan.FromMinutes(1));
+        var ended = await tutor.WaitForAsync(e => e.GetProperty("type").GetString() == "session.ended");
         Assert.Equal("disconnected", Reason(ended));
-        Assert.True(Time(ended.GetProperty("data").GetProperty("endedAt")) >= droppedAt + TimeSpan.FromSeconds(8));
+        Assert.Equal(droppedAt + TimeSpan.FromMinutes(8), Time(ended.GetProperty("data").GetProperty("endedAt")));
     }
 
     [Fact]

@@ -50,7 +50,9 @@ public sealed class TutoringScenarioTests(TutoringApiHost shared)
         Assert.Empty(boJoined.GetProperty("snapshot").GetProperty("session").GetProperty("strokes").EnumerateArray());
         await bo.InvokeAsync("DrawStroke", roomId, Stroke(users[1].UserId, 2, "b-s1"));
         await bo.InvokeAsync("SendChat", roomId, Text(users[1].UserId, 3, "斜率是什么意思"));
+        shared.Clock.Advance(TimeSpan.FromMinutes(13));
         await bo.WaitForTypeAsync("session.warning");
+        shared.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal("time_up", Reason(await bo.WaitForTypeAsync("session.ended")));
         await tutor.InvokeAsync("SaveNotes", roomId, "斜率概念需要再讲");
 

@@ -5,7 +5,6 @@ using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Grains.Observations;
 using Microsoft.Extensions.Time.Testing;
-using Collab.Grains.Tutoring;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Storage;
@@ -49,7 +48,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Task DeactivateAllAsync() =>
         Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-    private sealed class SiloSetup : ISiloConfigurator
+    /// <summary>The silo of every grain test: switchable storage, in-memory logs and tables, small bounds.</summary>
+    internal sealed class SiloSetup : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
         {
@@ -78,15 +78,6 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<InMemoryExamAnswerTable>();
             silo.Services.AddSingleton<IExamAnswerTable>(services => services.GetRequiredService<InMemoryExamAnswerTable>());
             silo.Services.AddSingleton<ExamAnswerStore>();
-            // Slots of seconds, so the deadline rules run within a test.
-            silo.Services.Configure<TutoringOptions>(options =>
-            {
-                options.SlotMinute = TimeSpan.FromSeconds(1);
-                options.TickInterval = TimeSpan.FromMilliseconds(100);
-                options.WarningBefore = TimeSpan.FromSeconds(1);
-                options.NoShowGrace = TimeSpan.FromSeconds(3);
-                options.DisconnectGrace = TimeSpan.FromSeconds(3);
-            });
             // Small bounds, so tests reach the transform window's end and the snapshot interval in a few ops.
             silo.Services.Configure<LessonPrepOptions>(options =>
             {

@@ -7,7 +7,8 @@ namespace Collab.Grains.Tests.Tutoring;
 
 /// <summary>
 /// Stands in for an API node in grain tests: a real observer subscribed to a room with the given users' connections,
-/// so the room sees them online and pushes its events here for the test to wait on.
+/// so the room sees them online and pushes its events here for the test to wait on. Its subscription outlives any
+/// slot a test moves the room's clock through, as a real node's renewals would keep it.
 /// </summary>
 public sealed class RoomWatcher : ILiveStreamObserver
 {
@@ -40,7 +41,7 @@ public sealed class RoomWatcher : ILiveStreamObserver
         var watcher = new RoomWatcher();
         var reference = grains.CreateObjectReference<ILiveStreamObserver>(watcher);
         await room.SubscribeNodeAsync("test-node", reference,
-            onlineUsers.Select(u => new NodeConnection($"conn-{u}", u)).ToList(), TimeSpan.FromMinutes(5));
+            onlineUsers.Select(u => new NodeConnection($"conn-{u}", u)).ToList(), TimeSpan.FromDays(1));
         return watcher;
     }
 

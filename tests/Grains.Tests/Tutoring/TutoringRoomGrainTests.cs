@@ -5,8 +5,9 @@ using Collab.Grains.Tests.Cluster;
 
 namespace Collab.Grains.Tests.Tutoring;
 
-[Collection(ClusterCollection.Name)]
-public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
+/// <summary>The room grain on a cluster whose clock the tests move: every deadline comes due by advancing it, none by waiting.</summary>
+[Collection(TutoringClusterCollection.Name)]
+public sealed class TutoringRoomGrainTests(TutoringClusterFixture fixture)
 {
     private static readonly Caller Tutor = new("tutor-1", "张老师", Roles.Teacher, "school-a", "county-a");
     private static readonly Caller OtherTeacher = new("teacher-2", "李老师", Roles.Teacher, "school-b", "county-b");
@@ -199,13 +200,19 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         var watcher = await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId, Amy.UserId);
         await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
         var started = await room.AdmitNextAsync(Tutor);
+        Assert.Equal(TimeSpan.FromMinutes(3), started.EndsAt - started.StartedAt);
 
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
         var warning = await watcher.WaitForAsync("session.warning");
+        Assert.Equal(started.EndsAt - TimeSpan.FromMinutes(1), warning.At);
+        Assert.Equal(60, JsonDocument.Parse(warning.DataJson).RootElement.GetProperty("secondsLeft").GetInt32());
+        Assert.Empty(await room.HistoryAsync(Tutor));
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         var ended = await watcher.WaitForAsync("session.ended");
         Assert.Equal("time_up", JsonDocument.Parse(ended.DataJson).RootElement.GetProperty("reason").GetString());
-        Assert.True(warning.At >= started.EndsAt - TimeSpan.FromSeconds(1));
-        Assert.True(ended.At >= started.EndsAt, $"ended {ended.At:O} before {started.EndsAt:O}");
-        Assert.True(ended.At - started.EndsAt < TimeSpan.FromSeconds(5), $"ended {ended.At - started.EndsAt} late");
+        Assert.Equal(started.EndsAt, ended.At);
+        Assert.Single(watcher.Events, e => e.Type == "session.warning");
         Assert.Equal("time_up", Assert.Single(await room.HistoryAsync(Tutor)).EndReason);
     }
 
@@ -219,11 +226,18 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         Assert.Equal(ErrorCodes.InvalidArgument, await RefusalAsync(() => room.ExtendSessionAsync(Tutor, 0)));
         Assert.Equal(ErrorCodes.InvalidArgument, await RefusalAsync(() => room.ExtendSessionAsync(Tutor, 61)));
         var endsAt = await room.ExtendSessionAsync(Tutor, 3);
-        Assert.Equal(started.EndsAt + TimeSpan.FromSeconds(3), endsAt);
+        Assert.Equal(started.EndsAt + TimeSpan.FromMinutes(3), endsAt);
+        Assert.Equal(endsAt, JsonDocument.Parse((await watcher.WaitForAsync("session.extended")).DataJson).RootElement.GetProperty("endsAt").GetDateTimeOffset());
 
+        // Past the first slot's end and its warning time: the session runs on, and the warning is for the new end.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(4));
+        var warning = await watcher.WaitForAsync("session.warning");
+        Assert.Equal(endsAt, JsonDocument.Parse(warning.DataJson).RootElement.GetProperty("endsAt").GetDateTimeOffset());
+        Assert.DoesNotContain(watcher.Events, e => e.Type == "session.ended");
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         var ended = await watcher.WaitForAsync("session.ended");
-        Assert.True(ended.At >= endsAt);
-        Assert.Contains(watcher.Events, e => e.Type == "session.extended");
+        Assert.Equal(endsAt, ended.At);
     }
 
     [Fact]
@@ -234,10 +248,11 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         await room.RequestHelpAsync(Amy, new CommandId("amy", 1), "方程");
         var started = await room.AdmitNextAsync(Tutor);
 
+        fixture.Clock.Advance(TimeSpan.FromMinutes(3));
         var ended = await watcher.WaitForAsync("session.ended");
         Assert.Equal("no_show", JsonDocument.Parse(ended.DataJson).RootElement.GetProperty("reason").GetString());
         Assert.Equal([Tutor.UserId, Amy.UserId], ended.Audiences!);
-        Assert.True(ended.At >= started.StartedAt + TimeSpan.FromSeconds(3));
+        Assert.Equal(started.StartedAt + TimeSpan.FromMinutes(3), ended.At);
         var mine = (await fixture.Grains.GetGrain<ITutoringStudentGrain>(Amy.UserId).ListAsync()).Single(r => r.RoomId == room.GetPrimaryKeyString());
         Assert.Equal("no_show", mine.EndReason);
     }
@@ -275,15 +290,19 @@ public sealed class TutoringRoomGrainTests(ClusterFixture fixture)
         var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         Assert.Equal(0, statistics.Where(s => s.GrainType.Contains("TutoringRoomGrain")).Sum(s => s.ActivationCount));
 
-        var student = fixture.Grains.GetGrain<ITutoringStudentGrain>(Cai.UserId);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!(await student.ListAsync()).Any(r => r.RoomId == room.GetPrimaryKeyString()))
+        // Only the reminder, on the same clock, can end the slot: no activation had a ticker when the clock moved, and
+        // the one the watcher's subscription may make next ticks only when the clock moves again.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(4));
+        var watcher = await RoomWatcher.SubscribeAsync(fixture.Grains, room, Tutor.UserId);
+        if ((await room.HistoryAsync(Tutor)).Count == 0)
         {
-            await Task.Delay(100, timeout.Token);
+            await watcher.WaitForAsync("session.ended");
         }
+        // The room records the session for the student in the turn that ended it, which this call waits behind.
         var record = (await room.HistoryAsync(Tutor)).Single();
-        Assert.Equal(1, record.StrokeCount);
-        Assert.True(record.EndedAt >= started.EndsAt);
+        Assert.Equal((1, "time_up", started.EndsAt), (record.StrokeCount, record.EndReason, record.EndedAt));
+        var mine = await fixture.Grains.GetGrain<ITutoringStudentGrain>(Cai.UserId).ListAsync();
+        Assert.Equal(record, Assert.Single(mine, r => r.RoomId == room.GetPrimaryKeyString()));
     }
 
     [Fact]

@@ -273,10 +273,11 @@ export interface SessionWarningEvent {
 export interface StrokeDrawnEvent {
   strokeId: string;
   userId: string;
-  points: number[][];
-  color: string;
-  width: number;
+  points?: number[][];
+  color?: string;
+  width?: number;
   at: string;
+  trimmed?: boolean;
 }
 
 export interface VersionRestoredEvent {

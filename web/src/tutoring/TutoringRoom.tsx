@@ -1,20 +1,19 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
+import type { QueueMessageEvent } from "../live/events.generated";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
+import { typed } from "../live/typedEvent";
 import { navigate } from "../router";
 import { ErrorLine } from "../screens/ErrorLine";
 import { nextCommand, session as currentSession } from "../session";
 import { useSignal } from "../signal";
 import { ChatPanel, PendingChat } from "./ChatPanel";
 import { Countdown } from "./Countdown";
-import { applyPresence, applyQueueChange, applyRoomEvent, RoomView, Stroke } from "./roomState";
+import { applyPresence, applyQueueChange, applyRoomEvent, roomEventTypes, RoomView, Stroke } from "./roomState";
 import { tt } from "./strings";
 import { Whiteboard } from "./Whiteboard";
 import "./tutoring.css";
-
-/** queue.message: not in the Join snapshot, so a page shows the ones sent while it is open. */
-interface Notice { id: string; text: string; at: string }
 
 interface SessionRecord {
   sessionId: string;
@@ -45,7 +44,8 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
   const [warning, setWarning] = useState<number | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
   const [history, setHistory] = useState<SessionRecord[]>([]);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  // queue.message is not in the Join snapshot: a page shows the ones sent while it is open.
+  const [notices, setNotices] = useState<QueueMessageEvent[]>([]);
   const live = useRef<LiveConnection | null>(null);
   const notesFor = useRef<string | null>(null);
   const isTutor = useRef(false);
@@ -66,25 +66,37 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
     const follower = new StreamFollower<RoomView>(connection, `tutoring/${roomId}`, roomId, "Sync", {
       snapshot: (snapshot) => setView(snapshot),
       event: (e) => {
-        if (e.type === "session.warning") setWarning(e.data.secondsLeft);
-        if (e.type === "queue.message") setNotices((n) => (n.some((x) => x.id === e.data.id) ? n : [...n, e.data]).slice(-5));
-        if (e.type === "session.started") {
+        const event = typed(e, ...roomEventTypes);
+        if (!event) return;
+        if (event.type === "session.warning") setWarning(event.data.secondsLeft);
+        if (event.type === "queue.message") {
+          const notice = event.data;
+          setNotices((n) => (n.some((x) => x.id === notice.id) ? n : [...n, notice]).slice(-5));
+        }
+        if (event.type === "session.started") {
           setEnded(null);
           setWarning(null);
         }
-        if (e.type === "session.ended" || e.type === "board.cleared") setPendingStrokes([]);
-        if (e.type === "session.ended") {
-          setEnded(e.data.reason);
+        if (event.type === "session.ended" || event.type === "board.cleared") setPendingStrokes([]);
+        if (event.type === "session.ended") {
+          setEnded(event.data.reason);
           setWarning(null);
           if (isTutor.current) void loadHistory();
         }
-        setView((v) => (v ? applyRoomEvent(v, e.type, e.data) : v));
+        setView((v) => (v ? applyRoomEvent(v, event) : v));
         // Being admitted or let go changes what this student may see: the server's snapshot says what that is.
-        if ((e.type === "session.started" || e.type === "session.ended") && e.data.studentId === me.userId) void join().catch(setError);
+        if ((event.type === "session.started" || event.type === "session.ended") && event.data.studentId === me.userId) void join().catch(setError);
       },
       ephemeral: (e) => {
-        if (e.type === "queue.changed") setView((v) => (v ? applyQueueChange(v, e.data) : v));
-        if (e.type === "presence.changed") setView((v) => (v ? applyPresence(v, e.data.userId, e.data.online) : v));
+        const event = typed(e, "queue.changed", "presence.changed");
+        if (event?.type === "queue.changed") {
+          const change = event.data;
+          setView((v) => (v ? applyQueueChange(v, change) : v));
+        }
+        if (event?.type === "presence.changed") {
+          const { userId, online } = event.data;
+          setView((v) => (v ? applyPresence(v, userId, online) : v));
+        }
       },
     });
     connection.onRejoin(join);

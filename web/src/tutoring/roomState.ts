@@ -1,9 +1,23 @@
-/** The tutoring room as one caller sees it (PROTOCOL §4 Join snapshot), and how each event changes it. */
+import type { ChatPostedEvent, QueueChangedEvent, QueuedStudent, StrokeDrawnEvent } from "../live/events.generated";
+import type { TypedEvent } from "../live/typedEvent";
+
+/**
+ * The tutoring room as one caller sees it (PROTOCOL §4 Join snapshot), and how each event changes it. What an event
+ * carries is the server's event record (events.generated.ts); the snapshot holds the same shapes.
+ */
 
 export interface RoomInfo { id: string; title: string; subject: string; slotMinutes: number; tutorId: string; tutorName: string; open: boolean }
-export interface QueueEntry { studentId: string; name: string; topic: string; requestedAt: string; position: number }
-export interface Stroke { strokeId: string; userId: string; points: [number, number][]; color: string; width: number; at?: string }
-export interface ChatMessage { id: string; userId: string; name: string; text: string; at: string; clientId: string; clientSeq: number }
+export type QueueEntry = QueuedStudent;
+export type ChatMessage = ChatPostedEvent;
+
+/** A stroke that can be painted: a `stroke.drawn` with its drawing, which a trimmed copy (of a finished session) lacks. */
+export type Stroke = Omit<StrokeDrawnEvent, "points" | "color" | "width" | "trimmed" | "at"> & {
+  points: number[][];
+  color: string;
+  width: number;
+  at?: string;
+};
+
 export interface RoomSession {
   sessionId: string;
   studentId: string;
@@ -25,34 +39,62 @@ export interface RoomView {
   session: RoomSession | null;
 }
 
-export function applyRoomEvent(view: RoomView, type: string, data: any): RoomView {
+/** The durable events that change the room as held here. */
+export const roomEventTypes = [
+  "room.opened",
+  "room.closed",
+  "session.started",
+  "session.extended",
+  "session.warning",
+  "session.ended",
+  "stroke.drawn",
+  "board.cleared",
+  "chat.posted",
+  "queue.message",
+] as const;
+
+export type RoomEvent = TypedEvent<(typeof roomEventTypes)[number]>;
+
+/** The stroke to paint, or null for one the server sent without its drawing (trimmed, or missing a field). */
+export function drawable(stroke: StrokeDrawnEvent): Stroke | null {
+  const { points, color, width } = stroke;
+  if (stroke.trimmed || !points || color === undefined || width === undefined) return null;
+  return { strokeId: stroke.strokeId, userId: stroke.userId, points, color, width, at: stroke.at };
+}
+
+export function applyRoomEvent(view: RoomView, event: RoomEvent): RoomView {
   const session = view.session;
-  switch (type) {
+  switch (event.type) {
     case "room.opened":
       return { ...view, room: { ...view.room, open: true } };
     case "room.closed":
       return { ...view, room: { ...view.room, open: false }, queue: [], queueLength: 0, myPosition: null, session: null };
     case "session.started":
-      return { ...view, session: { ...data, strokes: [], chat: [], notes: view.role === "tutor" ? "" : null } };
+      return { ...view, session: { ...event.data, strokes: [], chat: [], notes: view.role === "tutor" ? "" : null } };
     case "session.extended":
-      return session ? { ...view, session: { ...session, endsAt: data.endsAt } } : view;
+      return session ? { ...view, session: { ...session, endsAt: event.data.endsAt } } : view;
     case "session.ended":
-      return session?.sessionId === data.sessionId ? { ...view, session: null } : view;
-    case "stroke.drawn":
-      if (!session || data.trimmed || session.strokes.some((s) => s.strokeId === data.strokeId)) return view;
-      return { ...view, session: { ...session, strokes: [...session.strokes, data as Stroke] } };
+      return session?.sessionId === event.data.sessionId ? { ...view, session: null } : view;
+    case "stroke.drawn": {
+      const stroke = drawable(event.data);
+      if (!session || !stroke || session.strokes.some((s) => s.strokeId === stroke.strokeId)) return view;
+      return { ...view, session: { ...session, strokes: [...session.strokes, stroke] } };
+    }
     case "board.cleared":
       return session ? { ...view, session: { ...session, strokes: [] } } : view;
-    case "chat.posted":
-      if (!session || session.chat.some((m) => m.id === data.id)) return view;
-      return { ...view, session: { ...session, chat: [...session.chat, data as ChatMessage] } };
-    default:
+    case "chat.posted": {
+      const line = event.data;
+      if (!session || session.chat.some((m) => m.id === line.id)) return view;
+      return { ...view, session: { ...session, chat: [...session.chat, line] } };
+    }
+    case "session.warning":
+    case "queue.message":
       return view;
   }
 }
 
 /** queue.changed is ephemeral: the tutor gets the whole queue, a waiting student only their own place. */
-export function applyQueueChange(view: RoomView, data: { length: number; queue?: QueueEntry[]; position?: number | null }): RoomView {
+export function applyQueueChange(view: RoomView, data: QueueChangedEvent): RoomView {
   if (data.queue) return { ...view, queue: data.queue, queueLength: data.length };
   return { ...view, queueLength: data.length, myPosition: data.position === undefined ? view.myPosition : data.position };
 }
