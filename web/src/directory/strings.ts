@@ -34,7 +34,6 @@ export const d = featureStrings(
     moreErrors: "另有 {n} 行错误未列出",
     pickPerson: "按姓名或编号查找",
     noPeople: "通讯录中没有匹配的教师。",
-    searching: "查找中…",
   },
   {
     importTitle: "Directory import",
@@ -68,7 +67,6 @@ export const d = featureStrings(
     moreErrors: "and {n} more row errors not listed",
     pickPerson: "Find by name or id",
     noPeople: "No teacher in the directory matches.",
-    searching: "Searching…",
   },
 );
 
