@@ -1,4 +1,5 @@
 import { render } from "preact";
+import { DirectoryImport } from "./directory/DirectoryImport";
 import { ExamEditor } from "./exams/ExamEditor";
 import { ExamMarking } from "./exams/ExamMarking";
 import { ExamResults } from "./exams/ExamResults";
@@ -7,6 +8,7 @@ import { ObservationScreen } from "./observation/ObservationScreen";
 import { ConnectionBanner } from "./screens/ConnectionBanner";
 import { ExamProctor } from "./screens/ExamProctor";
 import { ExamTake } from "./screens/ExamTake";
+import { FindGroups } from "./groups/FindGroups";
 import { GroupSpace } from "./screens/GroupSpace";
 import { Header } from "./screens/Header";
 import { Home } from "./screens/Home";
@@ -25,6 +27,8 @@ function Screen() {
   const user = useSignal(session);
   if (!user) return <SignIn />;
   let params: string[] | null;
+  if (current === "/directory/import") return <DirectoryImport />;
+  if (current === "/find-groups") return <FindGroups />;
   if ((params = match(/^\/groups\/([^/]+)$/, current))) return <GroupSpace key={params[0]} groupId={params[0]} />;
   if ((params = match(/^\/lessonpreps\/([^/]+)$/, current))) return <LessonPrepEditor key={params[0]} prepId={params[0]} />;
   if (current === "/exams/new") return <ExamEditor key="new" examId={null} />;

@@ -1,6 +1,9 @@
 import { signal } from "./signal";
 
-/** Paths of the client (the Api's fallback serves index.html for each): /, /groups/:id, /exams/:id, /exams/:id/proctor. */
+/**
+ * Paths of the client (the Api's fallback serves index.html for each): /, /groups/:id, /find-groups,
+ * /directory/import, /exams/:id, /exams/:id/proctor and the others main.tsx matches.
+ */
 export const path = signal(location.pathname);
 
 export function navigate(to: string): void {

@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
+import { PeoplePicker } from "../directory/PeoplePicker";
+import { JoinRequests } from "../groups/JoinRequests";
+import { JoinRequestList, PendingRequest } from "../groups/joinRequestList";
+import { g } from "../groups/strings";
 import { ObservationSessionLink } from "../observation/ObservationSessionLink";
 import { ScheduleObservation } from "../observation/ScheduleObservation";
 import { t } from "../i18n";
@@ -9,7 +13,7 @@ import { LiveConnection } from "../live/liveConnection";
 import { typed, TypedEvent } from "../live/typedEvent";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { navigate } from "../router";
-import { nextCommand, session } from "../session";
+import { nextCommand, session, User } from "../session";
 import { useSignal } from "../signal";
 import { ErrorLine } from "./ErrorLine";
 import { MessageFeed } from "./MessageFeed";
@@ -18,6 +22,7 @@ type Member = MemberAddedEvent;
 type Message = MessagePostedEvent;
 type GroupSession = SessionScheduledEvent;
 type GroupEvent = TypedEvent<"message.posted" | "member.added" | "member.removed" | "session.scheduled">;
+const groupEvents = ["message.posted", "member.added", "member.removed", "session.scheduled"] as const;
 interface Snapshot {
   group: { id: string; name: string; subject: string; grade: string; description?: string };
   members: Member[];
@@ -27,7 +32,10 @@ interface Snapshot {
 }
 interface Pending { clientId: string; clientSeq: number; text: string }
 
-/** The group's live space over /hubs/groups (PROTOCOL §1): online list, feed with posting, members, sessions. */
+/**
+ * The group's live space over /hubs/groups (PROTOCOL §1): online list, feed with posting, members, sessions; for the
+ * leader, the pending join requests and adding members from the directory.
+ */
 export function GroupSpace({ groupId }: { groupId: string }) {
   const me = useSignal(session)!.user;
   const [state, setState] = useState<Snapshot | null>(null);
@@ -36,14 +44,44 @@ export function GroupSpace({ groupId }: { groupId: string }) {
   const [draft, setDraft] = useState("");
   const [removed, setRemoved] = useState(false);
   const live = useRef<LiveConnection | null>(null);
+  const joinRequests = useRef(new JoinRequestList());
+  const [requests, setRequests] = useState<readonly PendingRequest[]>([]);
+
+  /** The list is read again at every snapshot, since a reconnect may have missed a leader-only event. */
+  async function loadRequests() {
+    const list = joinRequests.current;
+    const load = list.beginLoad();
+    try {
+      const { requests: loaded } = await rest<{ requests: PendingRequest[] }>("GET", `/api/groups/${encodeURIComponent(groupId)}/join-requests`);
+      if (list.loaded(load, loaded)) setRequests(list.requests);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  function resolved(userId: string) {
+    joinRequests.current.resolved(userId);
+    setRequests(joinRequests.current.requests);
+  }
 
   useEffect(() => {
     const connection = new LiveConnection("/hubs/groups");
     live.current = connection;
     const follower = new StreamFollower<Snapshot>(connection, `groups/${groupId}`, groupId, "Sync", {
-      snapshot: (snapshot) => setState(snapshot),
+      snapshot: (snapshot) => {
+        setState(snapshot);
+        if (leads(snapshot, me)) void loadRequests();
+      },
       event: (e) => {
-        const event = typed(e, "message.posted", "member.added", "member.removed", "session.scheduled");
+        const request = typed(e, "join.requested", "join.resolved");
+        if (request?.type === "join.requested") {
+          const { userId, name, school, county, at } = request.data;
+          joinRequests.current.requested({ userId, name, schoolName: school, county, at });
+          setRequests(joinRequests.current.requests);
+        } else if (request?.type === "join.resolved") {
+          resolved(request.data.userId);
+        }
+        const event = typed(e, ...groupEvents);
         if (!event) return;
         if (event.type === "member.removed" && event.data.userId === me.userId) {
           // The server has already cut this connection off the group; re-joining would only be refused.
@@ -110,7 +148,7 @@ export function GroupSpace({ groupId }: { groupId: string }) {
   }
 
   const online = new Set(state.online);
-  const isLeader = state.members.some((m) => m.userId === me.userId && m.role === "leader") || me.role === "admin";
+  const isLeader = leads(state, me);
   return (
     <div class="group-space">
       <section class="card wide">
@@ -143,14 +181,15 @@ export function GroupSpace({ groupId }: { groupId: string }) {
             .map((m) => (
               <li key={m.userId} data-user={m.userId} data-online={online.has(m.userId) ? "true" : "false"}>
                 <span class={online.has(m.userId) ? "dot on" : "dot"} title={online.has(m.userId) ? t("online") : t("offline")} />
-                {m.name} <span class="muted">{m.county} · {t(m.role === "leader" ? "leader" : "member")}</span>
+                {m.name} <span class="muted">{[m.school, m.county].filter(Boolean).join(" · ")} · {t(m.role === "leader" ? "leader" : "member")}</span>
                 {isLeader && m.role !== "leader" && (
                   <button class="link" data-testid="remove-member" onClick={() => remove(m.userId)}>{t("removeMember")}</button>
                 )}
               </li>
             ))}
         </ul>
-        {isLeader && <AddMember groupId={groupId} />}
+        {isLeader && <JoinRequests groupId={groupId} requests={requests} onResolved={resolved} />}
+        {isLeader && <AddMember groupId={groupId} members={state.members} />}
         <NewPlan groupId={groupId} subject={state.group.subject} grade={state.group.grade} />
         <ScheduleObservation groupId={groupId} subject={state.group.subject} grade={state.group.grade} members={state.members} isLeader={isLeader} />
         <h2>{t("sessions")}</h2>
@@ -200,33 +239,24 @@ function NewPlan({ groupId, subject, grade }: { groupId: string; subject: string
   );
 }
 
-function AddMember({ groupId }: { groupId: string }) {
-  const [form, setForm] = useState({ userId: "", name: "", school: "", county: "" });
-  const [error, setError] = useState<unknown>(null);
-  const field = (key: keyof typeof form) => (e: Event) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
-  async function add(e: Event) {
-    e.preventDefault();
-    setError(null);
-    try {
-      await rest("POST", `/api/groups/${encodeURIComponent(groupId)}/members`, form);
-      setForm({ userId: "", name: "", school: "", county: "" });
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+/** Adds a teacher by their directory id; the server takes their name, school and county from the directory. */
+function AddMember({ groupId, members }: { groupId: string; members: Member[] }) {
+  const ids = new Set(members.map((m) => m.userId));
   return (
-    <details>
-      <summary>{t("addMember")}</summary>
-      <form class="form" onSubmit={add} data-testid="add-member">
-        <label>{t("userId")}<input name="userId" required value={form.userId} onInput={field("userId")} /></label>
-        <label>{t("name")}<input name="name" required value={form.name} onInput={field("name")} /></label>
-        <label>{t("school")}<input name="school" value={form.school} onInput={field("school")} /></label>
-        <label>{t("county")}<input name="county" value={form.county} onInput={field("county")} /></label>
-        <button type="submit">{t("add")}</button>
-      </form>
-      <ErrorLine error={error} />
-    </details>
+    <section data-testid="add-member">
+      <h2>{t("addMember")}</h2>
+      <PeoplePicker
+        id="add-member-picker"
+        label={g("addByDirectory")}
+        exclude={ids}
+        onPick={(person) => rest("POST", `/api/groups/${encodeURIComponent(groupId)}/members`, { userId: person.userId })}
+      />
+    </section>
   );
+}
+
+function leads(s: Snapshot, me: User): boolean {
+  return s.members.some((m) => m.userId === me.userId && m.role === "leader") || me.role === "admin";
 }
 
 function applyEvent(s: Snapshot, event: GroupEvent): Snapshot {

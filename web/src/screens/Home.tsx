@@ -5,6 +5,8 @@ import { navigate } from "../router";
 import { session } from "../session";
 import { useSignal } from "../signal";
 import { MyExamsCard } from "../exams/MyExamsCard";
+import { d } from "../directory/strings";
+import { g } from "../groups/strings";
 import { ErrorLine } from "./ErrorLine";
 import { UpcomingSessions } from "../home/UpcomingSessions";
 import { TutoringCard } from "../tutoring/TutoringCard";
@@ -18,11 +20,12 @@ interface MyGroup {
   memberCount: number;
 }
 
-/** A teacher's groups and a form to create one; for everyone, a box to open an exam by its id. */
+/** A teacher's groups, the way to find more and a form to create one; an admin's directory import; for everyone, a box to open an exam by its id. */
 export function Home() {
   const user = useSignal(session)!.user;
   return (
     <div class="columns">
+      {user.role === "admin" && <DirectoryCard />}
       {user.role !== "student" && <Groups />}
       {user.role !== "student" && <UpcomingSessions />}
       <ExamEntry canProctor={user.role !== "student"} />
@@ -35,7 +38,7 @@ export function Home() {
 function Groups() {
   const [groups, setGroups] = useState<MyGroup[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [form, setForm] = useState({ name: "", subject: "", grade: "", description: "" });
+  const [form, setForm] = useState({ name: "", subject: "", grade: "", county: "", description: "" });
 
   useEffect(() => {
     rest<MyGroup[]>("GET", "/api/me/groups").then(setGroups, setError);
@@ -48,6 +51,7 @@ function Groups() {
       const { id } = await rest<{ id: string }>("POST", "/api/groups", {
         ...form,
         description: form.description || undefined,
+        county: form.county.trim() || undefined,
       });
       navigate(`/groups/${encodeURIComponent(id)}`);
     } catch (failure) {
@@ -75,15 +79,29 @@ function Groups() {
           ))}
         </ul>
       )}
+      <p>
+        <a href="/find-groups" data-testid="find-groups" onClick={(e) => { e.preventDefault(); navigate("/find-groups"); }}>{g("findGroups")}</a>
+      </p>
       <h3>{t("createGroup")}</h3>
       <form class="form" onSubmit={create} data-testid="create-group">
         <label>{t("groupName")}<input name="name" required maxLength={100} value={form.name} onInput={field("name")} /></label>
         <label>{t("subject")}<input name="subject" required maxLength={50} value={form.subject} onInput={field("subject")} /></label>
         <label>{t("grade")}<input name="grade" required maxLength={50} value={form.grade} onInput={field("grade")} /></label>
+        <label>{t("county")}<input name="county" maxLength={50} placeholder={g("cityWide")} value={form.county} onInput={field("county")} /></label>
         <label>{t("description")}<textarea name="description" maxLength={2000} value={form.description} onInput={field("description")} /></label>
         <button type="submit" class="primary">{t("create")}</button>
       </form>
       <ErrorLine error={error} />
+    </section>
+  );
+}
+
+function DirectoryCard() {
+  return (
+    <section class="card">
+      <h2>{d("importCard")}</h2>
+      <p class="muted">{d("importIntro")}</p>
+      <button type="button" class="primary" data-testid="open-directory-import" onClick={() => navigate("/directory/import")}>{d("openImport")}</button>
     </section>
   );
 }
