@@ -31,7 +31,7 @@ public interface IDirectoryImportGrain : IGrainWithStringKey
     [Alias("Deactivate")]
     Task<ImportBatchResult> DeactivateAsync(Caller caller, int firstRow, IReadOnlyList<string?> userIds);
 
-    /// <summary>The import is over: the activation goes.</summary>
+    /// <summary>The import is over: the tables' statistics are refreshed if it stored anything, and the activation goes.</summary>
     [Alias("End")]
     Task EndAsync();
 }

@@ -11,6 +11,7 @@ namespace Collab.Grains.Directory;
 public sealed class DirectoryImportGrain(IDirectoryStore store) : Grain, IDirectoryImportGrain
 {
     private readonly ImportChecks _checks = new();
+    private int _stored;
 
     public Task BeginAsync(Caller caller)
     {
@@ -23,7 +24,7 @@ public sealed class DirectoryImportGrain(IDirectoryStore store) : Grain, IDirect
         DirectoryAccess.MayImport(caller);
         var (valid, errors) = _checks.Schools(firstRow, rows);
         await store.UpsertSchoolsAsync(valid);
-        return new ImportBatchResult(valid.Count, errors);
+        return Stored(valid.Count, errors);
     }
 
     public async Task<ImportBatchResult> ImportPeopleAsync(Caller caller, int firstRow, IReadOnlyList<ImportPerson> rows)
@@ -36,7 +37,7 @@ public sealed class DirectoryImportGrain(IDirectoryStore store) : Grain, IDirect
         {
             await GrainFactory.GetGrain<IDeactivatedUsersGrain>(0).ChangeAsync([], reactivated);
         }
-        return new ImportBatchResult(valid.Count, errors);
+        return Stored(valid.Count, errors);
     }
 
     public async Task<ImportBatchResult> ImportClassesAsync(Caller caller, int firstRow, IReadOnlyList<ImportClass> rows)
@@ -46,7 +47,7 @@ public sealed class DirectoryImportGrain(IDirectoryStore store) : Grain, IDirect
         var people = await store.KnownPeopleAsync(ImportChecks.MemberIdsOf(rows));
         var (valid, errors) = _checks.Classes(firstRow, rows, schools, people);
         await store.UpsertClassesAsync(valid);
-        return new ImportBatchResult(valid.Count, errors);
+        return Stored(valid.Count, errors);
     }
 
     public async Task<ImportBatchResult> DeactivateAsync(Caller caller, int firstRow, IReadOnlyList<string?> userIds)
@@ -61,12 +62,21 @@ public sealed class DirectoryImportGrain(IDirectoryStore store) : Grain, IDirect
         {
             await GrainFactory.GetGrain<IDeactivatedUsersGrain>(0).ChangeAsync(valid, []);
         }
-        return new ImportBatchResult(valid.Count, errors);
+        return Stored(valid.Count, errors);
     }
 
-    public Task EndAsync()
+    private ImportBatchResult Stored(int stored, List<ImportError> errors)
+    {
+        _stored += stored;
+        return new ImportBatchResult(stored, errors);
+    }
+
+    public async Task EndAsync()
     {
         DeactivateOnIdle();
-        return Task.CompletedTask;
+        if (_stored > 0)
+        {
+            await store.RefreshStatisticsAsync();
+        }
     }
 }

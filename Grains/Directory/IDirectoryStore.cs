@@ -24,6 +24,12 @@ public interface IDirectoryStore
 
     Task<IReadOnlyList<string>> InactiveUserIdsAsync();
 
+    /// <summary>
+    /// Refreshes the planner's statistics of the directory's tables after an import: right after a bulk import they
+    /// describe the tables as they were, and PostgreSQL then walks a whole index for a prefix no row has.
+    /// </summary>
+    Task RefreshStatisticsAsync();
+
     /// <summary>Active people matching the filter, ordered by name then user id, at most <see cref="PeopleFilter.Limit"/>.</summary>
     Task<IReadOnlyList<DirectoryPerson>> SearchPeopleAsync(PeopleFilter filter);
 

@@ -221,6 +221,15 @@ public sealed class DirectoryStore(CollabDatabase database) : IDirectoryStore, I
         SqlRows.Add(command, "@ids", Dialect == SqlDialect.Postgres ? keys.ToArray() : JsonSerializer.Serialize(keys));
 
     /// <summary>One transaction on a connection of its own, off the scheduler; nothing at all for no rows.</summary>
+    public Task RefreshStatisticsAsync() => Task.Run(() => database.WriteAsync(async connection =>
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Dialect == SqlDialect.Postgres
+            ? "ANALYZE directory_schools, directory_people, directory_classes, directory_class_members;"
+            : "ANALYZE directory_schools; ANALYZE directory_people; ANALYZE directory_classes; ANALYZE directory_class_members;";
+        await command.ExecuteNonQueryAsync();
+    }));
+
     private Task WriteAsync(int rows, Func<DbConnection, DbTransaction, Task> write) => rows == 0
         ? Task.CompletedTask
         : Task.Run(() => database.WriteAsync(async connection =>
