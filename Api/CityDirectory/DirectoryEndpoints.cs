@@ -46,6 +46,7 @@ public static class DirectoryEndpoints
         {
             throw CollabException.Invalid("a CSV import names its kind: ?kind=schools|people|classes|deactivate");
         }
+        var import = await importer.BeginAsync(caller);
         await using var file = await SpoolAsync(http.Request, options.Value.MaxImportBytes);
         IAsyncEnumerable<ImportRow> Read()
         {
@@ -55,11 +56,11 @@ public static class DirectoryEndpoints
         var streaming = http.Request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals(ProgressMediaType, StringComparison.OrdinalIgnoreCase));
         if (!streaming)
         {
-            var summary = await importer.RunAsync(caller, Read, _ => Task.CompletedTask);
+            var summary = await importer.RunAsync(import, caller, Read, _ => Task.CompletedTask);
             await http.Response.WriteAsJsonAsync(summary, JsonSerializerOptions.Web);
             return;
         }
-        await ProgressLines.RunAsync(http.Response, progress => importer.RunAsync(caller, Read, progress));
+        await ProgressLines.RunAsync(http.Response, progress => importer.RunAsync(import, caller, Read, progress));
     }
 
     private static async Task<FileStream> SpoolAsync(HttpRequest request, long maxBytes)

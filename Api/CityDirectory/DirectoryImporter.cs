@@ -14,10 +14,17 @@ public sealed class DirectoryImporter(IGrainFactory grains, IOptions<DirectoryIm
 {
     private DirectoryImportOptions Options => options.Value;
 
-    public async Task<ImportSummary> RunAsync(Caller caller, Func<IAsyncEnumerable<ImportRow>> read, Func<ImportProgress, Task> progress)
+    /// <summary>Refuses a caller who may not import before the Api reads a byte of the file.</summary>
+    public async Task<IDirectoryImportGrain> BeginAsync(Caller caller)
     {
         var grain = grains.GetGrain<IDirectoryImportGrain>(Hosting.NewIds.Next("imp"));
         await grain.BeginAsync(caller);
+        return grain;
+    }
+
+    public async Task<ImportSummary> RunAsync(IDirectoryImportGrain grain, Caller caller, Func<IAsyncEnumerable<ImportRow>> read,
+        Func<ImportProgress, Task> progress)
+    {
         var total = 0;
         await foreach (var _ in read())
         {

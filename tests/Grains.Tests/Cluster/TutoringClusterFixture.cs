@@ -1,3 +1,4 @@
+using Collab.TestSupport;
 using Collab.Grains.Live;
 using Collab.Grains.Tutoring;
 using Microsoft.Extensions.DependencyInjection;
