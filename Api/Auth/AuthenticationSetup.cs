@@ -1,8 +1,10 @@
+using Collab.Api.CityDirectory;
 using Collab.Api.Errors;
 using Collab.Grains.Interfaces.Common;
 using Collab.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Collab.Api.Auth;
@@ -76,7 +78,15 @@ public static class AuthenticationSetup
                         }
                         return Task.CompletedTask;
                     },
-                    OnTokenValidated = ClaimCharacters.RefuseAsync,
+                    OnTokenValidated = async context =>
+                    {
+                        await ClaimCharacters.RefuseAsync(context);
+                        // The development issuer's claims are whatever a developer typed: they never reach the directory.
+                        if (!devIssuer && context.HttpContext.RequestServices.GetRequiredService<IOptions<SignInClaimsOptions>>().Value.UpdateFromSignIn)
+                        {
+                            await context.HttpContext.RequestServices.GetRequiredService<SignInClaims>().TakeAsync(context);
+                        }
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();

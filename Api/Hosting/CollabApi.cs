@@ -96,6 +96,8 @@ public static class CollabApi
             .AddCheck<DeactivationHealthCheck>("deactivated-users", tags: ["ready"]);
         builder.Services.AddOptions<DirectoryImportOptions>().Bind(builder.Configuration.GetSection(DirectoryImportOptions.Section));
         builder.Services.AddOptions<DeactivationWatchOptions>().Bind(builder.Configuration.GetSection(DirectoryImportOptions.Section));
+        builder.Services.AddOptions<SignInClaimsOptions>().Bind(builder.Configuration.GetSection(DirectoryImportOptions.Section));
+        builder.Services.AddSingleton<SignInClaims>();
         builder.Services.AddSingleton<DirectoryImporter>();
         builder.Services.AddSingleton<DeactivatedUsers>();
         builder.Services.AddHostedService<DeactivationWatch>();

@@ -18,6 +18,14 @@ public interface IDirectoryGrain : IGrainWithIntegerKey
     [Alias("Class"), ReadOnly]
     Task<DirectoryClass> ClassAsync(Caller caller, string classId);
 
+    /// <summary>
+    /// An Api node saw a platform token whose name or school claim it had not seen for this user: the directory takes
+    /// them for an active person it holds (the city platform is the source of truth), an unknown school aside. True when
+    /// the record changed. Called by the Api's sign-in hook, never by a client.
+    /// </summary>
+    [Alias("SignedIn")]
+    Task<bool> SignedInAsync(string userId, string? name, string? schoolCode);
+
     [Alias("Me"), ReadOnly]
     Task<MeView> MeAsync(Caller caller);
 }

@@ -33,6 +33,14 @@ public sealed class DirectoryGrain(IDirectoryStore store, IOptions<DirectoryOpti
         return found;
     }
 
+    public Task<bool> SignedInAsync(string userId, string? name, string? schoolCode)
+    {
+        var claimed = ImportChecks.SignInClaims(name, schoolCode);
+        return claimed.Name is null && claimed.SchoolCode is null
+            ? Task.FromResult(false)
+            : store.UpdateFromSignInAsync(userId, claimed.Name, claimed.SchoolCode);
+    }
+
     public async Task<MeView> MeAsync(Caller caller)
     {
         var person = await store.PersonAsync(caller.UserId);

@@ -16,6 +16,12 @@ public interface IDirectoryStore
     /// <summary>Marks the people inactive; returns the ids that were active before.</summary>
     Task<IReadOnlyList<string>> DeactivateAsync(IReadOnlyList<string> userIds);
 
+    /// <summary>
+    /// Takes an active person's name and school from the claims of a token they signed in with, where they differ and
+    /// the school is one of the directory's (a null leaves that field); true when the row changed.
+    /// </summary>
+    Task<bool> UpdateFromSignInAsync(string userId, string? name, string? schoolCode);
+
     /// <summary>Which of the codes are schools of the directory.</summary>
     Task<IReadOnlySet<string>> KnownSchoolsAsync(IReadOnlyCollection<string> codes);
 

@@ -104,6 +104,25 @@ public sealed class ImportChecks
         return (valid, errors);
     }
 
+    /// <summary>
+    /// A sign-in's name and school claims held to the import's rules: a claim that would fail a row is left out (null)
+    /// rather than refused, because the sign-in itself must not fail over the directory.
+    /// </summary>
+    public static (string? Name, string? SchoolCode) SignInClaims(string? name, string? schoolCode) =>
+        (Lenient(() => Text(name, "name")), Lenient(() => Id(schoolCode, "schoolCode")));
+
+    private static string? Lenient(Func<string> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (RowError)
+        {
+            return null;
+        }
+    }
+
     private static string Id(string? value, string field) => Bounded(value, field, MaxIdLength);
 
     private static string Text(string? value, string field) => Bounded(value, field, MaxNameLength);

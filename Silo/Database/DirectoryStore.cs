@@ -55,6 +55,30 @@ public sealed class DirectoryStore(CollabDatabase database) : IDirectoryStore, I
             member => [member.Item1, member.Item2, member.Item3]);
     });
 
+    public Task<bool> UpdateFromSignInAsync(string userId, string? name, string? schoolCode) => Task.Run(async () =>
+    {
+        var changed = 0;
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            // A school code the directory does not know leaves the person's school as it is; an absent name, their name.
+            command.CommandText =
+                """
+                UPDATE directory_people SET
+                  name = COALESCE(@name, name),
+                  school_code = COALESCE((SELECT code FROM directory_schools WHERE code = @school), school_code)
+                WHERE user_id = @id AND active = TRUE
+                  AND (name <> COALESCE(@name, name)
+                    OR school_code <> COALESCE((SELECT code FROM directory_schools WHERE code = @school), school_code));
+                """;
+            SqlRows.Add(command, "@id", userId);
+            SqlRows.Add(command, "@name", name);
+            SqlRows.Add(command, "@school", schoolCode);
+            changed = await command.ExecuteNonQueryAsync();
+        });
+        return changed > 0;
+    });
+
     public async Task<IReadOnlyList<string>> DeactivateAsync(IReadOnlyList<string> userIds)
     {
         IReadOnlyList<string> turned = [];

@@ -88,4 +88,26 @@ public sealed class ImportChecksTests
         Assert.Equal(["t1"], valid);
         Assert.Equal([(2, "userId"), (3, "userId"), (4, "userId")], errors.Select(e => (e.Row, e.Field)));
     }
+
+    [Theory]
+    [InlineData(" 王芳 ", "s-1", "王芳", "s-1")]
+    [InlineData(null, "s-1", null, "s-1")]
+    [InlineData("王芳", null, "王芳", null)]
+    [InlineData("   ", "  ", null, null)]
+    [InlineData("王\u0007芳", "s\u00001", null, null)]
+    public void Sign_in_claims_that_would_fail_an_import_row_are_left_out(string? name, string? school, string? takenName, string? takenSchool)
+    {
+        var taken = ImportChecks.SignInClaims(Unescape(name), Unescape(school));
+        Assert.Equal((takenName, takenSchool), taken);
+    }
+
+    [Fact]
+    public void Sign_in_claims_longer_than_an_import_allows_are_left_out()
+    {
+        var taken = ImportChecks.SignInClaims(new string('名', ImportChecks.MaxNameLength + 1), new string('s', ImportChecks.MaxIdLength + 1));
+        Assert.Equal((null, null), taken);
+        Assert.Equal(ImportChecks.MaxNameLength, ImportChecks.SignInClaims(new string('名', ImportChecks.MaxNameLength), null).Name!.Length);
+    }
+
+    private static string? Unescape(string? value) => value is null ? null : System.Text.RegularExpressions.Regex.Unescape(value);
 }

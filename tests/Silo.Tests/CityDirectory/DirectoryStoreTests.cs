@@ -66,6 +66,32 @@ public sealed class DirectoryStoreTests(PostgresServer postgres)
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task A_sign_in_update_takes_a_known_school_and_a_name_for_an_active_person_only(string dialect)
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
+        var store = new DirectoryStore(empty.Database);
+        await store.UpsertSchoolsAsync([new("s-1", "第一中学", "东城区"), new("s-2", "第二中学", "西城区")]);
+        await store.UpsertPeopleAsync([new("t-1", "王老师", "teacher", "s-1", ""), new("t-2", "赵老师", "teacher", "s-1", "")]);
+        await store.DeactivateAsync(["t-2"]);
+
+        Assert.True(await store.UpdateFromSignInAsync("t-1", "王芳", "s-2"));
+        Assert.False(await store.UpdateFromSignInAsync("t-1", "王芳", "s-2"));
+        Assert.Equal(new DirectoryPerson("t-1", "王芳", "teacher", "s-2", "第二中学", "西城区"), await store.PersonAsync("t-1"));
+
+        Assert.True(await store.UpdateFromSignInAsync("t-1", null, "s-1"));
+        Assert.False(await store.UpdateFromSignInAsync("t-1", "王芳", "s-unknown"));
+        Assert.True(await store.UpdateFromSignInAsync("t-1", "王芳芳", "s-unknown"));
+        Assert.Equal(new DirectoryPerson("t-1", "王芳芳", "teacher", "s-1", "第一中学", "东城区"), await store.PersonAsync("t-1"));
+
+        Assert.False(await store.UpdateFromSignInAsync("t-2", "赵敏", "s-2"));
+        Assert.False(await store.UpdateFromSignInAsync("nobody", "无名", "s-2"));
+        Assert.Equal("赵老师", (await store.PersonAsync("t-2"))!.Name);
+        Assert.Null(await store.PersonAsync("nobody"));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Deactivated_people_leave_the_search_and_an_upsert_brings_them_back(string dialect)
     {
         await using var empty = await EmptyDatabase.MigratedAsync(dialect, postgres);
