@@ -28,6 +28,10 @@ public interface IExamGrain : ILiveStreamGrain
     [Alias("GetSummary")]
     Task<ExamSummary> GetSummaryAsync(Caller caller);
 
+    /// <summary>The exam's line in a rostered student's list; null before it is published or for anyone not on its roster.</summary>
+    [Alias("GetCandidateExam"), AlwaysInterleave]
+    Task<CandidateExam?> GetCandidateExamAsync(string studentId);
+
     /// <summary>What an attempt needs to prepare itself for a student on the roster; refuses anyone else.</summary>
     [Alias("GetCandidatePlan"), AlwaysInterleave]
     Task<CandidatePlan> GetCandidatePlanAsync(string studentId);

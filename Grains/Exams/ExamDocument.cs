@@ -262,6 +262,20 @@ public sealed class ExamDocument(string id, ExamState state)
     public ExamSummary Summary(DateTimeOffset now, ProctorBoard board) =>
         new(id, Spec.Title, Spec.Subject, Status(now, board), Spec.OpensAt, Spec.DurationMinutes, Spec.Questions.Count, Spec.Roster.Count, state.CreatedAt);
 
+    public CandidateExam? CandidateExam(string studentId, DateTimeOffset now)
+    {
+        if (state.PublishedAt is null || !OnRoster(studentId))
+        {
+            return null;
+        }
+        var joinClosesAt = Spec.OpensAt + TimeSpan.FromMinutes(Spec.LateJoinMinutes);
+        var status = ResultsPublished ? ExamStatuses.ResultsPublished
+            : now < Spec.OpensAt ? ExamStatuses.Published
+            : now < joinClosesAt ? ExamStatuses.Open
+            : ExamStatuses.Closed;
+        return new CandidateExam(id, Spec.Title, Spec.Subject, status, Spec.OpensAt, Spec.DurationMinutes, joinClosesAt);
+    }
+
     /// <summary>A candidate's snapshot: the exam and its announcements; a proctor's adds every candidate's line and the counts.</summary>
     public object Snapshot(bool proctor, DateTimeOffset now, ProctorBoard board)
     {

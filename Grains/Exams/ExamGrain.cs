@@ -21,6 +21,7 @@ public sealed class ExamGrain(
     IOptions<ExamOptions> examOptions,
     IOptions<LiveStreamOptions> options,
     IPeopleLookup people,
+    ICandidateIndex candidates,
     TimeProvider time,
     ILogger<ExamGrain> logger)
     : LiveGrain<ExamState>(store, options, time, logger), IExamGrain
@@ -84,6 +85,7 @@ public sealed class ExamGrain(
             return View();
         }
         var roster = await ExamRosters.ResolveAsync(Spec, people);
+        await candidates.AddAsync(Id, Spec.OpensAt, roster.Roster);
         var view = await RunAsync<ExamView>(() =>
         {
             Emit(Exam.Publish(Now, roster));
@@ -113,6 +115,8 @@ public sealed class ExamGrain(
         Exam.RequireOnRoster(studentId);
         return Task.FromResult(Exam.Plan(studentId));
     }
+
+    public Task<CandidateExam?> GetCandidateExamAsync(string studentId) => Task.FromResult(Exam.CandidateExam(studentId, Now));
 
     public Task<IReadOnlyList<PaperQuestion>> GetPaperAsync()
     {

@@ -107,6 +107,7 @@ public static class CollabSiloConfiguration
         services.AddOptions<ExamOptions>().Bind(configuration.GetSection(ExamOptions.Section));
         services.TryAddSingleton<IExamAnswerTable, ExamAnswerTable>();
         services.TryAddSingleton<ExamAnswerStore>();
+        services.TryAddSingleton<ICandidateIndex, CandidateIndexTable>();
         services.AddOptions<LiveStreamOptions>().Bind(configuration.GetSection(LiveStreamOptions.Section));
         services.TryAddSingleton<ILiveEventLog, LiveEventLog>();
         services.TryAddSingleton<IGroupCatalog, GroupCatalogTable>();

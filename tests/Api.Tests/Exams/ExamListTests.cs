@@ -5,7 +5,7 @@ using Collab.Api.Tests.Infrastructure;
 
 namespace Collab.Api.Tests.Exams;
 
-/// <summary><c>GET /api/me/exams</c>: an author's own exams, newest first, and nobody else's.</summary>
+/// <summary><c>GET /api/me/exams</c>: an author's own exams, newest first, and nobody else's; a student's published exams to sit.</summary>
 [Collection(ExamApiCollection.Name)]
 public sealed class ExamListTests(ExamApiHost shared)
 {
@@ -63,7 +63,7 @@ public sealed class ExamListTests(ExamApiHost shared)
     }
 
     [Fact]
-    public async Task Another_teacher_sees_none_of_them_and_a_student_or_a_stranger_is_refused()
+    public async Task Another_teacher_sees_none_of_them_a_student_none_unpublished_and_a_stranger_is_refused()
     {
         var author = _scenario.Teacher();
         var other = _scenario.Teacher();
@@ -71,11 +71,33 @@ public sealed class ExamListTests(ExamApiHost shared)
         await _scenario.CreateAsync(author, ExamScenario.Spec([student], DateTimeOffset.UtcNow.AddHours(1)));
 
         Assert.Empty(await MyExamsAsync(other));
-
-        using var asStudent = await student.HttpAsync();
-        await ProblemAssert.IsAsync(await asStudent.GetAsync("/api/me/exams"), HttpStatusCode.Forbidden, "forbidden");
+        Assert.Empty(await MyExamsAsync(student));
 
         using var anonymous = new HttpClient { BaseAddress = shared.Host.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me/exams")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_student_lists_the_published_exams_they_sit_open_first_then_the_next_to_open_without_the_paper()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var classmate = _scenario.Student();
+        var now = DateTimeOffset.UtcNow;
+        var later = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student, classmate], now.AddDays(2)));
+        var open = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], now.AddSeconds(-1), durationMinutes: 60, lateJoinMinutes: 15));
+        var sooner = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], now.AddDays(1)));
+        await _scenario.PublishedAsync(teacher, ExamScenario.Spec([classmate], now.AddHours(3)));
+        await _scenario.CreateAsync(teacher, ExamScenario.Spec([student], now.AddHours(2)));
+
+        var listed = await MyExamsAsync(student);
+
+        Assert.Equal([open, sooner, later], listed.Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(["open", "published", "published"], listed.Select(e => e.GetProperty("status").GetString()));
+        Assert.Equal(["id", "title", "subject", "status", "opensAt", "durationMinutes", "joinClosesAt"], listed[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(60, listed[0].GetProperty("durationMinutes").GetInt32());
+        Assert.Equal(listed[0].GetProperty("opensAt").GetDateTimeOffset().AddMinutes(15), listed[0].GetProperty("joinClosesAt").GetDateTimeOffset());
+        Assert.Equal([later], (await MyExamsAsync(classmate)).Where(e => e.GetProperty("id").GetString() == later).Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(2, (await MyExamsAsync(classmate)).Count);
     }
 }

@@ -73,6 +73,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ILessonVersionStore, InMemoryLessonVersionStore>();
             silo.Services.AddSingleton<InMemoryPeopleLookup>();
             silo.Services.AddSingleton<IPeopleLookup>(services => services.GetRequiredService<InMemoryPeopleLookup>());
+            silo.Services.AddSingleton<ICandidateIndex, InMemoryCandidateIndex>();
             silo.Services.AddSingleton<InMemoryGroupCatalog>();
             silo.Services.AddSingleton<IGroupCatalog>(services => services.GetRequiredService<InMemoryGroupCatalog>());
             silo.Services.AddSingleton<InMemoryExamAnswerTable>();

@@ -19,12 +19,72 @@ interface ExamSummary {
   candidates: number;
 }
 
+/** A student's line (GET /api/me/exams as a student): the status is theirs, "open" while they may still start. */
+interface CandidateExam {
+  id: string;
+  title: string;
+  subject: string;
+  status: string;
+  opensAt: string;
+  durationMinutes: number;
+  joinClosesAt: string;
+}
+
 const go = (to: string) => (e: Event) => { e.preventDefault(); navigate(to); };
 
-/** Home card: a teacher's own exams (GET /api/me/exams) with the way to each screen; a student's way to their result. */
+/** Home card: a teacher's own exams (GET /api/me/exams) with the way to each screen; a student's exams to sit and their results. */
 export function MyExamsCard() {
   const role = useSignal(session)!.user.role;
-  return role === "student" ? <MyResultEntry /> : <AuthoredExams />;
+  return role === "student" ? (
+    <>
+      <StudentExams />
+      <MyResultEntry />
+    </>
+  ) : (
+    <AuthoredExams />
+  );
+}
+
+function StudentExams() {
+  const [exams, setExams] = useState<CandidateExam[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    rest<CandidateExam[]>("GET", "/api/me/exams").then(setExams, setError);
+  }, []);
+
+  return (
+    <section class="card my-exams">
+      <h2>{x("mySittings")}</h2>
+      <ErrorLine error={error} />
+      {exams === null ? (
+        !error && <p class="muted">{t("loading")}</p>
+      ) : exams.length === 0 ? (
+        <p class="muted" data-testid="no-sittings">{x("noSittings")}</p>
+      ) : (
+        <ul class="list exam-list" data-testid="my-sittings">
+          {exams.map((e) => {
+            const base = `/exams/${encodeURIComponent(e.id)}`;
+            return (
+              <li data-exam={e.id} data-status={e.status}>
+                <strong>{e.title}</strong>
+                <span class="status-tag">{x(`sitting_${e.status}` as "sitting_open")}</span>
+                <div class="muted">
+                  {e.subject} · {new Date(e.opensAt).toLocaleString()} · {e.durationMinutes} min
+                  {e.status === "open" && <> · {x("joinUntil", { time: new Date(e.joinClosesAt).toLocaleTimeString() })}</>}
+                </div>
+                {e.status === "open" && (
+                  <a class="button primary" href={base} data-action="take" onClick={go(base)}>{x("takeExam")}</a>
+                )}
+                {e.status === "results_published" && (
+                  <a href={`${base}/my-result`} data-action="result" onClick={go(`${base}/my-result`)}>{x("myResultOpen")}</a>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 function AuthoredExams() {

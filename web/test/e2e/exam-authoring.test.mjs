@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, thisMinute, tokenFor } from "./harness.mjs";
 
 const author = { userId: "t-4001", name: "林老师", role: "teacher", school: "3301001", county: "西湖区" };
 const wang = { userId: "s-4101", name: "王同学", role: "student", school: "3301001", county: "西湖区" };
@@ -24,13 +24,6 @@ after(async () => {
 const q = (id) => `[data-question=${id}]`;
 
 /** The current minute in the browser's own time zone, as the datetime-local input takes it: already open, so students can start at once. */
-const thisMinute = (page) =>
-  page.evaluate(() => {
-    const d = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  });
-
 async function authorPaper(page) {
   await page.fill("input[name=title]", "信息技术单元测验");
   await page.fill("input[name=subject]", "信息技术");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, thisMinute, tokenFor } from "./harness.mjs";
 
 // The directory names these people differently from what their sign-in says, so the screens show whose name they use.
 const admin = { userId: "a-5001", name: "管理员", role: "admin" };
@@ -27,13 +27,14 @@ after(async () => {
   await api?.stop();
 });
 
-test("a teacher seats a whole class as the roster, publishes, and the results list its students under the directory's names", async () => {
+test("a teacher seats a whole class as the roster, publishes, the results list its students under the directory's names, and a student finds the exam on their home", async () => {
   const page = await newPage(browser, api.baseUrl);
   await signInAs(page, teacher);
   await page.click("[data-testid=new-exam]");
   await page.waitForSelector("[data-testid=exam-editor]");
   await page.fill("input[name=title]", "信息技术单元测验");
   await page.fill("input[name=subject]", "信息技术");
+  await page.fill("input[name=opensAt]", await thisMinute(page));
   await page.fill("input[name=durationMinutes]", "30");
   await page.fill("input[name=lateJoinMinutes]", "30");
   await page.click("[data-add=truefalse]");
@@ -57,4 +58,18 @@ test("a teacher seats a whole class as the roster, publishes, and the results li
     const row = await page.waitForSelector(`[data-student=${id}]`);
     assert.match(await row.textContent(), new RegExp(name));
   }
+
+  // The student types no id: their home lists the exam their class sits, open now, and takes them into it.
+  const student = await newPage(browser, api.baseUrl);
+  await signInAs(student, { ...students[0], role: "student", school: "3301001", county: "西湖区" });
+  const line = await student.waitForSelector(`[data-testid=my-sittings] li[data-exam="${examId}"]`);
+  assert.equal(await line.getAttribute("data-status"), "open");
+  assert.match(await line.textContent(), /信息技术单元测验/);
+  await screenshot(student, "student-home-exams");
+  await student.click(`[data-testid=my-sittings] li[data-exam="${examId}"] [data-action=take]`);
+  await student.waitForSelector("[data-testid=countdown]");
+  assert.ok(student.url().endsWith(`/exams/${encodeURIComponent(examId)}`));
+  const other = await newPage(browser, api.baseUrl);
+  await signInAs(other, { userId: "s-5199", name: "别班同学", role: "student" });
+  await other.waitForSelector("[data-testid=no-sittings]");
 });

@@ -163,3 +163,11 @@ export async function restAs(baseUrl, token, method, path, body) {
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }
+
+/** The browser's current minute as a datetime-local input takes it: an exam opening now. */
+export const thisMinute = (page) =>
+  page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
