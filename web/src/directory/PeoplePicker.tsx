@@ -18,13 +18,14 @@ const debounceMs = 200;
 const shown = 8;
 
 /**
- * A type-ahead over the directory's teachers (GET /api/directory/people?q=, a name or id prefix), as an ARIA 1.2
+ * A type-ahead over the directory's people of one role, teachers unless told (GET /api/directory/people?q=, a name or id prefix), as an ARIA 1.2
  * combobox: arrow keys move through the options, Enter picks, Escape closes. Only the latest search's answer is shown,
  * so a slow earlier one cannot replace it.
  */
-export function PeoplePicker({ id, label, exclude, onPick }: {
+export function PeoplePicker({ id, label, exclude, onPick, role = "teacher" }: {
   id: string;
   label: string;
+  role?: "teacher" | "student";
   exclude: ReadonlySet<string>;
   onPick: (person: DirectoryPerson) => Promise<void>;
 }) {
@@ -43,7 +44,7 @@ export function PeoplePicker({ id, label, exclude, onPick }: {
       return;
     }
     const timer = setTimeout(() => {
-      const params = new URLSearchParams({ q, role: "teacher", limit: String(Math.min(200, shown + exclude.size)) });
+      const params = new URLSearchParams({ q, role, limit: String(Math.min(200, shown + exclude.size)) });
       rest<{ people: DirectoryPerson[] }>("GET", `/api/directory/people?${params}`).then(
         ({ people }) => {
           if (asked !== latest.current) return;
@@ -55,7 +56,7 @@ export function PeoplePicker({ id, label, exclude, onPick }: {
       );
     }, debounceMs);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, role]);
 
   // Options answer the query now typed; while a newer search runs the list stays closed rather than offer stale names.
   const current = found !== null && found.q === query.trim();

@@ -6,6 +6,7 @@ import { ErrorLine } from "../screens/ErrorLine";
 import { FieldError, Refusal } from "./FieldError";
 import { PaperView } from "./PaperView";
 import { QuestionEditor } from "./QuestionEditor";
+import { PeoplePicker } from "../directory/PeoplePicker";
 import { emptyExam, ExamDraft, ExamView, fieldOf, fromWire, Kind, kinds, newQuestion, rosterIds, toWire } from "./paperForm";
 import { x } from "./strings";
 import "./exams.css";
@@ -116,6 +117,13 @@ export function ExamEditor({ examId }: { examId: string | null }) {
           {x("roster")} <span class="muted">{x("rosterCount", { n: rosterIds(draft.roster).length })}</span>
           <textarea name="roster" rows={4} value={draft.roster} onInput={field("roster")} />
         </label>
+        <PeoplePicker
+          id="roster-picker"
+          role="student"
+          label={x("rosterPick")}
+          exclude={new Set(rosterIds(draft.roster))}
+          onPick={async (person) => set({ roster: [...rosterIds(draft.roster), person.userId].join("\n") })}
+        />
         {err("roster")}
         <RosterClasses chosen={draft.rosterClasses} onChange={(rosterClasses) => set({ rosterClasses })} />
         {err("rosterClasses")}

@@ -18,6 +18,7 @@ before(async () => {
       { userId: teacher.userId, name: "林老师", role: "teacher", schoolCode: "3301001" },
       { userId: "s-5101", name: "王小明", role: "student", schoolCode: "3301001" },
       { userId: "s-5102", name: "刘小红", role: "student", schoolCode: "3301001" },
+      { userId: "s-5103", name: "赵小刚", role: "student", schoolCode: "3301001" },
     ],
     classes: [{ id: "c-7-1", schoolCode: "3301001", name: "七年级一班", grade: "7", teacherIds: [teacher.userId], studentIds: students.map((s) => s.userId) }],
   });
@@ -27,7 +28,7 @@ after(async () => {
   await api?.stop();
 });
 
-test("a teacher seats a whole class as the roster, publishes, the results list its students under the directory's names, and a student finds the exam on their home", async () => {
+test("a teacher seats a whole class and picks one more student as the roster, publishes, the results list its students under the directory's names, and a student finds the exam on their home", async () => {
   const page = await newPage(browser, api.baseUrl);
   await signInAs(page, teacher);
   await page.click("[data-testid=new-exam]");
@@ -40,6 +41,10 @@ test("a teacher seats a whole class as the roster, publishes, the results list i
   await page.click("[data-add=truefalse]");
   await page.fill("textarea[name=q1-stem]", "CPU 是计算机的中央处理器。");
   await page.check("[data-roster-classes] input[name=rosterClass][value=c-7-1]");
+  // One more candidate, from another class, picked by name from the directory rather than typed as an id.
+  await page.fill("#roster-picker", "赵小");
+  await page.click("#roster-picker-listbox [data-user=s-5103]");
+  assert.equal((await page.inputValue("textarea[name=roster]")).trim(), "s-5103");
   await page.click("[data-testid=save-draft]");
   await page.waitForURL(/\/exams\/[^/]+\/edit$/);
   const examId = decodeURIComponent(page.url().split("/").at(-2));
@@ -50,7 +55,7 @@ test("a teacher seats a whole class as the roster, publishes, the results list i
   await page.click("[data-testid=confirm-publish]");
   await page.waitForSelector("[data-testid=paper-view]");
   const published = await restAs(api.baseUrl, await tokenFor(api.baseUrl, teacher), "GET", `/api/exams/${examId}`);
-  assert.deepEqual([...published.roster].sort(), students.map((s) => s.userId));
+  assert.deepEqual([...published.roster].sort(), [...students.map((s) => s.userId), "s-5103"]);
   assert.deepEqual(published.rosterClasses, ["c-7-1"]);
 
   await page.goto(`/exams/${examId}/results`);
