@@ -13,7 +13,7 @@ public sealed class DeactivationTests(SharedApiHost shared)
     private readonly DirectoryScenario _city = new(shared.Host);
 
     [Fact]
-    public async Task A_deactivated_teacher_is_refused_on_rest_and_their_open_connection_closes_and_a_later_import_restores_them()
+    public async Task A_deactivated_teacher_is_refused_on_rest_and_on_a_new_connection_their_open_connection_closes_and_a_later_import_restores_them()
     {
         await _city.ImportCityAsync();
         var li = _city.As("li", "teacher");
@@ -36,6 +36,8 @@ public sealed class DeactivationTests(SharedApiHost shared)
         {
             await ProblemAssert.IsAsync(await http.GetAsync($"/api/groups/{group}"), HttpStatusCode.Forbidden, "forbidden");
         }
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => li.ConnectAsync("/hubs/groups"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         using (var wang = await _city.As("wang", "teacher").HttpAsync())
         {
             var found = await wang.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/directory/people?q={_city.Person("li")}");
