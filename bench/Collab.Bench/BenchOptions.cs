@@ -19,6 +19,9 @@ public sealed class BenchOptions
           coedit-ceiling  one plan, E editors, the rate doubling every step from --start-rate edits/s until p99 passes
                         --max-p99-ms, a call fails or receipts go missing
           exam          N candidates start one exam within T s of its opening, save an answer every S ms, submit; results verified
+          history       a lesson observed by O observers writing notes (and re-rating) up to the 2,000-note limit, then a
+                        tutoring room running sessions of 300 strokes each: command latency and server CPU per window of
+                        the grain's history, to show that a command's cost does not grow with it (--spawn collab implied)
 
         options (defaults in brackets; --smoke changes them to a seconds-long run that fails on any error)
           --url URL                    server to drive [http://127.0.0.1:5000]
@@ -41,10 +44,11 @@ public sealed class BenchOptions
           --candidates N [500]  --join-seconds T [30]  --save-interval-ms S [10000; 0 = each saves again on its ack]
           --lead-seconds L [5 + N/200]  time from publishing to opensAt, for the server to prepare the attempts
           directory: --people N [252000] --classes N [10000]   (--spawn collab is implied; --smoke: 3,000 and 100)
+          history: --observers O [40] --notes N [2000] --sessions S [10]   (--smoke: 4, 100, 2 of 30 strokes)
           --storage sqlite|postgres [sqlite]  --connection-string TEXT   with --spawn collab: where Collab keeps its state
         """;
 
-    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-compare", "coedit-ceiling", "exam", "directory"];
+    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-compare", "coedit-ceiling", "exam", "directory", "history"];
 
     public required string Scenario { get; init; }
     public string Url { get; init; } = "http://127.0.0.1:5000";
@@ -75,6 +79,9 @@ public sealed class BenchOptions
     public double? LeadSeconds { get; init; }
     public int People { get; init; }
     public int Classes { get; init; }
+    public int Observers { get; init; }
+    public int Notes { get; init; }
+    public int Sessions { get; init; }
     public string Storage { get; init; } = "sqlite";
     public string? ConnectionString { get; init; }
     public IReadOnlyList<string> Baselines { get; init; } = ["b1", "b2", "sharedb"];
@@ -135,6 +142,9 @@ public sealed class BenchOptions
             LeadSeconds = reader.Text("lead-seconds") is { } lead ? double.Parse(lead, CultureInfo.InvariantCulture) : smoke ? 3 : null,
             People = reader.Int("people", 252_000),
             Classes = reader.Int("classes", 10_000),
+            Observers = reader.Int("observers", smoke ? 4 : 40),
+            Notes = reader.Int("notes", smoke ? 100 : 2000),
+            Sessions = reader.Int("sessions", smoke ? 2 : 10),
             Storage = reader.Text("storage") ?? "sqlite",
             ConnectionString = reader.Text("connection-string"),
             Baselines = (reader.Text("baselines") ?? "b1,b2,sharedb").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -172,6 +182,10 @@ public sealed class BenchOptions
         if (options.Candidates < 1 || options.JoinSeconds < 0 || options.SaveIntervalMs < 0)
         {
             throw new ArgumentException("--candidates is positive; --join-seconds and --save-interval-ms are not negative");
+        }
+        if (options.Observers < 1 || options.Notes < 4 || options.Sessions < 1)
+        {
+            throw new ArgumentException("--observers and --sessions are positive, --notes at least 4");
         }
         return options;
     }

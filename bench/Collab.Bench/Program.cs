@@ -30,6 +30,7 @@ try
         "coedit-ceiling" => await Commands.CoeditCeilingAsync(options, cancel.Token),
         "exam" => await ExamCommand.RunAsync(options, cancel.Token),
         "directory" => await DirectoryCommand.RunAsync(options, cancel.Token),
+        "history" => await HistoryCommand.RunAsync(options, cancel.Token),
         _ => await Commands.CompareAsync(options, cancel.Token),
     };
 }

@@ -12,7 +12,8 @@ public static class ServerLauncher
     public const string Configuration = "Release";
 
     public static async Task<ChildServer> StartAsync(
-        string target, string root, TextWriter log, CancellationToken cancellation, StorageChoice? storage = null)
+        string target, string root, TextWriter log, CancellationToken cancellation, StorageChoice? storage = null,
+        IReadOnlyList<string>? collabSettings = null)
     {
         storage ??= StorageChoice.Sqlite;
         var port = FreePorts.Next();
@@ -57,6 +58,7 @@ public static class ServerLauncher
             "--Collab:RateLimit:RestBurst=100000",
             "--Collab:RateLimit:RestPerSecond=100000",
             .. storage.CollabArguments(),
+            .. collabSettings ?? [],
         ];
         return await ChildServer.StartAsync("collab", "dotnet", [api, .. arguments], Path.GetDirectoryName(api)!, url, "/health/ready", data,
             log, cancellation);

@@ -8,9 +8,9 @@ public sealed class SetupClient(string baseUrl) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task<string> TokenAsync(string userId, string name, CancellationToken cancellation)
+    public async Task<string> TokenAsync(string userId, string name, CancellationToken cancellation, string role = "teacher")
     {
-        var body = new { userId, name, role = "teacher", school = "3301001", county = "西湖区" };
+        var body = new { userId, name, role, school = "3301001", county = "西湖区" };
         var reply = await _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/api/dev/token") { Content = JsonContent.Create(body) }, cancellation);
         return reply.GetProperty("token").GetString() ?? throw new InvalidOperationException("no token in the reply");
     }
@@ -32,6 +32,10 @@ public sealed class SetupClient(string baseUrl) : IDisposable
         var reply = await _http.SendAsync(() => PatientHttp.Authorized(HttpMethod.Post, $"/api/groups/{groupId}/lessonpreps", token, body), cancellation);
         return reply.GetProperty("id").GetString() ?? throw new InvalidOperationException("no id in the reply");
     }
+
+    /// <summary>Any other setup call: POST the body with the token, answer the reply's JSON.</summary>
+    public Task<JsonElement> PostAsync(string token, string path, object body, CancellationToken cancellation) =>
+        _http.SendAsync(() => PatientHttp.Authorized(HttpMethod.Post, path, token, body), cancellation);
 
     public void Dispose() => _http.Dispose();
 }

@@ -53,7 +53,13 @@ directory_smoke=passed
 timeout 300 dotnet run -c Release --project bench/Collab.Bench -- directory --smoke --storage sqlite || directory_smoke=failed
 echo "bench directory smoke: $directory_smoke"
 
-summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" "$compare_smoke" "$sharedb_smoke" "$directory_smoke" <<'PY'
+# The history scenario's smoke mode: 4 observers' 100 notes and re-ratings, then 2 tutoring sessions of 30 strokes,
+# grouped by the grain's history; fails on any refused command. One more test.
+history_smoke=passed
+timeout 300 dotnet run -c Release --project bench/Collab.Bench -- history --smoke || history_smoke=failed
+echo "bench history smoke: $history_smoke"
+
+summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" "$compare_smoke" "$sharedb_smoke" "$directory_smoke" "$history_smoke" <<'PY'
 import glob, json, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
