@@ -19,7 +19,7 @@ public sealed class BenchOptions
           coedit-ceiling  one plan, E editors, the rate doubling every step from --start-rate edits/s until p99 passes
                         --max-p99-ms, a call fails or receipts go missing
           exam          N candidates start one exam within T s of its opening, save an answer every S ms, submit; results verified
-          history       a lesson observed by O observers writing notes (and re-rating) up to the 2,000-note limit, then a
+          history       a lesson observed by O observers each writing a note every 500 ms (and re-rating) up to the 2,000-note limit, then a
                         tutoring room running sessions of 300 strokes each: command latency and server CPU per window of
                         the grain's history, to show that a command's cost does not grow with it (--spawn collab implied)
 

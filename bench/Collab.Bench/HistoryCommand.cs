@@ -5,13 +5,14 @@ namespace Collab.Bench;
 
 /// <summary>
 /// The history command: does a command's cost grow with its grain's history? One lesson observed by O observers who
-/// write notes (every tenth command a re-rating instead) up to the observation's note limit, then one tutoring room
+/// each write a note every 500 ms (every tenth command a re-rating instead) up to the observation's note limit, then one tutoring room
 /// running S sessions of strokes one after another. Each command's latency and the server's CPU are grouped by how
 /// many logged events the grain held before it (<see cref="HistoryWindows"/>). Exit code 0 only without errors.
 /// </summary>
 public static class HistoryCommand
 {
     private const int Windows = 4;
+    private const int ObserverIntervalMs = 500;
     private static readonly string[] Dimensions = ["objectives", "content", "methods", "organisation", "effect", "skill"];
 
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellation)
@@ -27,7 +28,7 @@ public static class HistoryCommand
         await TutorAsync(setup, child.Url, options.Sessions, strokesPerSession, tutoring, cancellation);
 
         Console.WriteLine();
-        Console.WriteLine($"## history on {options.Storage}: observation, {options.Observers} observers, {options.Notes:N0} notes (every tenth command a re-rating)");
+        Console.WriteLine($"## history on {options.Storage}: observation, {options.Observers} observers each writing every {ObserverIntervalMs} ms, {options.Notes:N0} notes (every tenth command a re-rating)");
         observation.Write(Console.Out, "notes");
         Console.WriteLine();
         Console.WriteLine($"## history on {options.Storage}: tutoring, {options.Sessions} sessions of {strokesPerSession} strokes, tutor and student in turn");
@@ -61,8 +62,16 @@ public static class HistoryCommand
                 var clientId = $"bench-{o}";
                 var seq = 0L;
                 var random = new Random(o);
+                // Each observer writes every ObserverIntervalMs from its own phase: a lesson's pace, not a closed loop.
+                var next = DateTime.UtcNow.AddMilliseconds(random.Next(ObserverIntervalMs));
                 while (true)
                 {
+                    var wait = next - DateTime.UtcNow;
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, cancellation);
+                    }
+                    next = next.AddMilliseconds(ObserverIntervalMs);
                     var history = Volatile.Read(ref written);
                     if (++seq % 10 == 0)
                     {
