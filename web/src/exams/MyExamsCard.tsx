@@ -1,3 +1,4 @@
+import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { rest } from "../api";
 import { t } from "../i18n";
@@ -45,22 +46,35 @@ export function MyExamsCard() {
   );
 }
 
-function StudentExams() {
-  const [exams, setExams] = useState<CandidateExam[] | null>(null);
+/** GET /api/me/exams (its lines are the caller's role's) as a card: loading, the error, the empty note or the list. */
+function MyExamList<T>({ title, empty, list, children }: {
+  title: string;
+  empty: JSX.Element;
+  list: (exams: T[]) => JSX.Element;
+  children?: ComponentChildren;
+}) {
+  const [exams, setExams] = useState<T[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    rest<CandidateExam[]>("GET", "/api/me/exams").then(setExams, setError);
+    rest<T[]>("GET", "/api/me/exams").then(setExams, setError);
   }, []);
 
   return (
     <section class="card my-exams">
-      <h2>{x("mySittings")}</h2>
+      <h2>{title}</h2>
       <ErrorLine error={error} />
-      {exams === null ? (
-        !error && <p class="muted">{t("loading")}</p>
-      ) : exams.length === 0 ? (
-        <p class="muted" data-testid="no-sittings">{x("noSittings")}</p>
-      ) : (
+      {exams === null ? !error && <p class="muted">{t("loading")}</p> : exams.length === 0 ? empty : list(exams)}
+      {children}
+    </section>
+  );
+}
+
+function StudentExams() {
+  return (
+    <MyExamList<CandidateExam>
+      title={x("mySittings")}
+      empty={<p class="muted" data-testid="no-sittings">{x("noSittings")}</p>}
+      list={(exams) => (
         <ul class="list exam-list" data-testid="my-sittings">
           {exams.map((e) => {
             const base = `/exams/${encodeURIComponent(e.id)}`;
@@ -83,26 +97,16 @@ function StudentExams() {
           })}
         </ul>
       )}
-    </section>
+    />
   );
 }
 
 function AuthoredExams() {
-  const [exams, setExams] = useState<ExamSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    rest<ExamSummary[]>("GET", "/api/me/exams").then(setExams, setError);
-  }, []);
-
   return (
-    <section class="card my-exams">
-      <h2>{x("myExams")}</h2>
-      <ErrorLine error={error} />
-      {exams === null ? (
-        !error && <p class="muted">{t("loading")}</p>
-      ) : exams.length === 0 ? (
-        <p class="muted">{x("noExams")}</p>
-      ) : (
+    <MyExamList<ExamSummary>
+      title={x("myExams")}
+      empty={<p class="muted">{x("noExams")}</p>}
+      list={(exams) => (
         <ul class="list exam-list" data-testid="my-exams">
           {exams.map((e) => {
             const base = `/exams/${encodeURIComponent(e.id)}`;
@@ -126,8 +130,9 @@ function AuthoredExams() {
           })}
         </ul>
       )}
+    >
       <button type="button" class="primary" data-testid="new-exam" onClick={() => navigate("/exams/new")}>+ {x("newExam")}</button>
-    </section>
+    </MyExamList>
   );
 }
 

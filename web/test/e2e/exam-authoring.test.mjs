@@ -218,7 +218,7 @@ test("a teacher writes, fixes and publishes an exam, two students take it, the t
   await home.waitForSelector("[data-testid=score-chart][aria-label^='Score distribution: 0–2 points: 1']");
 });
 
-test("a student can open neither the authoring nor the results of an exam, and has no exam list", async () => {
+test("a student can open neither the authoring nor the results of an exam, and has no author's exam list (a draft is not among theirs)", async () => {
   const token = await tokenFor(api.baseUrl, author);
   const { id } = await restAs(api.baseUrl, token, "POST", "/api/exams", {
     title: "草稿",
@@ -231,7 +231,9 @@ test("a student can open neither the authoring nor the results of an exam, and h
   });
   const student = await newPage(browser, api.baseUrl, phone);
   await signInAs(student, wang);
-  assert.equal(await student.$(".my-exams"), null);
+  await student.waitForSelector("[data-testid=no-sittings]");
+  assert.equal(await student.$("[data-testid=my-exams]"), null);
+  assert.equal(await student.$("[data-testid=new-exam]"), null);
   for (const screen of ["edit", "results", "marking"]) {
     await student.goto(`/exams/${id}/${screen}`);
     await student.waitForSelector("[role=alert]:has-text('你没有权限执行此操作')");
