@@ -231,7 +231,8 @@ test("a student can open neither the authoring nor the results of an exam, and h
   });
   const student = await newPage(browser, api.baseUrl, phone);
   await signInAs(student, wang);
-  await student.waitForSelector("[data-testid=no-sittings]");
+  await student.waitForSelector("[data-testid=my-sittings], [data-testid=no-sittings]");
+  assert.equal(await student.$(`[data-exam="${id}"]`), null);
   assert.equal(await student.$("[data-testid=my-exams]"), null);
   assert.equal(await student.$("[data-testid=new-exam]"), null);
   for (const screen of ["edit", "results", "marking"]) {
