@@ -96,7 +96,7 @@ public static class AnalysisWorkbook
         sheet.SheetView.FreezeRows(1);
     }
 
-    /// <summary>SetValue of a string stores text even when it starts with "=" (assigning Value would make it a formula).</summary>
+    /// <summary>A text cell, never a formula: a name that starts with "=" opens as that name (the workbook test reads it back).</summary>
     private static void Text(IXLCell cell, string? value)
     {
         if (value is not null)
