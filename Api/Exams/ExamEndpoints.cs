@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using System.Text;
 using Collab.Api.Auth;
 using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Api.Live;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Analysis;
 
 namespace Collab.Api.Exams;
 
@@ -56,6 +58,36 @@ public static class ExamEndpoints
             var view = await exam.GetAsync(caller);
             return Results.Text(ResultsCsv.Write(results.Students, view.Spec.Questions), "text/csv; charset=utf-8");
         });
+
+        exams.MapGet("/{id}/results/by", async (string id, string? dimension, ClaimsPrincipal user, IGrainFactory grains) =>
+            new { groups = await Exam(grains, id).GetResultsByAsync(user.ToCaller(), dimension ?? "") });
+
+        exams.MapGet("/{id}/item-analysis", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            new { questions = await Exam(grains, id).GetItemAnalysisAsync(user.ToCaller()) });
+
+        exams.MapGet("/{id}/analysis.csv", async (string id, string? dimension, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var chosen = dimension ?? AnalysisDimensions.School;
+            var groups = await Exam(grains, id).GetResultsByAsync(user.ToCaller(), chosen);
+            return Results.File(Encoding.UTF8.GetBytes(AnalysisCsv.Write(chosen, groups)), "text/csv; charset=utf-8", $"{id}-{chosen}.csv");
+        });
+
+        exams.MapGet("/{id}/analysis.xlsx", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            Results.File(AnalysisWorkbook.Write(await Exam(grains, id).GetAnalysisAsync(user.ToCaller())), AnalysisWorkbook.ContentType, $"{id}-analysis.xlsx"));
+
+        exams.MapGet("/{id}/analysis.html", async (string id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var analysis = await Exam(grains, id).GetAnalysisAsync(user.ToCaller());
+            // Names and titles are the users' text: the report is encoded, and may run no script and load nothing.
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+            return Results.Content(AnalysisReport.Render(analysis), "text/html; charset=utf-8");
+        });
+
+        exams.MapPut("/{id}/questions/{questionId}/key", async (string id, string questionId, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+            await Exam(grains, id).ChangeKeyAsync(user.ToCaller(), questionId, await BodyAsync(request)));
+
+        exams.MapGet("/{id}/audit", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            new { entries = await Exam(grains, id).GetAuditAsync(user.ToCaller()) });
 
         exams.MapGet("/{id}/marking/next", async (string id, string? questionId, ClaimsPrincipal user, IGrainFactory grains) =>
         {

@@ -30,15 +30,15 @@ public static class ResultsCsv
         return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, IEnumerable<string> cells) => csv.AppendJoin(',', cells).Append("\r\n");
+    internal static void Row(StringBuilder csv, IEnumerable<string> cells) => csv.AppendJoin(',', cells).Append("\r\n");
 
-    private static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    internal static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A text cell, quoted when it must be. One starting like a formula (= + - @, or tab and carriage return, which
     /// some spreadsheets skip before reading a formula) gets a leading apostrophe so that it opens as text.
     /// </summary>
-    private static string Text(string value)
+    internal static string Text(string value)
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {

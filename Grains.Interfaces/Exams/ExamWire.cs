@@ -55,7 +55,8 @@ public static class ExamWire
         return wire;
     }
 
-    private static object? Key(PaperQuestion question) => question.Kind switch
+    /// <summary>A question's key in the shape the paper gives it (<c>"b"</c>, <c>["a","c"]</c>, <c>true</c>, <c>[["3","三"]]</c>); null for a short one.</summary>
+    public static object? Key(PaperQuestion question) => question.Kind switch
     {
         QuestionKinds.Single => question.Key?.Choice,
         QuestionKinds.Multiple => question.Key?.Choices?.ToList(),

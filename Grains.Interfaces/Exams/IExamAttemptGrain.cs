@@ -1,4 +1,5 @@
 using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams.Analysis;
 using Collab.Grains.Interfaces.Live;
 using Orleans.Concurrency;
 
@@ -40,4 +41,15 @@ public interface IExamAttemptGrain : ILiveStreamGrain
     /// <summary>The text of a short answer, for marking. Read-only and durable once submitted, so it may interleave.</summary>
     [Alias("GetShortAnswer"), AlwaysInterleave]
     Task<string> GetShortAnswerAsync(string questionId);
+
+    /// <summary>What a submitted attempt chose, for item analysis.</summary>
+    [Alias("GetResponses")]
+    Task<AttemptResponses> GetResponsesAsync();
+
+    /// <summary>
+    /// Takes in the paper of a key change; a submitted attempt regrades its objective questions with it and stores the
+    /// scores before answering. Revisions at or below the last one taken in change nothing, so the exam may repeat it.
+    /// </summary>
+    [Alias("Regrade")]
+    Task RegradeAsync(int keyRevision, IReadOnlyList<PaperQuestion> paper);
 }

@@ -1,4 +1,6 @@
 using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams.Analysis;
+using Collab.Grains.Interfaces.Exams.Regrading;
 using Collab.Grains.Interfaces.Live;
 using Orleans.Concurrency;
 
@@ -36,7 +38,7 @@ public interface IExamGrain : ILiveStreamGrain
     [Alias("GetCandidatePlan"), AlwaysInterleave]
     Task<CandidatePlan> GetCandidatePlanAsync(string studentId);
 
-    /// <summary>The published paper, with keys: attempts grade with it. It never changes once published.</summary>
+    /// <summary>The published paper, with keys: attempts grade with it. Only a key change (<see cref="ChangeKeyAsync"/>) changes it.</summary>
     [Alias("GetPaper"), AlwaysInterleave]
     Task<IReadOnlyList<PaperQuestion>> GetPaperAsync();
 
@@ -66,4 +68,27 @@ public interface IExamGrain : ILiveStreamGrain
     /// <summary>Throws unless the caller may mark this exam (its author, one of its markers, or an admin); returns the short-answer question.</summary>
     [Alias("AuthorizeMarking")]
     Task<PaperQuestion> AuthorizeMarkingAsync(Caller caller, string questionId);
+
+    /// <summary>The results grouped by school, county, class or room (author and admins).</summary>
+    [Alias("GetResultsBy")]
+    Task<IReadOnlyList<ResultGroup>> GetResultsByAsync(Caller caller, string dimension);
+
+    /// <summary>Difficulty, discrimination and option counts per question (author and admins).</summary>
+    [Alias("GetItemAnalysis")]
+    Task<IReadOnlyList<QuestionAnalysis>> GetItemAnalysisAsync(Caller caller);
+
+    /// <summary>Results, every grouping and the item analysis at once, for the report and the downloads (author and admins).</summary>
+    [Alias("GetAnalysis")]
+    Task<ExamAnalysis> GetAnalysisAsync(Caller caller);
+
+    /// <summary>
+    /// Replaces an objective question's key after publishing (author and admins, with a reason) and regrades every
+    /// attempt; the body is <c>{"answer","reason"}</c>, the answer checked as in the paper.
+    /// </summary>
+    [Alias("ChangeKey")]
+    Task<Regrade> ChangeKeyAsync(Caller caller, string questionId, string bodyJson);
+
+    /// <summary>Key changes, marks and arbitrations, oldest first (author and admins).</summary>
+    [Alias("GetAudit")]
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Caller caller);
 }

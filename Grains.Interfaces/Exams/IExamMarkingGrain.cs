@@ -1,4 +1,5 @@
 using Collab.Grains.Interfaces.Common;
+using Collab.Grains.Interfaces.Exams.Regrading;
 
 namespace Collab.Grains.Interfaces.Exams;
 
@@ -25,4 +26,8 @@ public interface IExamMarkingGrain : IGrainWithStringKey
 
     [Alias("Progress")]
     Task<MarkingProgress> GetProgressAsync(Caller caller);
+
+    /// <summary>Every mark and arbitration given in this queue, for the exam's audit log.</summary>
+    [Alias("GetAudit")]
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync();
 }

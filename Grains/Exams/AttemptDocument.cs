@@ -1,6 +1,7 @@
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Analysis;
 using Collab.Grains.Interfaces.Exams.Events;
 
 namespace Collab.Grains.Exams;
@@ -238,6 +239,43 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         }
         return new AttemptSubmittedEvent(reason, now);
     }
+
+    /// <summary>
+    /// Regrades a submitted attempt's objective questions with a changed key, from the answers it was submitted with;
+    /// short answers and their marks are left as they are; an attempt not yet submitted grades when it is.
+    /// </summary>
+    public void Regrade(IReadOnlyList<PaperQuestion> paper)
+    {
+        if (state.SubmittedAt is null)
+        {
+            return;
+        }
+        foreach (var question in paper.Where(q => QuestionKinds.IsObjective(q.Kind)))
+        {
+            state.Scores[question.Id] = Grader.Grade(question, _answers.GetValueOrDefault(question.Id)?.Answer) ?? 0;
+        }
+    }
+
+    /// <summary>What a submitted attempt chose per answered question, for item analysis (<see cref="AttemptResponses"/>).</summary>
+    public AttemptResponses Responses(IReadOnlyList<PaperQuestion> paper)
+    {
+        if (state.SubmittedAt is null)
+        {
+            return new AttemptResponses(studentId, new Dictionary<string, IReadOnlyList<string>>());
+        }
+        var kinds = paper.ToDictionary(q => q.Id, q => q.Kind);
+        return new AttemptResponses(studentId, _answers
+            .Where(a => kinds.ContainsKey(a.Key))
+            .ToDictionary(a => a.Key, a => Chosen(kinds[a.Key], a.Value.Answer)));
+    }
+
+    private static IReadOnlyList<string> Chosen(string kind, StudentAnswer answer) => kind switch
+    {
+        QuestionKinds.Single when answer.Choice is { } choice => [choice],
+        QuestionKinds.Multiple => answer.Choices ?? [],
+        QuestionKinds.TrueFalse when answer.Truth is { } truth => [truth ? "true" : "false"],
+        _ => [],
+    };
 
     public CandidateProgress Progress(DateTimeOffset now) =>
         new(studentId, Name, Status, _answers.Count, state.LastSeenAt, state.FocusLosses, Deadline(now), state.SubmittedAt);

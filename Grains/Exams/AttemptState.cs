@@ -61,4 +61,8 @@ public sealed class AttemptState : LiveState
     /// <summary>Whether the marking grains have the short answers; until then the deadline reminder keeps retrying.</summary>
     [Id(15)]
     public bool MarkingQueued { get; set; }
+
+    /// <summary>The exam's last key revision this attempt has taken in (<see cref="IExamAttemptGrain.RegradeAsync"/>).</summary>
+    [Id(20)]
+    public int KeyRevision { get; set; }
 }

@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Analysis;
 using Collab.Grains.Interfaces.Exams.Events;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
@@ -176,6 +177,22 @@ public sealed class ExamAttemptGrain(
     public async Task<StudentResult> GetResultAsync() => Attempt.Result(await PaperAsync());
 
     public Task<string> GetShortAnswerAsync(string questionId) => Task.FromResult(Attempt.ShortAnswer(questionId));
+
+    public async Task<AttemptResponses> GetResponsesAsync() => Attempt.Responses(await PaperAsync());
+
+    /// <summary>An attempt still running grades with the new paper when it is submitted; a submitted one is regraded and stored now.</summary>
+    public async Task RegradeAsync(int keyRevision, IReadOnlyList<PaperQuestion> paper)
+    {
+        _paper = paper;
+        if (keyRevision > State.KeyRevision && Attempt.Submitted is not null)
+        {
+            await RunAsync(() =>
+            {
+                Attempt.Regrade(paper);
+                State.KeyRevision = keyRevision;
+            });
+        }
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

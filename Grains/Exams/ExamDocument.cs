@@ -62,6 +62,19 @@ public sealed class ExamDocument(string id, ExamState state)
         }
     }
 
+    /// <summary>
+    /// The analysis, the audit log and key changes are the author's and admins' alone: a room's proctor sees a school's
+    /// candidates, not the city's results, and cannot regrade them.
+    /// </summary>
+    public void RequireAnalyst(Caller caller)
+    {
+        _ = Spec;
+        if (caller.UserId != state.CreatedBy && !caller.IsAdmin)
+        {
+            throw CollabException.Forbidden($"only the author of exam {id} or an admin may read its analysis or change its keys");
+        }
+    }
+
     /// <summary>An exam never created is <c>not_found</c>; only a draft is <c>not_open</c>.</summary>
     public void RequirePublished()
     {
@@ -146,6 +159,7 @@ public sealed class ExamDocument(string id, ExamState state)
     {
         state.Spec = Spec with { Roster = roster.Roster };
         state.RosterNames = roster.Names;
+        state.Placements = roster.Placements;
         _roster = null;
         state.PublishedAt = now;
         return new ExamPublishedEvent(Spec.OpensAt, Spec.DurationMinutes);

@@ -1,6 +1,10 @@
 using Collab.Grains.Directory;
+using Collab.Grains.Exams.Analysis;
+using Collab.Grains.Exams.Regrading;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Analysis;
+using Collab.Grains.Interfaces.Exams.Regrading;
 using Collab.Grains.Interfaces.Exams.Events;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
@@ -32,6 +36,7 @@ public sealed class ExamGrain(
     private readonly ILogger _logger = logger;
     private ProctorBoard? _proctorBoard;
     private ExamDocument? _document;
+    private ExamRegrades? _regrades;
     private IGrainTimer? _progressTimer;
     private IGrainTimer? _prepareTimer;
     private int _prepared;
@@ -39,6 +44,8 @@ public sealed class ExamGrain(
     protected override string Area => "exams";
 
     private ExamDocument Exam => _document ??= new ExamDocument(Id, State);
+
+    private ExamRegrades Regrades => _regrades ??= new ExamRegrades(Id, State);
 
     private ProctorBoard Board => _proctorBoard ??= new ProctorBoard(Exam.NameOf);
 
@@ -50,6 +57,11 @@ public sealed class ExamGrain(
         if (Exam.BeforeOpening(Now))
         {
             StartPreparing();
+        }
+        if (Regrades.Pending)
+        {
+            // A key change was stored but its regrade did not reach every attempt before the last activation ended.
+            this.RegisterGrainTimer(_ => RegradeAttemptsAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -193,10 +205,55 @@ public sealed class ExamGrain(
     {
         Exam.RequireProctor(caller);
         Exam.RequirePublished();
-        var results = await FanOutAsync(studentId => Attempt(studentId).GetResultAsync());
-        var marked = await FinalMarksAsync();
-        var students = results.Select(result => FinalMarks.Apply(result, marked)).ToList();
-        return new ExamResults(students, ResultStatistics.Compute(students, Spec.Questions));
+        return Results(await StudentResultsAsync());
+    }
+
+    public async Task<IReadOnlyList<ResultGroup>> GetResultsByAsync(Caller caller, string dimension)
+    {
+        Exam.RequireAnalyst(caller);
+        Exam.RequirePublished();
+        var groupOf = Grouping(dimension);
+        return ResultGroups.By(await StudentResultsAsync(), groupOf);
+    }
+
+    public async Task<IReadOnlyList<QuestionAnalysis>> GetItemAnalysisAsync(Caller caller)
+    {
+        Exam.RequireAnalyst(caller);
+        Exam.RequirePublished();
+        var students = await StudentResultsAsync();
+        return ItemAnalysis.Compute(Spec.Questions, students, await FanOutAsync(studentId => Attempt(studentId).GetResponsesAsync()));
+    }
+
+    public async Task<ExamAnalysis> GetAnalysisAsync(Caller caller)
+    {
+        Exam.RequireAnalyst(caller);
+        Exam.RequirePublished();
+        var students = await StudentResultsAsync();
+        var items = ItemAnalysis.Compute(Spec.Questions, students, await FanOutAsync(studentId => Attempt(studentId).GetResponsesAsync()));
+        var groups = AnalysisDimensions.All.ToDictionary(dimension => dimension, dimension => ResultGroups.By(students, Grouping(dimension)));
+        return new ExamAnalysis(Spec.Title, Spec.Subject, Spec.Questions, Results(students), groups, items);
+    }
+
+    public async Task<Regrade> ChangeKeyAsync(Caller caller, string questionId, string bodyJson)
+    {
+        Exam.RequireAnalyst(caller);
+        Exam.RequirePublished();
+        var question = Regrades.Question(questionId);
+        var change = KeyChangeRequest.Parse(question, bodyJson);
+        var regrade = await RunAsync(() => Regrades.Change(question, change, caller.UserId, Now));
+        await RegradeAttemptsAsync();
+        return regrade;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Caller caller)
+    {
+        Exam.RequireAnalyst(caller);
+        var entries = new List<AuditEntry>(Regrades.Audit);
+        foreach (var question in Exam.MarkedQuestions)
+        {
+            entries.AddRange(await GrainFactory.GetGrain<IExamMarkingGrain>(AttemptKeys.Of(Id, question.Id)).GetAuditAsync());
+        }
+        return entries.OrderBy(entry => entry.At).ToList();
     }
 
     public Task<PaperQuestion> AuthorizeMarkingAsync(Caller caller, string questionId) =>
@@ -279,6 +336,42 @@ public sealed class ExamGrain(
         {
             _logger.LogWarning(exception, "Preparing attempts of exam {Exam} failed; those students prepare when they start", Id);
         }
+    }
+
+    /// <summary>Every rostered student's line, regraded to the current key, with settled marks and their placement put in.</summary>
+    private async Task<List<StudentResult>> StudentResultsAsync()
+    {
+        await RegradeAttemptsAsync();
+        var results = await FanOutAsync(studentId => Attempt(studentId).GetResultAsync());
+        var marked = await FinalMarksAsync();
+        return results.Select(result => ResultPlacements.Apply(FinalMarks.Apply(result, marked), State.Placements)).ToList();
+    }
+
+    private ExamResults Results(List<StudentResult> students) =>
+        new(students, ResultStatistics.Compute(students, Spec.Questions), Regrades.All.ToList());
+
+    /// <summary>Rooms are not part of this exam's state yet: the room dimension puts everyone in the unplaced group.</summary>
+    private Func<StudentResult, ResultGrouping.Group> Grouping(string dimension) =>
+        ResultGrouping.For(dimension, State.Placements, new Dictionary<string, ResultGrouping.Group>());
+
+    /// <summary>
+    /// Brings every attempt to the current key revision; each attempt stores its regrade before it answers, and the
+    /// revision is marked done only after all have, so an interrupted regrade is taken up again (idempotently).
+    /// </summary>
+    private async Task RegradeAttemptsAsync()
+    {
+        if (!Regrades.Pending)
+        {
+            return;
+        }
+        var revision = Regrades.Revision;
+        var paper = Spec.Questions;
+        await FanOutAsync(async studentId =>
+        {
+            await Attempt(studentId).RegradeAsync(revision, paper);
+            return true;
+        });
+        await RunAsync(() => Regrades.Regraded(revision));
     }
 
     /// <summary>Settled marks of every short-answer question, by question id and then student id.</summary>

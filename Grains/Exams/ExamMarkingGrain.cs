@@ -1,5 +1,7 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Regrading;
+using Collab.Grains.Exams.Regrading;
 
 namespace Collab.Grains.Exams;
 
@@ -80,6 +82,8 @@ public sealed class ExamMarkingGrain(
         if (outcome.NeedsArbitration)
         {
             item.Arbitration = points;
+            item.ArbitratedBy = caller.UserId;
+            item.ArbitratedAt = time.GetUtcNow();
         }
         else
         {
@@ -95,6 +99,8 @@ public sealed class ExamMarkingGrain(
         Task.FromResult<IReadOnlyDictionary<string, decimal>>(State.Items.Values
             .Where(i => i.Final is not null)
             .ToDictionary(i => i.StudentId, i => i.Final!.Value));
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync() => Task.FromResult(MarkingAudit.Entries(QuestionId, State.Items));
 
     public async Task<MarkingProgress> GetProgressAsync(Caller caller)
     {

@@ -1,4 +1,5 @@
 using Collab.Grains.Interfaces.Exams;
+using Collab.Grains.Interfaces.Exams.Regrading;
 using Collab.Grains.Live;
 
 namespace Collab.Grains.Exams;
@@ -30,4 +31,24 @@ public sealed class ExamState : LiveState
     /// <summary>The roster's names as the directory held them at publishing, by student id.</summary>
     [Id(7)]
     public Dictionary<string, string> RosterNames { get; set; } = [];
+
+    /// <summary>Each rostered student's school, county and class as the directory held them at publishing.</summary>
+    [Id(20)]
+    public Dictionary<string, RosterPlacement> Placements { get; set; } = [];
+
+    /// <summary>The key changes since publishing, each of which regraded every attempt.</summary>
+    [Id(21)]
+    public List<Regrade> Regrades { get; set; } = [];
+
+    /// <summary>The exam's own audit lines (key changes); marks are logged by their marking queues.</summary>
+    [Id(22)]
+    public List<AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>How many key changes the paper has taken; every attempt is regraded up to it.</summary>
+    [Id(23)]
+    public int KeyRevision { get; set; }
+
+    /// <summary>The key revision every attempt has taken in; below <see cref="KeyRevision"/> a regrade is unfinished.</summary>
+    [Id(24)]
+    public int RegradedRevision { get; set; }
 }

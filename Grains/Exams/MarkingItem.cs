@@ -18,4 +18,11 @@ public sealed class MarkingItem
 
     [Id(4)]
     public DateTimeOffset QueuedAt { get; set; }
+
+    /// <summary>Who gave <see cref="Arbitration"/>, and when, for the audit log.</summary>
+    [Id(5)]
+    public string? ArbitratedBy { get; set; }
+
+    [Id(6)]
+    public DateTimeOffset? ArbitratedAt { get; set; }
 }

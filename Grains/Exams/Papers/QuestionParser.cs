@@ -43,6 +43,21 @@ internal static class QuestionParser
         return new PaperQuestion(id, kind, points, stem, options, key, partialPoints, reference, blanks);
     }
 
+    /// <summary>
+    /// A new key for a published question, read from <c>answer</c> of <paramref name="body"/> and checked as the paper's
+    /// was. A fill key keeps its number of blanks: the candidates were shown that many.
+    /// </summary>
+    public static AnswerKey NewKey(PaperQuestion question, JsonElement body)
+    {
+        string Label(string field) => $"{field} of question {question.Id}";
+        var key = Key(body, question.Kind, question.Options, Label)!;
+        if (question.Kind == QuestionKinds.Fill && key.Accepted!.Count != question.Blanks)
+        {
+            throw CollabException.Invalid($"{Label("answer")} must keep the question's {question.Blanks} blanks");
+        }
+        return key;
+    }
+
     private static void Points(decimal points, string label)
     {
         if (points <= 0 || points > ExamLimits.PointsMax)

@@ -10,7 +10,7 @@ namespace Collab.Grains.Tests.Exams.Logic;
 public sealed class ExamDocumentTests
 {
     /// <summary>The roster as the spec lists it, nobody named by the directory.</summary>
-    private ExamRosters.Resolved AsListed() => new(_exam.Spec.Roster, []);
+    private ExamRosters.Resolved AsListed() => new(_exam.Spec.Roster, [], []);
 
     private static readonly Caller Author = new("t-1", "李老师", Roles.Teacher, "s", "c");
     private static readonly Caller OtherTeacher = new("t-2", "王老师", Roles.Teacher, "s", "c");
