@@ -9,4 +9,5 @@ public sealed record StudentResult(
     [property: Id(3)] decimal Score,
     [property: Id(4)] decimal MaxScore,
     [property: Id(5)] int PendingMarking,
-    [property: Id(6)] IReadOnlyDictionary<string, decimal> PerQuestion);
+    [property: Id(6)] IReadOnlyDictionary<string, decimal> PerQuestion,
+    [property: Id(20)] string? RoomId = null);

@@ -61,4 +61,12 @@ public sealed class AttemptState : LiveState
     /// <summary>Whether the marking grains have the short answers; until then the deadline reminder keeps retrying.</summary>
     [Id(15)]
     public bool MarkingQueued { get; set; }
+
+    /// <summary>Extra minutes granted ahead (an accommodation, PROTOCOL §7); set, not added, unlike a proctor's <see cref="ExtraMinutes"/>.</summary>
+    [Id(20)]
+    public int AccommodationMinutes { get; set; }
+
+    /// <summary>When the browser reported losing focus, the latest <see cref="ProctoringLimits.FocusLossesKept"/>, for the irregularity log.</summary>
+    [Id(21)]
+    public List<DateTimeOffset> FocusLostAt { get; set; } = [];
 }

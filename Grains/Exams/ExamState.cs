@@ -30,4 +30,8 @@ public sealed class ExamState : LiveState
     /// <summary>The roster's names as the directory held them at publishing, by student id.</summary>
     [Id(7)]
     public Dictionary<string, string> RosterNames { get; set; } = [];
+
+    /// <summary>The accommodations set, by student id; each attempt holds its own minutes for its deadline.</summary>
+    [Id(20)]
+    public Dictionary<string, Accommodation> Accommodations { get; set; } = [];
 }
