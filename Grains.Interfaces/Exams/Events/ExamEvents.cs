@@ -23,12 +23,6 @@ public sealed record IrregularityRecordedEvent(DateTimeOffset At, string Student
 {
     public static string Type => "irregularity.recorded";
 
-    /// <summary>PROTOCOL §7's name of <see cref="ByUserId"/>.</summary>
-    public string By => ByUserId;
-
-    /// <summary>PROTOCOL §7's name of <see cref="Cause"/>.</summary>
-    public string Reason => Cause;
-
     public static IrregularityRecordedEvent Of(Irregularity entry) => new(entry.At, entry.StudentId, entry.Kind, entry.Minutes, entry.Cause, entry.ByUserId);
 }
 
