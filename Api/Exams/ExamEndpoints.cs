@@ -36,10 +36,13 @@ public static class ExamEndpoints
 
         exams.MapPost("/{id}/extra-time", (string id, CandidateActionRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
             Exam(grains, id).ActOnCandidateAsync(user.ToCaller(),
-                new ProctorAction(body.StudentId ?? "", ProctorAction.Extend, body.Minutes, body.Cause ?? "")));
+                new ProctorAction(body.StudentId ?? "", ProctorAction.Extend, body.Minutes, body.Why)));
 
-        exams.MapGet("/{id}/irregularities", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
-            Exam(grains, id).GetIrregularitiesAsync(user.ToCaller()));
+        exams.MapGet("/{id}/irregularities", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            new { entries = await Exam(grains, id).GetIrregularitiesAsync(user.ToCaller()) });
+
+        exams.MapPost("/{id}/accommodations", (string id, AccommodationRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
+            Exam(grains, id).SetAccommodationAsync(user.ToCaller(), body.StudentId ?? "", body.ExtraMinutes));
 
         exams.MapGet("/{id}/results", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             Exam(grains, id).GetResultsAsync(user.ToCaller()));

@@ -40,25 +40,35 @@ public sealed class ExamHub(
     public async Task<SyncResponse> SyncAttempt(string examId, long sinceSeq) =>
         SyncResponse.From(await Attempt(examId).SyncAsync(Caller, sinceSeq));
 
-    public Task<AnnouncementMade> Announce(string examId, [FreeText] string text) => Grain(examId).AnnounceAsync(Caller, text);
+    public Task<AnnouncementMade> Announce(string examId, [FreeText] JsonElement announcement)
+    {
+        var (text, roomId) = AnnouncementRequest.Read(announcement);
+        return Grain(examId).AnnounceAsync(Caller, text, roomId);
+    }
 
     public Task<CandidateProgress> ForceSubmit(string examId, string studentId) =>
         Act(examId, new ProctorAction(studentId, ProctorAction.Submit, 0, ""));
 
-    public Task<CandidateProgress> PauseCandidate(string examId, CandidateActionRequest request) =>
-        Act(examId, new ProctorAction(request.StudentId ?? "", ProctorAction.Pause, 0, request.Cause ?? ""));
+    public Task<CandidateProgress> Pause(string examId, CandidateActionRequest request) => Act(examId, ProctorAction.Pause, request);
 
-    public Task<CandidateProgress> ResumeCandidate(string examId, CandidateActionRequest request) =>
-        Act(examId, new ProctorAction(request.StudentId ?? "", ProctorAction.Resume, 0, request.Cause ?? ""));
+    public Task<CandidateProgress> Resume(string examId, CandidateActionRequest request) => Act(examId, ProctorAction.Resume, request);
 
-    public Task<CandidateProgress> ExtendTime(string examId, CandidateActionRequest request) =>
-        Act(examId, new ProctorAction(request.StudentId ?? "", ProctorAction.Extend, request.Minutes, request.Cause ?? ""));
+    /// <summary>PROTOCOL §5's earlier name of <see cref="Pause"/>.</summary>
+    public Task<CandidateProgress> PauseCandidate(string examId, CandidateActionRequest request) => Pause(examId, request);
+
+    /// <summary>PROTOCOL §5's earlier name of <see cref="Resume"/>.</summary>
+    public Task<CandidateProgress> ResumeCandidate(string examId, CandidateActionRequest request) => Resume(examId, request);
+
+    public Task<CandidateProgress> ExtendTime(string examId, CandidateActionRequest request) => Act(examId, ProctorAction.Extend, request);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await base.OnDisconnectedAsync(exception);
         await attempts.DropConnectionAsync(Context.ConnectionId);
     }
+
+    private Task<CandidateProgress> Act(string examId, string kind, CandidateActionRequest request) =>
+        Act(examId, new ProctorAction(request.StudentId ?? "", kind, kind == ProctorAction.Extend ? request.Minutes : 0, request.Why));
 
     private Task<CandidateProgress> Act(string examId, ProctorAction action) => Grain(examId).ActOnCandidateAsync(Caller, action);
 

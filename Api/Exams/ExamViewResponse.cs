@@ -19,6 +19,7 @@ public sealed record ExamViewResponse(
     bool ShuffleOptions,
     MarkingPolicy Marking,
     IReadOnlyList<string> Markers,
+    IReadOnlyList<ExamRoom> Rooms,
     DateTimeOffset? PublishedAt,
     decimal MaxScore,
     DateTimeOffset ServerNow)
@@ -39,6 +40,7 @@ public sealed record ExamViewResponse(
         view.Spec.ShuffleOptions,
         view.Spec.Marking,
         view.Spec.Markers ?? [],
+        view.Spec.Rooms ?? [],
         view.PublishedAt,
         view.MaxScore,
         view.ServerNow);

@@ -32,6 +32,10 @@ public interface IExamAttemptGrain : ILiveStreamGrain
     [Alias("Apply")]
     Task<CandidateProgress> ApplyAsync(ProctorAction action);
 
+    /// <summary>When the student's browser reported losing focus, oldest first (the latest <c>ProctoringLimits.FocusLossesKept</c>).</summary>
+    [Alias("GetFocusLosses")]
+    Task<IReadOnlyList<DateTimeOffset>> GetFocusLossesAsync();
+
     [Alias("GetProgress")]
     Task<CandidateProgress> GetProgressAsync();
 

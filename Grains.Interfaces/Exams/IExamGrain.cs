@@ -45,12 +45,22 @@ public interface IExamGrain : ILiveStreamGrain
     [Alias("ReportProgress"), OneWay]
     Task ReportProgressAsync(CandidateProgress progress);
 
+    /// <summary>
+    /// To everyone (the author or an admin), or to one room's students and proctors; a proctor of one room announces to
+    /// it without naming it, a proctor of several names the room.
+    /// </summary>
     [Alias("Announce")]
-    Task<AnnouncementMade> AnnounceAsync(Caller caller, string text);
+    Task<AnnouncementMade> AnnounceAsync(Caller caller, string text, string? roomId);
 
+    /// <summary>A proctor's action on a candidate: the author and admins on anyone, a room's proctor on their rooms' students.</summary>
     [Alias("ActOnCandidate")]
     Task<CandidateProgress> ActOnCandidateAsync(Caller caller, ProctorAction action);
 
+    /// <summary>Sets a student's extra minutes (author or admin), before or during the exam; refused once they submitted.</summary>
+    [Alias("SetAccommodation")]
+    Task<CandidateProgress> SetAccommodationAsync(Caller caller, string studentId, int extraMinutes);
+
+    /// <summary>The proctors' actions and the students' focus losses, oldest first, of the caller's rooms (all for the author).</summary>
     [Alias("GetIrregularities")]
     Task<IReadOnlyList<Irregularity>> GetIrregularitiesAsync(Caller caller);
 

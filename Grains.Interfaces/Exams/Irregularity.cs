@@ -8,4 +8,14 @@ public sealed record Irregularity(
     [property: Id(2)] string Kind,
     [property: Id(3)] int Minutes,
     [property: Id(4)] string Cause,
-    [property: Id(5)] string ByUserId);
+    [property: Id(5)] string ByUserId)
+{
+    /// <summary>A focus loss the student's browser reported; the attempt keeps these, the exam's log the proctors' actions.</summary>
+    public const string FocusLost = "focus";
+
+    /// <summary>PROTOCOL §7's name of <see cref="ByUserId"/>.</summary>
+    public string By => ByUserId;
+
+    /// <summary>PROTOCOL §7's name of <see cref="Cause"/>.</summary>
+    public string Reason => Cause;
+}

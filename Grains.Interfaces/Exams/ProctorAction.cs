@@ -16,5 +16,8 @@ public sealed record ProctorAction(
     public const string Extend = "extend";
     public const string Submit = "submit";
 
+    /// <summary>Sets the student's accommodation to <see cref="Minutes"/>; the author's, not a proctor's, and not logged as an irregularity.</summary>
+    public const string Accommodate = "accommodate";
+
     public static bool IsKnown(string kind) => kind is Pause or Resume or Extend or Submit;
 }

@@ -16,4 +16,5 @@ public sealed record StudentResult(
     [property: Id(6)] IReadOnlyDictionary<string, decimal> PerQuestion,
     [property: Id(10)] string? SchoolCode = null,
     [property: Id(11)] string? County = null,
-    [property: Id(12)] string? ClassId = null);
+    [property: Id(12)] string? ClassId = null,
+    [property: Id(20)] string? RoomId = null);

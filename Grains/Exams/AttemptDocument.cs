@@ -9,7 +9,7 @@ namespace Collab.Grains.Exams;
 /// <summary>
 /// The rules of one student's attempt (PROTOCOL §5) over its state and its answers: admission within the late-join
 /// window, the deadline (start + duration + extra time + every pause, moving with the clock while paused), which
-/// saves change an answer and which are resends or late copies, pause, resume, extension and submission with its
+/// saves change an answer and which are resends or late copies, pause, resume, extension, accommodation and submission with its
 /// grading. Pure: it is told the time and returns the rows to write and
 /// the events to send; the grain authorizes, stores them, arms the timers and talks to the exam.
 /// </summary>
@@ -36,11 +36,11 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
     /// <summary>The submission, once there is one.</summary>
     public AttemptSubmitted? Submitted => state.SubmittedAt is { } at ? new AttemptSubmitted(at, state.SubmitReason) : null;
 
-    /// <summary>Start plus duration and extra time, plus every pause; while paused it moves with the clock.</summary>
+    /// <summary>Start plus duration, extra time and the accommodation, plus every pause; while paused it moves with the clock.</summary>
     public DateTimeOffset? Deadline(DateTimeOffset now) =>
         state.StartedAt is null || state.Plan is null
             ? null
-            : state.StartedAt.Value + TimeSpan.FromMinutes(state.Plan.DurationMinutes + state.ExtraMinutes) + state.PausedTotal
+            : state.StartedAt.Value + TimeSpan.FromMinutes(state.Plan.DurationMinutes + ExtraMinutes) + state.PausedTotal
               + (state.PausedAt is null ? TimeSpan.Zero : now - state.PausedAt.Value);
 
     /// <summary>How long until a started attempt's deadline, never less than nothing.</summary>
@@ -82,7 +82,7 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         {
             throw new CollabException(ErrorCodes.NotOpen, $"exam {examId} no longer admits new candidates (late join closed {plan.LateJoinMinutes} minutes after opening)");
         }
-        return now + TimeSpan.FromMinutes(plan.DurationMinutes + state.ExtraMinutes);
+        return now + TimeSpan.FromMinutes(plan.DurationMinutes + ExtraMinutes);
     }
 
     public AttemptStartedEvent Start(CandidatePlan plan, IReadOnlyList<PaperQuestion> paper, string attemptRef, string name, DateTimeOffset startedAt, DateTimeOffset deadline)
@@ -161,7 +161,14 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
     {
         state.FocusLosses++;
         state.LastSeenAt = now;
+        state.FocusLostAt.Add(now);
+        if (state.FocusLostAt.Count > ProctoringLimits.FocusLossesKept)
+        {
+            state.FocusLostAt.RemoveAt(0);
+        }
     }
+
+    public IReadOnlyList<DateTimeOffset> FocusLosses => state.FocusLostAt;
 
     public AttemptPausedEvent Pause(string cause, DateTimeOffset now)
     {
@@ -182,12 +189,17 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
     /// <summary>Gives extra time, before the start too; not after the submission.</summary>
     public DeadlineChangedEvent Extend(int minutes, DateTimeOffset now)
     {
-        if (state.SubmittedAt is not null)
-        {
-            throw CollabException.Conflict($"{studentId} has already submitted");
-        }
+        RequireNotSubmitted("given extra time");
         state.ExtraMinutes += minutes;
-        return new DeadlineChangedEvent(Deadline(now), state.ExtraMinutes, now);
+        return new DeadlineChangedEvent(Deadline(now), ExtraMinutes, now);
+    }
+
+    /// <summary>Sets the accommodation, before the start (it counts from there) or while writing; not after the submission.</summary>
+    public DeadlineChangedEvent Accommodate(int minutes, DateTimeOffset now)
+    {
+        RequireNotSubmitted("given an accommodation");
+        state.AccommodationMinutes = minutes;
+        return new DeadlineChangedEvent(Deadline(now), ExtraMinutes, now);
     }
 
     /// <summary>A student submits their started attempt; a submitted one is left as it is.</summary>
@@ -337,8 +349,20 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         }
     }
 
+    /// <summary>Every extra minute: the proctors' extensions and the accommodation.</summary>
+    private int ExtraMinutes => state.ExtraMinutes + state.AccommodationMinutes;
+
+    private void RequireNotSubmitted(string what)
+    {
+        if (state.SubmittedAt is not null)
+        {
+            throw new CollabException(ErrorCodes.Closed, $"{studentId} has already submitted and cannot be {what}");
+        }
+    }
+
     private void RequireStatus(string status, string what)
     {
+        RequireNotSubmitted(what);
         if (Status != status)
         {
             throw CollabException.Conflict($"{studentId} is {Status} and cannot be {what}");

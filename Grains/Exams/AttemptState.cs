@@ -65,4 +65,12 @@ public sealed class AttemptState : LiveState
     /// <summary>The exam's last key revision this attempt has taken in (<see cref="IExamAttemptGrain.RegradeAsync"/>).</summary>
     [Id(20)]
     public int KeyRevision { get; set; }
+
+    /// <summary>Extra minutes granted ahead (an accommodation, PROTOCOL §7); set, not added, unlike a proctor's <see cref="ExtraMinutes"/>.</summary>
+    [Id(30)]
+    public int AccommodationMinutes { get; set; }
+
+    /// <summary>When the browser reported losing focus, the latest <see cref="ProctoringLimits.FocusLossesKept"/>, for the irregularity log.</summary>
+    [Id(31)]
+    public List<DateTimeOffset> FocusLostAt { get; set; } = [];
 }

@@ -14,7 +14,8 @@ namespace Collab.Grains.Exams;
 /// grain checks the caller is the student, runs the document's change as one command, writes it and sends its events.
 /// Every answer is durable before <c>SaveAnswer</c> returns. The deadline is enforced on every command, by a grain
 /// timer while the attempt is active, and by a durable reminder that fires even when no silo holds the attempt at
-/// that moment; whichever comes first submits it.
+/// that moment; whichever comes first submits it. A pause, a resume, an extension and an accommodation are written to
+/// the attempt's state before they are acknowledged, and the reminder is moved to the new deadline before the answer.
 /// </summary>
 /// <remarks>
 /// Answers live in <c>exam_answer_slots</c>, one row per question, written by the silo's group commit
@@ -160,17 +161,23 @@ public sealed class ExamAttemptGrain(
             case ProctorAction.Extend:
                 await RunAsync(() => Emit(Attempt.Extend(action.Minutes, Now)));
                 break;
+            case ProctorAction.Accommodate:
+                await RunAsync(() => Emit(Attempt.Accommodate(action.Minutes, Now)));
+                break;
             case ProctorAction.Submit when Attempt.ProctorSubmitPending():
                 await SubmitNowAsync(SubmitReasons.Proctor);
                 break;
         }
-        if (action.Kind is ProctorAction.Resume or ProctorAction.Extend && Attempt.IsRunning)
+        // The durable reminder moves with the deadline, so a silo that dies after a resume still submits on time.
+        if (action.Kind is ProctorAction.Resume or ProctorAction.Extend or ProctorAction.Accommodate && Attempt.IsRunning && !Attempt.IsPaused)
         {
             await RescheduleDeadlineAsync();
         }
         ReportProgress();
         return Attempt.Progress(Now);
     }
+
+    public Task<IReadOnlyList<DateTimeOffset>> GetFocusLossesAsync() => Task.FromResult<IReadOnlyList<DateTimeOffset>>(Attempt.FocusLosses.ToList());
 
     public Task<CandidateProgress> GetProgressAsync() => Task.FromResult(Attempt.Progress(Now));
 

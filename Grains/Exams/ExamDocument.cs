@@ -10,10 +10,13 @@ namespace Collab.Grains.Exams;
 /// when every candidate has submitted, or nobody may start any more and nobody heard of is still writing); the
 /// announcements and the irregularity log with their bounds. Pure: it is told the time and the proctor's board, and
 /// returns the events to send; the grain stores them, emits them and talks to the attempts.
+/// Rooms (PROTOCOL §7, <see cref="ExamSeating"/>) give their proctors the candidates of their rooms alone: their roster,
+/// their announcements, their actions and their irregularities; the author and admins oversee every room.
 /// </summary>
 public sealed class ExamDocument(string id, ExamState state)
 {
     private HashSet<string>? _roster;
+    private ExamSeating? _seating;
 
     public bool Exists => state.Spec is not null;
 
@@ -29,6 +32,10 @@ public sealed class ExamDocument(string id, ExamState state)
 
     private HashSet<string> Roster => _roster ??= new HashSet<string>(Spec.Roster, StringComparer.Ordinal);
 
+    public ExamSeating Seating => _seating ??= new ExamSeating(Spec.Rooms ?? []);
+
+    public IReadOnlyDictionary<string, Accommodation> Accommodations => state.Accommodations;
+
     public bool OnRoster(string userId) => Roster.Contains(userId);
 
     /// <summary>Published and not yet open: the time to draw every candidate's order ahead of the opening second.</summary>
@@ -43,6 +50,36 @@ public sealed class ExamDocument(string id, ExamState state)
 
     /// <summary>The author and admins proctor an exam: its roster view, actions, log and results.</summary>
     public bool IsProctor(Caller caller) => caller.UserId == state.CreatedBy || caller.IsAdmin;
+
+    /// <summary>The author and admins oversee every candidate, a room's proctors their rooms' students; anyone else nothing (null).</summary>
+    public ProctorScope? ScopeOf(Caller caller)
+    {
+        if (IsProctor(caller))
+        {
+            return ProctorScope.Everyone;
+        }
+        var rooms = Seating.RoomsProctoredBy(caller.UserId);
+        return rooms.Count == 0 ? null : new ProctorScope(false, rooms.ToHashSet(StringComparer.Ordinal));
+    }
+
+    public ProctorScope RequireScope(Caller caller)
+    {
+        _ = Spec;
+        return ScopeOf(caller) ?? throw CollabException.Forbidden($"only the author of exam {id}, an admin or a proctor of one of its rooms may do this");
+    }
+
+    /// <summary>
+    /// A proctor acts on a candidate of their rooms; a student outside them (or on no roster at all) is <c>forbidden</c>
+    /// to a room's proctor, so the refusal says nothing of who sits elsewhere.
+    /// </summary>
+    public void RequireProctorOf(Caller caller, string studentId)
+    {
+        var scope = RequireScope(caller);
+        if (!scope.Covers(Seating.RoomIdOf(studentId)))
+        {
+            throw CollabException.Forbidden($"student {studentId} does not sit in a room you proctor");
+        }
+    }
 
     public void RequireProctor(Caller caller)
     {
@@ -122,6 +159,7 @@ public sealed class ExamDocument(string id, ExamState state)
         state.CreatedBy = createdBy;
         state.CreatedAt = now;
         _roster = null;
+        _seating = null;
     }
 
     /// <summary>Its author changes a draft; once published, paper and schedule stay as the candidates were told.</summary>
@@ -138,6 +176,7 @@ public sealed class ExamDocument(string id, ExamState state)
     {
         state.Spec = spec;
         _roster = null;
+        _seating = null;
     }
 
     /// <summary>Whether a publish has anything to do; refused once no candidate could start any more.</summary>
@@ -160,19 +199,42 @@ public sealed class ExamDocument(string id, ExamState state)
         state.Spec = Spec with { Roster = roster.Roster };
         state.RosterNames = roster.Names;
         state.Placements = roster.Placements;
+        state.Spec = state.Spec with { Rooms = roster.Rooms };
         _roster = null;
+        _seating = null;
         state.PublishedAt = now;
         return new ExamPublishedEvent(Spec.OpensAt, Spec.DurationMinutes);
     }
 
-    public AnnouncementMade Announce(string text, DateTimeOffset now)
+    /// <summary>
+    /// An announcement to everyone (only the author or an admin), or to one room: the one named, which a room's proctor
+    /// must proctor, or a room proctor's only room.
+    /// </summary>
+    public AnnouncementMade Announce(ProctorScope scope, string text, string? roomId, DateTimeOffset now)
     {
         var body = TextFields.Required(text, "text", ProctoringLimits.AnnouncementLength);
+        if (string.IsNullOrEmpty(roomId) && !scope.All)
+        {
+            roomId = scope.RoomIds.Count == 1
+                ? scope.RoomIds.Single()
+                : throw CollabException.Invalid("you proctor several rooms; name the room (roomId) to announce to");
+        }
+        if (!string.IsNullOrEmpty(roomId))
+        {
+            if (Seating.Room(roomId) is null)
+            {
+                throw scope.All ? CollabException.NotFound($"room {roomId} of exam {id}") : CollabException.Forbidden($"you do not proctor room {roomId}");
+            }
+            if (!scope.Covers(roomId))
+            {
+                throw CollabException.Forbidden($"you do not proctor room {roomId}");
+            }
+        }
         if (state.Announcements.Count >= ProctoringLimits.Announcements)
         {
             throw CollabException.Conflict($"exam {id} has {ProctoringLimits.Announcements} announcements already");
         }
-        var announcement = new AnnouncementMade(body, now);
+        var announcement = new AnnouncementMade(body, now, string.IsNullOrEmpty(roomId) ? null : roomId);
         state.Announcements.Add(announcement);
         return announcement;
     }
@@ -195,13 +257,50 @@ public sealed class ExamDocument(string id, ExamState state)
         {
             throw CollabException.Invalid($"extra time is 1 to {ProctoringLimits.ExtensionMinutesMax} minutes");
         }
-        var cause = TextFields.Optional(action.Cause, "cause", ProctoringLimits.CauseLength);
+        // Extra time and a pause change a candidate's clock; the log must say why, for the appeal that may follow.
+        var cause = action.Kind is ProctorAction.Extend or ProctorAction.Pause
+            ? TextFields.Required(action.Cause, "reason", ProctoringLimits.CauseLength)
+            : TextFields.Optional(action.Cause, "reason", ProctoringLimits.CauseLength);
         if (state.Irregularities.Count >= ProctoringLimits.Irregularities)
         {
             throw CollabException.Conflict($"exam {id} has {ProctoringLimits.Irregularities} recorded irregularities already");
         }
         return cause;
     }
+
+    /// <summary>An accommodation is set once the roster is fixed (published), for a rostered student, within bounds.</summary>
+    public void ValidateAccommodation(string studentId, int extraMinutes)
+    {
+        RequirePublished();
+        if (!OnRoster(studentId ?? ""))
+        {
+            throw CollabException.NotFound($"student {studentId} on the roster of exam {id}");
+        }
+        if (extraMinutes is < 0 or > ExamLimits.AccommodationMinutesMax)
+        {
+            throw CollabException.Invalid($"extraMinutes is 0 to {ExamLimits.AccommodationMinutesMax}");
+        }
+    }
+
+    /// <summary>Keeps the accommodation the attempt has applied, with who set it; 0 minutes removes it.</summary>
+    public void Accommodate(string studentId, int extraMinutes, string byUserId, DateTimeOffset now)
+    {
+        if (extraMinutes == 0)
+        {
+            state.Accommodations.Remove(studentId);
+        }
+        else
+        {
+            state.Accommodations[studentId] = new Accommodation(studentId, extraMinutes, byUserId, now);
+        }
+    }
+
+    /// <summary>A candidate's roster line with the room they sit in and their accommodation, which the exam knows and the attempt does not report.</summary>
+    public CandidateProgress Line(CandidateProgress progress) => progress with
+    {
+        RoomId = Seating.RoomIdOf(progress.StudentId),
+        AccommodationMinutes = state.Accommodations.GetValueOrDefault(progress.StudentId)?.ExtraMinutes ?? 0,
+    };
 
     /// <summary>Logs an action the attempt has applied; only extra time carries minutes.</summary>
     public IrregularityRecordedEvent Record(ProctorAction action, string cause, string byUserId, DateTimeOffset now)
@@ -290,9 +389,13 @@ public sealed class ExamDocument(string id, ExamState state)
         return new CandidateExam(id, Spec.Title, Spec.Subject, status, Spec.OpensAt, Spec.DurationMinutes, joinClosesAt);
     }
 
-    /// <summary>A candidate's snapshot: the exam and its announcements; a proctor's adds every candidate's line and the counts.</summary>
-    public object Snapshot(bool proctor, DateTimeOffset now, ProctorBoard board)
+    /// <summary>
+    /// A candidate's snapshot: the exam and the announcements to everyone and to their room; a proctor's adds the rooms
+    /// and the lines and counts of the candidates in their scope.
+    /// </summary>
+    public object Snapshot(Caller caller, DateTimeOffset now, ProctorBoard board)
     {
+        var scope = ScopeOf(caller);
         var exam = new
         {
             id,
@@ -304,12 +407,53 @@ public sealed class ExamDocument(string id, ExamState state)
             lateJoinMinutes = Spec.LateJoinMinutes,
             serverNow = now,
         };
-        if (!proctor)
+        if (scope is null)
         {
-            return new { exam, announcements = state.Announcements };
+            var room = Seating.RoomIdOf(caller.UserId);
+            return new { exam, announcements = state.Announcements.Where(a => a.RoomId is null || a.RoomId == room) };
         }
-        var students = Spec.Roster.Select(board.ProgressOf).ToList();
-        return new { exam, announcements = state.Announcements, students, counts = ProctorBoard.Counts(students) };
+        var students = Spec.Roster.Where(studentId => scope.Covers(Seating.RoomIdOf(studentId))).Select(studentId => Line(board.ProgressOf(studentId))).ToList();
+        var rooms = Seating.Rooms.Where(r => scope.Covers(r.Id)).Select(r => new { id = r.Id, name = r.Name, proctorIds = r.ProctorIds, students = r.StudentIds.Count });
+        return new
+        {
+            exam,
+            announcements = state.Announcements.Where(a => a.RoomId is null || scope.Covers(a.RoomId)),
+            students,
+            counts = ProctorBoard.Counts(students),
+            rooms,
+            allRooms = scope.All,
+        };
+    }
+
+    /// <summary>
+    /// The audience groups of a caller: the author and admins hear every proctors' event and every room; a room's
+    /// proctor their rooms' proctors' events and announcements; a student their room's announcements.
+    /// </summary>
+    public IReadOnlyList<string> AudienceGroupsOf(Caller caller)
+    {
+        if (ScopeOf(caller) is not { } scope)
+        {
+            return Seating.RoomIdOf(caller.UserId) is { } seat ? [ExamSeating.RoomGroup(seat)] : [];
+        }
+        return scope.All
+            ? [ExamSeating.AllProctors, .. Seating.Rooms.Select(room => ExamSeating.RoomGroup(room.Id))]
+            : [.. scope.RoomIds.Select(ExamSeating.ProctorsOf), .. scope.RoomIds.Select(ExamSeating.RoomGroup)];
+    }
+
+    /// <summary>
+    /// The changed lines for the author and admins as they are, and for each room with changes its own lines and counts,
+    /// for the audience group each goes to.
+    /// </summary>
+    public IReadOnlyList<(ProgressUpdatedEvent Event, string Group)> ProgressEvents(ProgressUpdatedEvent changes, ProctorBoard board)
+    {
+        var lines = changes.Students.Select(Line).ToList();
+        var events = new List<(ProgressUpdatedEvent, string)> { (changes with { Students = lines }, ExamSeating.AllProctors) };
+        foreach (var byRoom in lines.Where(line => line.RoomId is not null).GroupBy(line => line.RoomId!))
+        {
+            var room = Seating.Room(byRoom.Key)!;
+            events.Add((new ProgressUpdatedEvent(byRoom.ToList(), ProctorBoard.Counts(room.StudentIds.Select(board.ProgressOf))), ExamSeating.ProctorsOf(room.Id)));
+        }
+        return events;
     }
 
     /// <summary>Every candidate has submitted, or nobody may start any more and nobody heard of is still writing.</summary>

@@ -20,6 +20,14 @@ namespace Collab.Grains.Exams;
 /// truth, and are asked again after a reactivation) and pushed to proctors at most every
 /// <see cref="ExamOptions.ProgressInterval"/>.
 /// </summary>
+/// <remarks>
+/// What survives a silo crash: the rooms (with the students each seats, resolved at publishing), the announcements,
+/// the irregularity log and the accommodations are in this grain's state, written before a command is acknowledged.
+/// An attempt holds its own pause, paused time, extensions and accommodation in its state, written before it answers,
+/// with its deadline reminder moved first; a proctor's action is logged here only after the attempt applied it, so an
+/// action is never logged that did not happen (one interrupted between the two is retried by the proctor, and a
+/// retried accommodation sets the same minutes again).
+/// </remarks>
 public sealed class ExamGrain(
     [PersistentState("exam", StorageNames.Default)] IPersistentState<ExamState> store,
     IOptions<ExamOptions> examOptions,
@@ -30,7 +38,7 @@ public sealed class ExamGrain(
     ILogger<ExamGrain> logger)
     : LiveGrain<ExamState>(store, options, time, logger), IExamGrain
 {
-    public const string ProctorsGroup = "proctors";
+    public const string ProctorsGroup = ExamSeating.AllProctors;
 
     private readonly ExamOptions _exam = examOptions.Value;
     private readonly ILogger _logger = logger;
@@ -146,33 +154,61 @@ public sealed class ExamGrain(
         return Task.CompletedTask;
     }
 
-    public Task<AnnouncementMade> AnnounceAsync(Caller caller, string text)
+    public Task<AnnouncementMade> AnnounceAsync(Caller caller, string text, string? roomId)
     {
-        Exam.RequireProctor(caller);
+        var scope = Exam.RequireScope(caller);
         Exam.RequirePublished();
         return RunAsync<AnnouncementMade>(() =>
         {
-            var announcement = Exam.Announce(text, Now);
-            Emit(new AnnouncementEvent(announcement.Text, announcement.At));
+            var announcement = Exam.Announce(scope, text, roomId, Now);
+            Emit(new AnnouncementEvent(announcement.Text, announcement.At, announcement.RoomId),
+                audienceGroup: announcement.RoomId is { } room ? ExamSeating.RoomGroup(room) : null);
             return announcement;
         });
     }
 
     public async Task<CandidateProgress> ActOnCandidateAsync(Caller caller, ProctorAction action)
     {
-        Exam.RequireProctor(caller);
+        Exam.RequireProctorOf(caller, action.StudentId ?? "");
         Exam.RequirePublished();
         var cause = Exam.ValidateAction(action);
-        var progress = await Attempt(action.StudentId).ApplyAsync(action with { Cause = cause });
-        await RunAsync(() => Emit(Exam.Record(action, cause, caller.UserId, Now), audienceGroup: ProctorsGroup));
+        var progress = await Attempt(action.StudentId!).ApplyAsync(action with { Cause = cause });
+        await RunAsync(() =>
+        {
+            var recorded = Exam.Record(action, cause, caller.UserId, Now);
+            // One durable event per audience: the author's and admins' stream, and the room's proctors'.
+            Emit(recorded, audienceGroup: ProctorsGroup);
+            if (Exam.Seating.RoomIdOf(action.StudentId!) is { } room)
+            {
+                Emit(recorded, audienceGroup: ExamSeating.ProctorsOf(room));
+            }
+        });
         await ReportProgressAsync(progress);
-        return progress;
+        return Exam.Line(progress);
     }
 
-    public Task<IReadOnlyList<Irregularity>> GetIrregularitiesAsync(Caller caller)
+    public async Task<CandidateProgress> SetAccommodationAsync(Caller caller, string studentId, int extraMinutes)
     {
         Exam.RequireProctor(caller);
-        return Task.FromResult<IReadOnlyList<Irregularity>>(Exam.Irregularities.ToList());
+        Exam.ValidateAccommodation(studentId, extraMinutes);
+        var progress = await Attempt(studentId).ApplyAsync(new ProctorAction(studentId, ProctorAction.Accommodate, extraMinutes, ""));
+        await RunAsync(() => Exam.Accommodate(studentId, extraMinutes, caller.UserId, Now));
+        await ReportProgressAsync(progress);
+        return Exam.Line(progress);
+    }
+
+    public async Task<IReadOnlyList<Irregularity>> GetIrregularitiesAsync(Caller caller)
+    {
+        var scope = Exam.RequireScope(caller);
+        var inScope = Exam.Irregularities.Where(entry => scope.Covers(Exam.Seating.RoomIdOf(entry.StudentId)));
+        await GatherProgressAsync();
+        // Only the attempts whose line counts a focus loss are asked for its times.
+        var distracted = Spec.Roster
+            .Where(studentId => scope.Covers(Exam.Seating.RoomIdOf(studentId)) && Board.ProgressOf(studentId).FocusLosses > 0)
+            .ToList();
+        var losses = await FanOut.RunAsync(distracted, _exam.FanOut, async studentId =>
+            (await Attempt(studentId).GetFocusLossesAsync()).Select(at => new Irregularity(at, studentId, Irregularity.FocusLost, 0, "", studentId)));
+        return inScope.Concat(losses.SelectMany(entries => entries)).OrderBy(entry => entry.At).ToList();
     }
 
     public async Task<ExamView> PublishResultsAsync(Caller caller)
@@ -262,7 +298,7 @@ public sealed class ExamGrain(
     protected override async Task AuthorizeJoinAsync(Caller caller)
     {
         _ = Spec;
-        if (Exam.IsProctor(caller))
+        if (Exam.ScopeOf(caller) is not null)
         {
             await GatherProgressAsync();
             return;
@@ -270,18 +306,21 @@ public sealed class ExamGrain(
         Exam.RequireCandidate(caller.UserId);
     }
 
-    protected override IReadOnlyList<string> AudienceGroupsOf(Caller caller) => Exam.IsProctor(caller) ? [ProctorsGroup] : [];
+    protected override IReadOnlyList<string> AudienceGroupsOf(Caller caller) => Exam.AudienceGroupsOf(caller);
 
     /// <summary>A whole city's candidates must not each hear of every other one arriving; proctors see who is here.</summary>
     protected override string? PresenceAudienceGroup => ProctorsGroup;
 
-    protected override object BuildSnapshot(Caller caller) => Exam.Snapshot(Exam.IsProctor(caller), Now, Board);
+    protected override object BuildSnapshot(Caller caller) => Exam.Snapshot(caller, Now, Board);
 
     private Task FlushProgressAsync(CancellationToken cancellationToken)
     {
         if (Board.TakeChanges(Spec.Roster) is { } changes)
         {
-            EmitEphemeral(changes, audienceGroup: ProctorsGroup);
+            foreach (var (update, group) in Exam.ProgressEvents(changes, Board))
+            {
+                EmitEphemeral(update, audienceGroup: group);
+            }
         }
         else
         {
@@ -344,15 +383,17 @@ public sealed class ExamGrain(
         await RegradeAttemptsAsync();
         var results = await FanOutAsync(studentId => Attempt(studentId).GetResultAsync());
         var marked = await FinalMarksAsync();
-        return results.Select(result => ResultPlacements.Apply(FinalMarks.Apply(result, marked), State.Placements)).ToList();
+        return results.Select(result => ResultPlacements.Apply(FinalMarks.Apply(result, marked), State.Placements)
+            with { RoomId = Exam.Seating.RoomIdOf(result.StudentId) }).ToList();
     }
 
     private ExamResults Results(List<StudentResult> students) =>
         new(students, ResultStatistics.Compute(students, Spec.Questions), Regrades.All.ToList());
 
-    /// <summary>Rooms are not part of this exam's state yet: the room dimension puts everyone in the unplaced group.</summary>
     private Func<StudentResult, ResultGrouping.Group> Grouping(string dimension) =>
-        ResultGrouping.For(dimension, State.Placements, new Dictionary<string, ResultGrouping.Group>());
+        ResultGrouping.For(dimension, State.Placements, Exam.Seating.Rooms
+            .SelectMany(room => room.StudentIds.Select(studentId => (studentId, group: new ResultGrouping.Group(room.Id, room.Name))))
+            .ToDictionary(seat => seat.studentId, seat => seat.group, StringComparer.Ordinal));
 
     /// <summary>
     /// Brings every attempt to the current key revision; each attempt stores its regrade before it answers, and the

@@ -51,4 +51,8 @@ public sealed class ExamState : LiveState
     /// <summary>The key revision every attempt has taken in; below <see cref="KeyRevision"/> a regrade is unfinished.</summary>
     [Id(24)]
     public int RegradedRevision { get; set; }
+
+    /// <summary>The accommodations set, by student id; each attempt holds its own minutes for its deadline.</summary>
+    [Id(30)]
+    public Dictionary<string, Accommodation> Accommodations { get; set; } = [];
 }

@@ -12,13 +12,13 @@ public sealed record ResultsPublishedEvent(DateTimeOffset At) : ILiveEvent
     public static string Type => "results.published";
 }
 
-/// <summary>To everyone sitting the exam.</summary>
-public sealed record AnnouncementEvent(string Text, DateTimeOffset At) : ILiveEvent
+/// <summary>To everyone sitting the exam, or with <see cref="RoomId"/> to that room's students and proctors.</summary>
+public sealed record AnnouncementEvent(string Text, DateTimeOffset At, string? RoomId = null) : ILiveEvent
 {
     public static string Type => "announcement";
 }
 
-/// <summary>To the exam's proctors only.</summary>
+/// <summary>To the exam's proctors only: the author and admins, and the proctors of the student's room.</summary>
 public sealed record IrregularityRecordedEvent(DateTimeOffset At, string StudentId, string Kind, int Minutes, string Cause, string ByUserId) : ILiveEvent
 {
     public static string Type => "irregularity.recorded";
@@ -53,7 +53,10 @@ public sealed record AttemptSubmittedEvent(string Reason, DateTimeOffset Submitt
     public static string Type => "attempt.submitted";
 }
 
-/// <summary>Ephemeral, to the proctors: the candidates whose progress changed since the last one, and the counts of the whole roster.</summary>
+/// <summary>
+/// Ephemeral, to the proctors: the candidates whose progress changed since the last one, and the counts of the whole
+/// roster (to the author and admins) or of the room (to its proctors).
+/// </summary>
 public sealed record ProgressUpdatedEvent(IReadOnlyList<CandidateProgress> Students, StatusCounts Counts) : ILiveEvent
 {
     public static string Type => "progress.updated";

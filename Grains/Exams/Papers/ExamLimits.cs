@@ -22,4 +22,12 @@ public static class ExamLimits
     public const int DurationMinutesMax = 600;
     public const int Markers = 50;
     public const decimal PointsMax = 100;
+
+    /// <summary>Rooms of one exam (a city's schools, several rooms each).</summary>
+    public const int Rooms = 1000;
+    public const int RoomNameLength = 100;
+    public const int ProctorsPerRoom = 10;
+
+    /// <summary>The most extra minutes an accommodation grants (as long as the longest exam).</summary>
+    public const int AccommodationMinutesMax = 600;
 }

@@ -42,12 +42,14 @@ public static partial class ExamSpecParser
         var rosterClasses = JsonFields.Array(root, "rosterClasses", "rosterClasses") is { } classes
             ? DistinctIds(classes, "rosterClasses", "class", ExamLimits.RosterClasses)
             : new List<string>();
-        var roster = Roster(root, rosterClasses.Count > 0);
+        var rooms = RoomsParser.Parse(root);
+        // A room's students and classes join the roster, so an exam seated by rooms need not list its students twice.
+        var roster = Roster(root, rosterClasses.Count > 0 || rooms.Any(room => room.ClassIds.Count > 0 || room.StudentIds.Count > 0));
         var shuffleQuestions = JsonFields.Bool(root, "shuffleQuestions", "shuffleQuestions") ?? false;
         var shuffleOptions = JsonFields.Bool(root, "shuffleOptions", "shuffleOptions") ?? false;
         var marking = Marking(root);
         return new ExamSpec(title, subject, questions, opensAt, duration, lateJoin, roster, shuffleQuestions, shuffleOptions,
-            marking, Markers(root), rosterClasses);
+            marking, Markers(root), rosterClasses, rooms);
     }
 
     private static DateTimeOffset OpensAt(JsonElement root)
@@ -90,7 +92,7 @@ public static partial class ExamSpecParser
             ? DistinctIds(array, "markers", "marker", ExamLimits.Markers)
             : new List<string>();
 
-    private static List<string> DistinctIds(JsonElement array, string field, string what, int max)
+    internal static List<string> DistinctIds(JsonElement array, string field, string what, int max)
     {
         var count = array.GetArrayLength();
         if (count > max)

@@ -101,8 +101,11 @@ public sealed class ExamClockTests : IAsyncLifetime
 
         using var http = await teacher.HttpAsync();
         var log = await http.GetFromJsonAsync<JsonElement>($"/api/exams/{examId}/irregularities");
-        Assert.Equal(["extend", "pause", "resume"], log.EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
-        Assert.Equal("机器故障，更换座位", log[1].GetProperty("cause").GetString());
+        var entries = log.GetProperty("entries");
+        Assert.Equal(["extend", "pause", "resume"], entries.EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal("机器故障，更换座位", entries[1].GetProperty("cause").GetString());
+        Assert.Equal("机器故障，更换座位", entries[1].GetProperty("reason").GetString());
+        Assert.Equal(teacher.UserId, entries[1].GetProperty("by").GetString());
     }
 
     [Fact]

@@ -116,7 +116,9 @@ public sealed class ExamProctorTests(ExamApiHost shared)
         await HubErrors.AssertRefusedAsync("conflict", () => proctor.InvokeAsync("ForceSubmit", examId, student.UserId));
         await HubErrors.AssertRefusedAsync("conflict", () => proctor.InvokeAsync("ResumeCandidate", examId, new { studentId = student.UserId, cause = "" }));
         using var http = await teacher.HttpAsync();
-        Assert.Empty(await http.GetFromJsonAsync<JsonElement[]>($"/api/exams/{examId}/irregularities") ?? []);
+        await HubErrors.AssertRefusedAsync("invalid_argument", () => proctor.InvokeAsync("ExtendTime", examId, new { studentId = student.UserId, minutes = 5 }));
+        var log = await http.GetFromJsonAsync<JsonElement>($"/api/exams/{examId}/irregularities");
+        Assert.Equal(0, log.GetProperty("entries").GetArrayLength());
     }
 
     [Fact]

@@ -31,7 +31,26 @@ export interface ExamDraft {
   doubleMarking: boolean;
   tolerance: string;
   markers: string;
+  /** Rooms with their proctors (PROTOCOL §7); ids are typed one a line. */
+  rooms: RoomDraft[];
   questions: QuestionDraft[];
+}
+
+export interface RoomDraft {
+  id: string;
+  name: string;
+  proctorIds: string;
+  classIds: string;
+  studentIds: string;
+}
+
+/** A room as GET /api/exams/{id} returns it. */
+export interface WireRoom {
+  id: string;
+  name: string;
+  proctorIds: string[];
+  classIds: string[];
+  studentIds: string[];
 }
 
 /** The author's view of an exam from GET /api/exams/{id}. */
@@ -60,6 +79,7 @@ export interface ExamView {
   shuffleOptions: boolean;
   marking: { mode: "single" | "double"; tolerance: number };
   markers: string[];
+  rooms?: WireRoom[] | null;
   maxScore: number;
 }
 
@@ -104,6 +124,7 @@ export function emptyExam(): ExamDraft {
     doubleMarking: false,
     tolerance: "2",
     markers: "",
+    rooms: [],
     questions: [],
   };
 }
@@ -138,6 +159,13 @@ export function toWire(draft: ExamDraft): object {
     shuffleOptions: draft.shuffleOptions,
     marking: draft.doubleMarking ? { mode: "double", tolerance: num(draft.tolerance) } : { mode: "single" },
     markers: rosterIds(draft.markers),
+    rooms: draft.rooms.length === 0 ? undefined : draft.rooms.map((room) => ({
+      id: room.id.trim(),
+      name: room.name,
+      proctorIds: rosterIds(room.proctorIds),
+      classIds: rosterIds(room.classIds),
+      studentIds: rosterIds(room.studentIds),
+    })),
     questions: draft.questions.map(questionToWire),
   };
 }
@@ -173,6 +201,13 @@ export function fromWire(view: ExamView): ExamDraft {
     doubleMarking: view.marking.mode === "double",
     tolerance: String(view.marking.tolerance),
     markers: view.markers.join("\n"),
+    rooms: (view.rooms ?? []).map((room) => ({
+      id: room.id,
+      name: room.name,
+      proctorIds: room.proctorIds.join("\n"),
+      classIds: room.classIds.join("\n"),
+      studentIds: room.studentIds.join("\n"),
+    })),
     questions: view.questions.map(questionFromWire),
   };
 }
@@ -195,7 +230,7 @@ function questionFromWire(q: WireQuestion): QuestionDraft {
 /** Where a refusal belongs: a question's field, an exam field, or (null) the form as a whole. */
 export interface FieldRef { question?: string; field: string }
 
-const examFields = ["title", "subject", "opensAt", "durationMinutes", "lateJoinMinutes", "roster", "rosterClasses", "questions", "marking", "markers"];
+const examFields = ["title", "subject", "opensAt", "durationMinutes", "lateJoinMinutes", "roster", "rosterClasses", "questions", "marking", "markers", "rooms"];
 
 /**
  * The server's refusals name their field in a fixed form ("stem of question q2 must not be empty",

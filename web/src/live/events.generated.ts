@@ -8,6 +8,7 @@ export interface AccessRevokedEvent {
 export interface AnnouncementEvent {
   text: string;
   at: string;
+  roomId: string | null;
 }
 
 export interface AttemptPausedEvent {
@@ -303,6 +304,8 @@ export interface CandidateProgress {
   focusLosses: number;
   deadline: string | null;
   submittedAt: string | null;
+  roomId: string | null;
+  accommodationMinutes: number;
 }
 
 export interface QueuedStudent {

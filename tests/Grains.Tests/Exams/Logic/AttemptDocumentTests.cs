@@ -101,9 +101,11 @@ public sealed class AttemptDocumentTests
         Refused(ErrorCodes.Conflict, () => _attempt.Pause("又", startedAt.AddMinutes(2)));
         _attempt.Submit(SubmitReasons.Proctor, Paper, startedAt.AddMinutes(3));
 
-        Refused(ErrorCodes.Conflict, () => _attempt.Pause("后", startedAt.AddMinutes(4)));
-        Refused(ErrorCodes.Conflict, () => _attempt.Resume(startedAt.AddMinutes(4)));
-        Refused(ErrorCodes.Conflict, () => _attempt.Extend(5, startedAt.AddMinutes(4)));
+        // A submitted attempt is closed to every change of its clock.
+        Refused(ErrorCodes.Closed, () => _attempt.Pause("后", startedAt.AddMinutes(4)));
+        Refused(ErrorCodes.Closed, () => _attempt.Resume(startedAt.AddMinutes(4)));
+        Refused(ErrorCodes.Closed, () => _attempt.Extend(5, startedAt.AddMinutes(4)));
+        Refused(ErrorCodes.Closed, () => _attempt.Accommodate(15, startedAt.AddMinutes(4)));
         Assert.Equal(AttemptStatuses.Submitted, _attempt.Status);
         Assert.False(_attempt.IsPaused);
     }

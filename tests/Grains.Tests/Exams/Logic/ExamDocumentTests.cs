@@ -10,7 +10,9 @@ namespace Collab.Grains.Tests.Exams.Logic;
 public sealed class ExamDocumentTests
 {
     /// <summary>The roster as the spec lists it, nobody named by the directory.</summary>
-    private ExamRosters.Resolved AsListed() => new(_exam.Spec.Roster, [], []);
+    private ExamRosters.Resolved AsListed() => new(_exam.Spec.Roster, [], [], []);
+
+    private AnnouncementMade Announce(string text, DateTimeOffset at) => _exam.Announce(ProctorScope.Everyone, text, null, at);
 
     private static readonly Caller Author = new("t-1", "李老师", Roles.Teacher, "s", "c");
     private static readonly Caller OtherTeacher = new("t-2", "王老师", Roles.Teacher, "s", "c");
@@ -35,7 +37,7 @@ public sealed class ExamDocumentTests
 
     private string Fingerprint() => LiveJson.Serialize(new
     {
-        _state.Spec, _state.CreatedBy, _state.CreatedAt, _state.PublishedAt, _state.Announcements, _state.Irregularities, _state.ResultsPublishedAt,
+        _state.Spec, _state.CreatedBy, _state.CreatedAt, _state.PublishedAt, _state.Announcements, _state.Irregularities, _state.ResultsPublishedAt, _state.Accommodations,
     });
 
     private void RefusedUnchanged(string code, Action call)
@@ -211,12 +213,12 @@ public sealed class ExamDocumentTests
     {
         Published();
         var at = OpensAt.AddMinutes(5);
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.Announce(" \n ", at));
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.Announce(null!, at));
-        RefusedUnchanged(ErrorCodes.TooLarge, () => _exam.Announce(new string('字', ProctoringLimits.AnnouncementLength + 1), at));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => Announce(" \n ", at));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => Announce(null!, at));
+        RefusedUnchanged(ErrorCodes.TooLarge, () => Announce(new string('字', ProctoringLimits.AnnouncementLength + 1), at));
 
-        var made = _exam.Announce("  第5题按“3”作答 ", at);
-        _exam.Announce(new string('字', ProctoringLimits.AnnouncementLength), at);
+        var made = Announce("  第5题按“3”作答 ", at);
+        Announce(new string('字', ProctoringLimits.AnnouncementLength), at);
 
         Assert.Equal(new AnnouncementMade("第5题按“3”作答", at), made);
         Assert.Equal(2, _exam.Announcements.Count);
@@ -228,10 +230,10 @@ public sealed class ExamDocumentTests
         Published();
         for (var i = _exam.Announcements.Count; i < ProctoringLimits.Announcements; i++)
         {
-            _exam.Announce($"通知{i}", OpensAt.AddSeconds(i));
+            Announce($"通知{i}", OpensAt.AddSeconds(i));
         }
 
-        RefusedUnchanged(ErrorCodes.Conflict, () => _exam.Announce("再一条", OpensAt.AddHours(1)));
+        RefusedUnchanged(ErrorCodes.Conflict, () => Announce("再一条", OpensAt.AddHours(1)));
         Assert.Equal(ProctoringLimits.Announcements, _exam.Announcements.Count);
     }
 
@@ -248,8 +250,11 @@ public sealed class ExamDocumentTests
         RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, ProctoringLimits.ExtensionMinutesMax + 1, "")));
         RefusedUnchanged(ErrorCodes.TooLarge, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 0, new string('因', ProctoringLimits.CauseLength + 1))));
 
-        Assert.Equal("", _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 1, null!)));
-        Assert.Equal("", _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, ProctoringLimits.ExtensionMinutesMax, "")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 1, null!)));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 10, "  ")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 0, "")));
+
+        Assert.Equal("读写障碍", _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, ProctoringLimits.ExtensionMinutesMax, "读写障碍")));
         Assert.Equal("停电", _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 999, " 停电 ")));
         Assert.Equal("", _exam.ValidateAction(new ProctorAction("s-2", ProctorAction.Resume, 0, "")));
         Assert.Equal("", _exam.ValidateAction(new ProctorAction("s-3", ProctorAction.Submit, -1, "")));
@@ -346,15 +351,15 @@ public sealed class ExamDocumentTests
     {
         var board = new ProctorBoard(id => id);
         Published();
-        _exam.Announce("开考", OpensAt);
+        Announce("开考", OpensAt);
         board.Report(Line("s-2", AttemptStatuses.Active));
         var now = OpensAt.AddMinutes(1);
 
-        var candidate = JsonDocument.Parse(LiveJson.Serialize(_exam.Snapshot(false, now, board))).RootElement;
-        var proctor = JsonDocument.Parse(LiveJson.Serialize(_exam.Snapshot(true, now, board))).RootElement;
+        var candidate = JsonDocument.Parse(LiveJson.Serialize(_exam.Snapshot(Student, now, board))).RootElement;
+        var proctor = JsonDocument.Parse(LiveJson.Serialize(_exam.Snapshot(Author, now, board))).RootElement;
 
         Assert.Equal(["exam", "announcements"], candidate.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["exam", "announcements", "students", "counts"], proctor.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["exam", "announcements", "students", "counts", "rooms", "allRooms"], proctor.EnumerateObject().Select(p => p.Name));
         var exam = candidate.GetProperty("exam");
         Assert.Equal(["id", "title", "subject", "status", "opensAt", "durationMinutes", "lateJoinMinutes", "serverNow"], exam.EnumerateObject().Select(p => p.Name));
         Assert.Equal((ExamStatuses.Open, now), (exam.GetProperty("status").GetString(), exam.GetProperty("serverNow").GetDateTimeOffset()));
