@@ -55,7 +55,8 @@ public static class ExamWire
         return wire;
     }
 
-    private static object? Key(PaperQuestion question) => question.Kind switch
+    /// <summary>A question's key in the shape its <c>answer</c> takes; null for a short question.</summary>
+    public static object? Key(PaperQuestion question) => question.Kind switch
     {
         QuestionKinds.Single => question.Key?.Choice,
         QuestionKinds.Multiple => question.Key?.Choices?.ToList(),
