@@ -1,5 +1,6 @@
 using Collab.Api.Auth;
 using Collab.Api.CityDirectory;
+using Collab.Api.Classrooms;
 using Collab.Api.Dashboard;
 using Collab.Api.Draining;
 using Collab.Api.Errors;
@@ -12,6 +13,7 @@ using Collab.Api.Observations;
 using Collab.Api.RateLimiting;
 using Collab.Api.Tutoring;
 using Collab.Api.WebClient;
+using Collab.Grains.Interfaces.Classrooms;
 using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
@@ -88,6 +90,7 @@ public static class CollabApi
         builder.Services.AddLiveHub<ExamHub, IExamAttemptGrain>();
         builder.Services.AddLiveHub<ObservationHub, IObservationGrain>();
         builder.Services.AddLiveHub<TutoringHub, ITutoringRoomGrain>();
+        builder.Services.AddLiveHub<ClassroomHub, IClassroomGrain>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
@@ -134,6 +137,8 @@ public static class CollabApi
         app.MapHub<ObservationHub>("/hubs/observation", CloseOnExpiry);
         app.MapTutoringEndpoints();
         app.MapHub<TutoringHub>("/hubs/tutoring", CloseOnExpiry);
+        app.MapClassroomEndpoints();
+        app.MapHub<ClassroomHub>("/hubs/classroom", CloseOnExpiry);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Collab.Grains;
+using Collab.Grains.Classrooms;
 using Collab.Grains.Directory;
 using Collab.Grains.Exams;
 using Collab.Grains.Groups;
@@ -114,6 +115,7 @@ public static class CollabSiloConfiguration
         services.AddOptions<ObservationOptions>().Bind(configuration.GetSection(ObservationOptions.Section));
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));
+        services.AddOptions<ClassroomOptions>().Bind(configuration.GetSection(ClassroomOptions.Section));
         services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section));
         services.TryAddSingleton<DirectoryStore>();
         services.TryAddSingleton<IDirectoryStore>(provider => provider.GetRequiredService<DirectoryStore>());

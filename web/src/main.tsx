@@ -1,4 +1,5 @@
 import { render } from "preact";
+import { ClassroomScreen } from "./classroom/ClassroomScreen";
 import { DirectoryImport } from "./directory/DirectoryImport";
 import { ExamEditor } from "./exams/ExamEditor";
 import { ExamMarking } from "./exams/ExamMarking";
@@ -40,6 +41,7 @@ function Screen() {
   if ((params = match(/^\/exams\/([^/]+)\/proctor$/, current))) return <ExamProctor key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/exams\/([^/]+)$/, current))) return <ExamTake key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/tutoring\/([^/]+)$/, current))) return <TutoringRoom key={params[0]} roomId={params[0]} />;
+  if ((params = match(/^\/classrooms\/([^/]+)$/, current))) return <ClassroomScreen key={params[0]} classroomId={params[0]} />;
   return <Home />;
 }
 

@@ -130,6 +130,11 @@ public sealed class EventContractTests
         {
             return "boolean";
         }
+        if (type == typeof(JsonElement))
+        {
+            // A value whose shape depends on another field (a classroom answer or key, shaped by its question's kind).
+            return "unknown";
+        }
         if (type == typeof(IReadOnlyList<object>))
         {
             // The one list of mixed items an event carries: an op in the OT wire form, retains and deletes as numbers, inserts as strings.
@@ -160,6 +165,7 @@ public sealed class EventContractTests
         if (underlying == typeof(long)) return 1L;
         if (underlying == typeof(double)) return 1.0;
         if (underlying == typeof(bool)) return true;
+        if (underlying == typeof(JsonElement)) return JsonSerializer.SerializeToElement(1);
         if (underlying == typeof(IReadOnlyList<object>)) return new List<object> { 1 };
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {

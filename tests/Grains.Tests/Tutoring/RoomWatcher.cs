@@ -36,7 +36,7 @@ public sealed class RoomWatcher : ILiveStreamObserver
         }
     }
 
-    public static async Task<RoomWatcher> SubscribeAsync(IGrainFactory grains, ITutoringRoomGrain room, params string[] onlineUsers)
+    public static async Task<RoomWatcher> SubscribeAsync(IGrainFactory grains, ILiveStreamGrain room, params string[] onlineUsers)
     {
         var watcher = new RoomWatcher();
         var reference = grains.CreateObjectReference<ILiveStreamObserver>(watcher);

@@ -11,6 +11,20 @@ export interface AnnouncementEvent {
   roomId: string | null;
 }
 
+export interface AnswerRecordedEvent {
+  questionId: string;
+  studentId: string;
+  classId: string;
+  answer: unknown;
+  at: string;
+}
+
+export interface AnswerRevealedEvent {
+  questionId: string;
+  answer: unknown;
+  total: TallyTotal;
+}
+
 export interface AttemptPausedEvent {
   cause: string;
 }
@@ -43,6 +57,19 @@ export interface ChatPostedEvent {
   at: string;
   clientId: string;
   clientSeq: number;
+}
+
+export interface ClassPresenceEvent {
+  classId: string;
+  online: number;
+}
+
+export interface ClassroomEndedEvent {
+  at: string;
+}
+
+export interface ClassroomStartedEvent {
+  at: string;
 }
 
 export interface CommentAddedEvent {
@@ -189,6 +216,16 @@ export interface ProgressUpdatedEvent {
   counts: StatusCounts;
 }
 
+export interface QuestionClosedEvent {
+  questionId: string;
+  at: string;
+}
+
+export interface QuestionPushedEvent {
+  question: ClassroomQuestionView;
+  pushedAt: string;
+}
+
 export interface QueueChangedEvent {
   length: number;
   queue?: QueuedStudent[];
@@ -281,6 +318,20 @@ export interface StrokeDrawnEvent {
   trimmed?: boolean;
 }
 
+export interface TallySubmittedEvent {
+  questionId: string;
+  classId: string;
+  counts: Record<string, number>;
+  userId: string;
+  at: string;
+}
+
+export interface TallyUpdatedEvent {
+  questionId: string;
+  perClass: ClassTally[];
+  total: TallyTotal;
+}
+
 export interface VersionRestoredEvent {
   versionId: string;
   revision: number;
@@ -306,6 +357,28 @@ export interface CandidateProgress {
   submittedAt: string | null;
   roomId: string | null;
   accommodationMinutes: number;
+}
+
+export interface ClassTally {
+  classId: string;
+  answered: number;
+  correct: number;
+  counts: Record<string, number>;
+  fromCount: boolean;
+}
+
+export interface ClassroomQuestionView {
+  id: string;
+  kind: string;
+  stem: string;
+  options: QuestionOption[];
+  blanks: number;
+  status: string;
+}
+
+export interface QuestionOption {
+  id: string;
+  text: string;
 }
 
 export interface QueuedStudent {
@@ -334,16 +407,26 @@ export interface StatusCounts {
   submitted: number;
 }
 
+export interface TallyTotal {
+  answered: number;
+  correct: number;
+}
+
 /** The data of each event, by its protocol type. */
 export interface LiveEventData {
   "access.revoked": AccessRevokedEvent;
   "announcement": AnnouncementEvent;
+  "answer.recorded": AnswerRecordedEvent;
+  "answer.revealed": AnswerRevealedEvent;
   "attempt.paused": AttemptPausedEvent;
   "attempt.resumed": AttemptResumedEvent;
   "attempt.started": AttemptStartedEvent;
   "attempt.submitted": AttemptSubmittedEvent;
   "board.cleared": BoardClearedEvent;
   "chat.posted": ChatPostedEvent;
+  "class.presence": ClassPresenceEvent;
+  "classroom.ended": ClassroomEndedEvent;
+  "classroom.started": ClassroomStartedEvent;
   "comment.added": CommentAddedEvent;
   "comment.resolved": CommentResolvedEvent;
   "cursor.moved": CursorMovedEvent;
@@ -364,6 +447,8 @@ export interface LiveEventData {
   "plan.forked": PlanForkedEvent;
   "presence.changed": PresenceChangedEvent;
   "progress.updated": ProgressUpdatedEvent;
+  "question.closed": QuestionClosedEvent;
+  "question.pushed": QuestionPushedEvent;
   "queue.changed": QueueChangedEvent;
   "queue.message": QueueMessageEvent;
   "ratings.updated": RatingsUpdatedEvent;
@@ -379,6 +464,8 @@ export interface LiveEventData {
   "session.started": SessionStartedEvent;
   "session.warning": SessionWarningEvent;
   "stroke.drawn": StrokeDrawnEvent;
+  "tally.submitted": TallySubmittedEvent;
+  "tally.updated": TallyUpdatedEvent;
   "version.restored": VersionRestoredEvent;
   "version.saved": VersionSavedEvent;
 }

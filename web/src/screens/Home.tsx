@@ -10,6 +10,7 @@ import { g } from "../groups/strings";
 import { ErrorLine } from "./ErrorLine";
 import { UpcomingSessions } from "../home/UpcomingSessions";
 import { TutoringCard } from "../tutoring/TutoringCard";
+import { ClassroomCard } from "../classroom/ClassroomCard";
 
 interface MyGroup {
   id: string;
@@ -31,6 +32,7 @@ export function Home() {
       <ExamEntry canProctor={user.role !== "student"} />
       <MyExamsCard />
       <TutoringCard />
+      <ClassroomCard />
     </div>
   );
 }
