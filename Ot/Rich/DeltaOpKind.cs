@@ -1,0 +1,8 @@
+namespace Collab.Ot.Rich;
+
+public enum DeltaOpKind
+{
+    Insert,
+    Retain,
+    Delete,
+}
