@@ -21,6 +21,7 @@ export function ClassroomScreen({ classroomId }: { classroomId: string }) {
   const [view, setView] = useState<ClassroomView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const live = useRef<LiveConnection | null>(null);
+  const isHost = useRef(false);
 
   useEffect(() => {
     const connection = new LiveConnection("/hubs/classroom");
@@ -29,14 +30,21 @@ export function ClassroomScreen({ classroomId }: { classroomId: string }) {
       snapshot: (snapshot) => setView(snapshot),
       event: (e) => {
         const event = typed(e, ...classroomEventTypes);
-        if (event) setView((v) => (v ? applyClassroomEvent(v, event) : v));
+        if (!event) return;
+        setView((v) => (v ? applyClassroomEvent(v, event) : v));
+        // The pushed event carries no key, not even to the host: the host's own snapshot does.
+        if (event.type === "question.pushed" && isHost.current) void join().catch(setError);
       },
       ephemeral: (e) => {
         const event = typed(e, "class.presence");
         if (event) setView((v) => (v ? applyClassPresence(v, event.data.classId, event.data.online) : v));
       },
     });
-    const join = async () => follower.joined(await connection.call<Joined<ClassroomView>>("Join", classroomId));
+    const join = async () => {
+      const joined = await connection.call<Joined<ClassroomView>>("Join", classroomId);
+      isHost.current = joined.snapshot.role === "host";
+      follower.joined(joined);
+    };
     connection.onRejoin(join);
     connection.start().then(join).catch(setError);
     return () => void connection.stop();
