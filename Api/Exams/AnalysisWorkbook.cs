@@ -34,20 +34,12 @@ public static class AnalysisWorkbook
         var row = 2;
         foreach (var student in analysis.Results.Students)
         {
-            Text(sheet.Cell(row, 1), student.StudentId);
-            Text(sheet.Cell(row, 2), student.Name);
-            Text(sheet.Cell(row, 3), student.Status);
-            Text(sheet.Cell(row, 4), student.SchoolCode);
-            Text(sheet.Cell(row, 5), student.County);
-            Text(sheet.Cell(row, 6), student.ClassId);
-            Number(sheet.Cell(row, 7), student.Score);
-            Number(sheet.Cell(row, 8), student.MaxScore);
-            Number(sheet.Cell(row, 9), student.PendingMarking);
-            for (var i = 0; i < questions.Count; i++)
-            {
-                Number(sheet.Cell(row, 10 + i), student.PerQuestion.TryGetValue(questions[i].Id, out var points) ? points : null);
-            }
-            row++;
+            Line(sheet, row++,
+            [
+                student.StudentId, student.Name, student.Status, student.SchoolCode, student.County, student.ClassId,
+                student.Score, student.MaxScore, student.PendingMarking,
+                .. questions.Select(q => (object?)(student.PerQuestion.TryGetValue(q.Id, out var points) ? points : null)),
+            ]);
         }
     }
 
@@ -57,15 +49,7 @@ public static class AnalysisWorkbook
         var row = 2;
         foreach (var group in groups)
         {
-            Text(sheet.Cell(row, 1), group.Key);
-            Text(sheet.Cell(row, 2), group.Name);
-            Number(sheet.Cell(row, 3), group.Count);
-            Number(sheet.Cell(row, 4), group.Submitted);
-            Number(sheet.Cell(row, 5), group.Mean);
-            Number(sheet.Cell(row, 6), group.Median);
-            Number(sheet.Cell(row, 7), group.Max);
-            Number(sheet.Cell(row, 8), group.Min);
-            row++;
+            Line(sheet, row++, [group.Key, group.Name, group.Count, group.Submitted, group.Mean, group.Median, group.Max, group.Min]);
         }
     }
 
@@ -75,14 +59,11 @@ public static class AnalysisWorkbook
         var row = 2;
         foreach (var item in items)
         {
-            Text(sheet.Cell(row, 1), item.QuestionId);
-            Text(sheet.Cell(row, 2), item.Kind);
-            Number(sheet.Cell(row, 3), item.MaxPoints);
-            Number(sheet.Cell(row, 4), item.Answered);
-            Number(sheet.Cell(row, 5), item.Difficulty);
-            Number(sheet.Cell(row, 6), item.Discrimination);
-            Text(sheet.Cell(row, 7), item.OptionCounts is { } counts ? string.Join(" ", counts.Select(c => $"{c.Key}:{c.Value}")) : null);
-            row++;
+            Line(sheet, row++,
+            [
+                item.QuestionId, item.Kind, item.MaxPoints, item.Answered, item.Difficulty, item.Discrimination,
+                item.OptionCounts is { } counts ? string.Join(" ", counts.Select(c => $"{c.Key}:{c.Value}")) : null,
+            ]);
         }
     }
 
@@ -94,6 +75,34 @@ public static class AnalysisWorkbook
         }
         sheet.Row(1).Style.Font.Bold = true;
         sheet.SheetView.FreezeRows(1);
+    }
+
+    /// <summary>One row from column 1: strings as text, numbers as numbers, a missing figure as an empty cell.</summary>
+    private static void Line(IXLWorksheet sheet, int row, IReadOnlyList<object?> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            var cell = sheet.Cell(row, i + 1);
+            switch (values[i])
+            {
+                case string text:
+                    Text(cell, text);
+                    break;
+                case int number:
+                    Number(cell, number);
+                    break;
+                case decimal number:
+                    Number(cell, number);
+                    break;
+                case double number:
+                    Number(cell, (decimal)number);
+                    break;
+                case null:
+                    break;
+                default:
+                    throw new ArgumentException($"no cell for a {values[i]!.GetType().Name}");
+            }
+        }
     }
 
     /// <summary>A text cell, never a formula: a name that starts with "=" opens as that name (the workbook test reads it back).</summary>
