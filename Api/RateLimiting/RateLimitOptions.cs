@@ -13,6 +13,14 @@ public sealed class RateLimitOptions
 
     public int RestPerSecond { get; set; } = 30;
 
+    /// <summary>
+    /// The budget of one address before sign-in. A school's whole class signs in from behind one NAT address at the
+    /// start of a lesson or an exam, so it is larger than a user's.
+    /// </summary>
+    public int AddressBurst { get; set; } = 600;
+
+    public int AddressPerSecond { get; set; } = 100;
+
     /// <summary>The largest hub message a client may send; SignalR closes a connection that sends more.</summary>
     public long MaxHubMessageBytes { get; set; } = 64 * 1024;
 

@@ -57,6 +57,8 @@ public static class ServerLauncher
             "--Collab:RateLimit:HubPerSecond=100000",
             "--Collab:RateLimit:RestBurst=100000",
             "--Collab:RateLimit:RestPerSecond=100000",
+            "--Collab:RateLimit:AddressBurst=100000",
+            "--Collab:RateLimit:AddressPerSecond=100000",
             .. storage.CollabArguments(),
             .. collabSettings ?? [],
         ];

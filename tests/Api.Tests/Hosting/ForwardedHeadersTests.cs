@@ -10,8 +10,8 @@ public sealed class ForwardedHeadersTests
 {
     private static readonly Dictionary<string, string?> Limits = new()
     {
-        ["Collab:RateLimit:RestBurst"] = "5",
-        ["Collab:RateLimit:RestPerSecond"] = "1",
+        ["Collab:RateLimit:AddressBurst"] = "5",
+        ["Collab:RateLimit:AddressPerSecond"] = "1",
     };
 
     [Fact]

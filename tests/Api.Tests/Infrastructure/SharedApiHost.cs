@@ -9,6 +9,9 @@ public sealed class SharedApiHost : IAsyncLifetime
         ["Collab:RateLimit:HubPerSecond"] = "20",
         ["Collab:RateLimit:RestBurst"] = "40",
         ["Collab:RateLimit:RestPerSecond"] = "20",
+        // Every test signs in from loopback; its tests would otherwise spend one another's budget.
+        ["Collab:RateLimit:AddressBurst"] = "100000",
+        ["Collab:RateLimit:AddressPerSecond"] = "100000",
         ["Collab:Live:RetainedEvents"] = "30",
     });
 
