@@ -10,8 +10,12 @@ cd "$root"
 results="$root/TestResults"
 rm -rf "$results"
 
-dotnet test Collab.sln --logger "trx" --results-directory "$results" "$@"
-status=$?
+# The rich-text OT agreement tests run quill-delta under node, so the web client's packages are in place before any
+# .NET test runs (CI builds skip the web client, whose own step installs them only later).
+status=0
+(cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error) || status=1
+
+dotnet test Collab.sln --logger "trx" --results-directory "$results" "$@" || status=1
 
 # The web client's browser tests write their counts to TestResults/web/summary.json, added to the summary below.
 bash "$root/deploy/scripts/web-test.sh" || status=1

@@ -8,7 +8,7 @@ public sealed class SwitchableStorage(DeepCopier copier) : IGrainStorage
 {
     private readonly Dictionary<string, (object State, string ETag)> _rows = [];
 
-    public static volatile bool FailWrites;
+    public volatile bool FailWrites;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -119,7 +119,7 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
     public async Task A_failed_write_of_the_group_is_not_acknowledged_and_leaves_no_trace()
     {
         var group = await NewGroupAsync();
-        SwitchableStorage.FailWrites = true;
+        fixture.Storage.FailWrites = true;
         try
         {
             var error = await Assert.ThrowsAsync<CollabException>(() => group.RequestJoinAsync(Colleague));
@@ -127,7 +127,7 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
         }
         finally
         {
-            SwitchableStorage.FailWrites = false;
+            fixture.Storage.FailWrites = false;
         }
 
         Assert.Empty((await group.GetAsync(Leader)).JoinRequests);
@@ -228,7 +228,7 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
         {
             await group.PostMessageAsync(Leader, new CommandId("tab", i), $"帖子 {i}");
         }
-        SwitchableStorage.FailWrites = true;
+        fixture.Storage.FailWrites = true;
         MessagePosted fifth;
         try
         {
@@ -237,7 +237,7 @@ public sealed class GroupGrainTests(ClusterFixture fixture)
         }
         finally
         {
-            SwitchableStorage.FailWrites = false;
+            fixture.Storage.FailWrites = false;
         }
 
         await fixture.DeactivateAllAsync();

@@ -252,14 +252,14 @@ public sealed class LessonPrepGrainTests(ClusterFixture fixture)
         {
             await plan.SubmitOpAsync(Colleague, new CommandId("tab", i), "board-design", i, i == 0 ? Ops("一") : Ops(i, "二"));
         }
-        SwitchableStorage.FailWrites = true;
+        fixture.Storage.FailWrites = true;
         try
         {
             Assert.Equal(5, (await plan.SubmitOpAsync(Colleague, new CommandId("tab", 4), "board-design", 4, Ops(4, "三"))).Revision);
         }
         finally
         {
-            SwitchableStorage.FailWrites = false;
+            fixture.Storage.FailWrites = false;
         }
 
         Assert.Equal(5, fixture.LessonOps.Count(id));
