@@ -35,7 +35,7 @@ export function IrregularityLog({ examId, changed, inView }: { examId: string; c
       {shown.length > 0 && (
         <table class="roster">
           <thead>
-            <tr><th>{r("at")}</th><th>{t("studentId")}</th><th>{r("kind")}</th><th>{r("minutes")}</th><th>{r("reason")}</th><th>{r("by")}</th></tr>
+            <tr><th>{r("at")}</th><th>{t("studentId")}</th><th>{r("kind")}</th><th>{r("minutes")}</th><th>{r("reasonColumn")}</th><th>{r("by")}</th></tr>
           </thead>
           <tbody>
             {shown.map((entry) => (

@@ -33,7 +33,7 @@ export function RoomsForm({ rooms, onChange }: { rooms: RoomDraft[]; onChange: (
           <PeoplePicker
             id={`room-${i}-proctor`}
             role="teacher"
-            label={r("proctorIds")}
+            label={r("pickProctor")}
             exclude={new Set(rosterIds(room.proctorIds))}
             onPick={async (person) => change(i, { proctorIds: append(room.proctorIds, person.userId) })}
           />

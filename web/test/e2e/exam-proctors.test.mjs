@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, thisMinute, tokenFor } from "./harness.mjs";
 
 // One city exam, a room per school, each with its own proctor (PROTOCOL §7); the author reads the analysis after.
 const admin = { userId: "a-8001", name: "管理员", role: "admin" };
@@ -65,10 +65,10 @@ async function proctorPage(proctor) {
   return page;
 }
 
-async function startExam(student) {
+async function startExam(student, id = examId) {
   const page = await newPage(browser, api.baseUrl);
   await signInAs(page, student);
-  await page.fill("input[name=examId]", examId);
+  await page.fill("input[name=examId]", id);
   await page.click("button:has-text('进入考试')");
   await page.waitForSelector("[data-question=q1]");
   return page;
@@ -151,4 +151,63 @@ test("each room's proctor sees their own candidates only, a pause moves the dead
   await analysis.waitForSelector("[data-school-chart='3303002'] [data-testid=score-chart]");
   assert.equal(await analysis.getAttribute("[data-school-chart='3303002'] [data-bucket='9']", "data-count"), "1");
   await screenshot(analysis, "exam-proctors-analysis");
+});
+
+test("the author sets up the rooms in the editor, each proctor picked from the directory, publishes, and gives a student extra minutes before the start", async () => {
+  const page = await newPage(browser, api.baseUrl);
+  await signInAs(page, author);
+  await page.click("[data-testid=new-exam]");
+  await page.waitForSelector("[data-testid=exam-editor]");
+  await page.fill("input[name=title]", "全市八年级信息技术补考");
+  await page.fill("input[name=subject]", "信息技术");
+  await page.fill("input[name=opensAt]", await thisMinute(page));
+  await page.fill("input[name=durationMinutes]", "30");
+  await page.fill("input[name=lateJoinMinutes]", "30");
+  await page.click("[data-add=truefalse]");
+  await page.fill("textarea[name=q1-stem]", "CPU 是计算机的中央处理器。");
+
+  for (let i = 0; i < 3; i++) await page.click("[data-action=add-room]");
+  await page.click("[data-room-form='2'] [data-action=remove-room]");
+  assert.equal(await page.locator("[data-room-form]").count(), 2);
+  const room = (i) => `[data-room-form='${i}']`;
+  await page.fill(`${room(0)} input[name=roomId]`, "A");
+  await page.fill(`${room(0)} input[name=roomName]`, "第一中学 第2考场");
+  await page.fill("#room-0-proctor", "一中");
+  await page.click(`#room-0-proctor-listbox [data-user=${proctorA.userId}]`);
+  await page.fill(`${room(0)} textarea[name=roomClasses]`, "c-a-8");
+  await page.fill(`${room(1)} input[name=roomName]`, "乡村中学 第2考场");
+  await page.fill("#room-1-proctor", "乡村");
+  await page.click(`#room-1-proctor-listbox [data-user=${proctorB.userId}]`);
+  await page.fill("#room-1-student", "郑小");
+  await page.click(`#room-1-student-listbox [data-user=${xiaogang.userId}]`);
+  assert.equal((await page.inputValue(`${room(1)} textarea[name=proctorIds]`)).trim(), proctorB.userId);
+  await screenshot(page, "exam-editor-rooms");
+  await page.click("[data-testid=save-draft]");
+  await page.waitForURL(/\/exams\/[^/]+\/edit$/);
+  const retakeId = decodeURIComponent(page.url().split("/").at(-2));
+  await page.waitForFunction(() => document.querySelector("[data-room-form='1'] input[name=roomName]")?.value === "乡村中学 第2考场");
+  await page.click("[data-testid=publish]");
+  await page.click("[data-testid=confirm-publish]");
+  await page.waitForSelector("[data-testid=paper-view]");
+
+  const published = await restAs(api.baseUrl, await tokenFor(api.baseUrl, author), "GET", `/api/exams/${retakeId}`);
+  assert.deepEqual(published.rooms.map((r) => [r.id, r.name, r.proctorIds]), [["A", "第一中学 第2考场", [proctorA.userId]], ["r2", "乡村中学 第2考场", [proctorB.userId]]]);
+  assert.deepEqual([...published.roster].sort(), [xiaoming.userId, xiaohong.userId, xiaogang.userId]);
+
+  await page.fill("input[name=accommodationStudent]", xiaohong.userId);
+  await page.fill("input[name=extraMinutes]", "15");
+  await page.click("[data-action=set-accommodation]");
+  await page.waitForSelector(`[data-testid=accommodation-set]:has-text('${xiaohong.userId}')`);
+
+  const forA = await newPage(browser, api.baseUrl);
+  await signInAs(forA, proctorA);
+  await forA.goto(`/exams/${retakeId}/proctor`);
+  await forA.waitForSelector(`${row(xiaohong.userId)} td[data-accommodation='15']:has-text('+15')`);
+  assert.equal(await forA.locator("[data-testid=accommodations]").count(), 0);
+  const startedBy = Date.now();
+  const student = await startExam(xiaohong, retakeId);
+  const line = await forA.waitForSelector(`${row(xiaohong.userId)}[data-status=active] td[data-deadline]`);
+  const minutes = (Date.parse(await line.getAttribute("data-deadline")) - startedBy) / 60_000;
+  assert.ok(minutes > 44.9 && minutes < 46, `the 30 minutes and the 15 extra count from the start: ${minutes}`);
+  await student.context().close();
 });
