@@ -139,6 +139,13 @@ test("each room's proctor sees their own candidates only, a pause moves the dead
   await forB.waitForSelector(`${row(xiaogang.userId)}[data-status=submitted]`);
   assert.deepEqual(await rosterIds(forB), [xiaogang.userId]);
 
+  const overseer = await proctorPage(author);
+  assert.deepEqual(await rosterIds(overseer), [xiaoming.userId, xiaohong.userId, xiaogang.userId].sort());
+  await overseer.selectOption("[data-testid=room-picker]", "B");
+  assert.deepEqual(await rosterIds(overseer), [xiaogang.userId]);
+  assert.equal(await overseer.textContent("[data-count=submitted]"), "已交卷 1");
+  await overseer.context().close();
+
   const analysis = await newPage(browser, api.baseUrl);
   await signInAs(analysis, author);
   await analysis.goto(`/exams/${examId}/results`);
