@@ -5,7 +5,7 @@ using Collab.Grains.Interfaces.Exams.Analysis;
 namespace Collab.Api.Exams;
 
 /// <summary>
-/// The analysis as an Excel workbook (ClosedXML): a sheet of every student's line with school, county and class, a
+/// The analysis as an Excel workbook (ClosedXML): a sheet of every student's line with school, county, class and room, a
 /// sheet per dimension, and the item analysis. Text is stored as text, so a name that looks like a formula stays a
 /// name; numbers are numbers; a figure that does not exist (nobody submitted) is an empty cell.
 /// </summary>
@@ -30,13 +30,13 @@ public static class AnalysisWorkbook
     private static void Students(IXLWorksheet sheet, ExamAnalysis analysis)
     {
         var questions = analysis.Questions;
-        Header(sheet, ["studentId", "name", "status", "schoolCode", "county", "classId", "score", "maxScore", "pendingMarking", .. questions.Select(q => q.Id)]);
+        Header(sheet, ["studentId", "name", "status", "schoolCode", "county", "classId", "roomId", "score", "maxScore", "pendingMarking", .. questions.Select(q => q.Id)]);
         var row = 2;
         foreach (var student in analysis.Results.Students)
         {
             Line(sheet, row++,
             [
-                student.StudentId, student.Name, student.Status, student.SchoolCode, student.County, student.ClassId,
+                student.StudentId, student.Name, student.Status, student.SchoolCode, student.County, student.ClassId, student.RoomId,
                 student.Score, student.MaxScore, student.PendingMarking,
                 .. questions.Select(q => (object?)(student.PerQuestion.TryGetValue(q.Id, out var points) ? points : null)),
             ]);

@@ -16,7 +16,7 @@ public sealed class AnalysisRenderersTests
     {
         var students = new List<StudentResult>
         {
-            new("s-1", name, AttemptStatuses.Submitted, 7.5m, 20, 1, new Dictionary<string, decimal> { ["q1"] = 2, ["q2"] = 4, ["q3"] = 1.5m }, "S1", "东城区", "C1"),
+            new("s-1", name, AttemptStatuses.Submitted, 7.5m, 20, 1, new Dictionary<string, decimal> { ["q1"] = 2, ["q2"] = 4, ["q3"] = 1.5m }, "S1", "东城区", "C1", "R1"),
             new("s-2", "李四", AttemptStatuses.Absent, 0, 20, 0, new Dictionary<string, decimal>()),
         };
         var groups = new Dictionary<string, IReadOnlyList<ResultGroup>>
@@ -42,12 +42,13 @@ public sealed class AnalysisRenderersTests
         var name = students.Cell(2, 2);
         Assert.False(name.HasFormula);
         Assert.Equal("=HYPERLINK(\"http://x\")", name.GetString());
-        Assert.Equal(XLDataType.Number, students.Cell(2, 7).DataType);
-        Assert.Equal(7.5, students.Cell(2, 7).GetDouble());
-        Assert.Equal(("S1", "东城区", "C1"), (students.Cell(2, 4).GetString(), students.Cell(2, 5).GetString(), students.Cell(2, 6).GetString()));
-        Assert.Equal(1.5, students.Cell(2, 12).GetDouble());
-        Assert.True(students.Cell(2, 14).IsEmpty());
+        Assert.Equal(XLDataType.Number, students.Cell(2, 8).DataType);
+        Assert.Equal(7.5, students.Cell(2, 8).GetDouble());
+        Assert.Equal(("S1", "东城区", "C1", "R1"), (students.Cell(2, 4).GetString(), students.Cell(2, 5).GetString(), students.Cell(2, 6).GetString(), students.Cell(2, 7).GetString()));
+        Assert.Equal(1.5, students.Cell(2, 13).GetDouble());
+        Assert.True(students.Cell(2, 15).IsEmpty());
         Assert.True(students.Cell(3, 4).IsEmpty());
+        Assert.True(students.Cell(3, 7).IsEmpty());
 
         var bySchool = workbook.Worksheet("By school");
         Assert.Equal(["key", "name", "count", "submitted", "mean", "median", "max", "min"], Enumerable.Range(1, 8).Select(c => bySchool.Cell(1, c).GetString()));

@@ -203,7 +203,7 @@ public sealed class ExamAnalysisTests(SharedApiHost shared)
             Assert.Equal(2, bySchool.Cell(2, 3).GetDouble());
             Assert.Equal("乡村中学", bySchool.Cell(3, 2).GetString());
             var students = workbook.Worksheet("Results");
-            Assert.Equal(["studentId", "name", "status", "schoolCode", "county", "classId", "score"], Enumerable.Range(1, 7).Select(c => students.Cell(1, c).GetString()));
+            Assert.Equal(["studentId", "name", "status", "schoolCode", "county", "classId", "roomId", "score"], Enumerable.Range(1, 8).Select(c => students.Cell(1, c).GetString()));
             Assert.Equal(3, students.RangeUsed()!.RowCount() - 1);
             Assert.Equal("q1", workbook.Worksheet("Items").Cell(2, 1).GetString());
         }

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using ClosedXML.Excel;
 using Collab.Api.Tests.CityDirectory;
 using Collab.Api.Tests.Infrastructure;
 
@@ -88,4 +91,29 @@ public sealed class ExamRoomsLiveTests(ExamApiHost shared)
         Assert.Equal("A", ExamScenario.StudentRow(results, S(2)).GetProperty("roomId").GetString());
     }
 
+    [Fact]
+    public async Task A_rooms_proctor_may_not_change_a_key_and_the_workbook_names_each_students_room()
+    {
+        var (author, examId) = await PublishedAsync();
+        await using (var s3 = await S(3).ConnectAsync(ExamScenario.Hub))
+        {
+            await s3.InvokeAsync("StartAttempt", examId);
+            await s3.InvokeAsync("SaveAnswer", examId, ExamScenario.Answer("tab", 1, "q1", "c"));
+            await s3.InvokeAsync("Submit", examId);
+        }
+
+        using var wangHttp = await Wang.HttpAsync();
+        await ProblemAssert.IsAsync(await wangHttp.PutAsJsonAsync($"/api/exams/{examId}/questions/q1/key", new { answer = "c", reason = "监考认为答案印错" }),
+            HttpStatusCode.Forbidden, "forbidden");
+        var results = await ExamScenario.ResultsAsync(author, examId);
+        Assert.Equal(0, ExamScenario.StudentRow(results, S(3)).GetProperty("perQuestion").GetProperty("q1").GetDecimal());
+        Assert.Equal(0, results.GetProperty("regrades").GetArrayLength());
+
+        using var http = await author.HttpAsync();
+        using var workbook = new XLWorkbook(new MemoryStream(await http.GetByteArrayAsync($"/api/exams/{examId}/analysis.xlsx")));
+        var sheet = workbook.Worksheet("Results");
+        Assert.Equal("roomId", sheet.Cell(1, 7).GetString());
+        var rooms = Enumerable.Range(2, sheet.RangeUsed()!.RowCount() - 1).ToDictionary(row => sheet.Cell(row, 1).GetString(), row => sheet.Cell(row, 7).GetString());
+        Assert.Equal(new Dictionary<string, string> { [_city.Person("s1")] = "A", [_city.Person("s2")] = "A", [_city.Person("s3")] = "B" }, rooms);
+    }
 }

@@ -244,4 +244,23 @@ public sealed class ExamRoomsGrainTests(ExamClockClusterFixture fixture)
         var s3Started = await Attempt(exam, s3).StartAsync(s3);
         Assert.Equal(fixture.Clock.GetUtcNow().AddMinutes(80), s3Started.Deadline);
     }
+
+    [Fact]
+    public async Task A_rooms_proctor_may_not_change_a_key_which_stays_the_authors()
+    {
+        var exam = await PublishedAsync();
+        var s1 = Student("s1");
+        await Attempt(exam, s1).StartAsync(s1);
+        await Attempt(exam, s1).SaveAnswerAsync(s1, new CommandId("tab", 1), "q1", "false");
+        await Attempt(exam, s1).SubmitAsync(s1);
+
+        await RefusedAsync(ErrorCodes.Forbidden, () => exam.ChangeKeyAsync(ProctorA, "q1", """{"answer":false,"reason":"监考改答案"}"""));
+        await RefusedAsync(ErrorCodes.Forbidden, () => exam.ChangeKeyAsync(ProctorB, "q1", """{"answer":false,"reason":"监考改答案"}"""));
+
+        Assert.Equal(true, (await exam.GetPaperAsync()).Single().Key!.Truth);
+        var results = await exam.GetResultsAsync(Author);
+        Assert.Equal(0, results.Students.Single(row => row.StudentId == s1.UserId).Score);
+        Assert.Empty(results.Regrades);
+        Assert.Empty(await exam.GetAuditAsync(Author));
+    }
 }

@@ -6,6 +6,8 @@ import { ErrorLine } from "../screens/ErrorLine";
 import { FieldError, Refusal } from "./FieldError";
 import { PaperView } from "./PaperView";
 import { QuestionEditor } from "./QuestionEditor";
+import { AccommodationForm } from "./AccommodationForm";
+import { RoomsForm } from "./RoomsForm";
 import { PeoplePicker } from "../directory/PeoplePicker";
 import { emptyExam, ExamDraft, ExamView, fieldOf, fromWire, Kind, kinds, newQuestion, rosterIds, toWire } from "./paperForm";
 import { x } from "./strings";
@@ -14,8 +16,9 @@ import "./exams.css";
 const go = (to: string) => (e: Event) => { e.preventDefault(); navigate(to); };
 
 /**
- * Writing an exam (PROTOCOL §5): schedule, roster, switches and the questions of every kind, saved as a draft with
- * POST/PUT. The server validates; its refusal stands beside the field it names. A published exam is read-only.
+ * Writing an exam (PROTOCOL §5): schedule, roster, rooms and their proctors (§7), switches and the questions of every
+ * kind, saved as a draft with POST/PUT. The server validates; its refusal stands beside the field it names. A published
+ * exam is read-only but for the accommodations (extra minutes per student) set before the students start.
  */
 export function ExamEditor({ examId }: { examId: string | null }) {
   const [draft, setDraft] = useState<ExamDraft | null>(examId ? null : emptyExam());
@@ -77,7 +80,13 @@ export function ExamEditor({ examId }: { examId: string | null }) {
 
   const back = <a class="link" href="/" onClick={go("/")}>← {t("back")}</a>;
   if (view && view.status !== "draft") {
-    return <section class="card wide exam-author">{back}<PaperView view={view} /></section>;
+    return (
+      <section class="card wide exam-author">
+        {back}
+        <PaperView view={view} />
+        {view.status !== "results_published" && <AccommodationForm examId={view.id} studentIds={view.roster} />}
+      </section>
+    );
   }
   if (!draft) {
     return <section class="card">{back}{refusal ? <ErrorLine error={refusal.error} /> : <p class="muted">{t("loading")}</p>}</section>;
@@ -127,6 +136,8 @@ export function ExamEditor({ examId }: { examId: string | null }) {
         {err("roster")}
         <RosterClasses chosen={draft.rosterClasses} onChange={(rosterClasses) => set({ rosterClasses })} />
         {err("rosterClasses")}
+        <RoomsForm rooms={draft.rooms} onChange={(rooms) => set({ rooms })} />
+        {err("rooms")}
         <div class="switches">
           <label class="option"><input type="checkbox" name="shuffleQuestions" checked={draft.shuffleQuestions}
             onChange={(e) => set({ shuffleQuestions: (e.target as HTMLInputElement).checked })} />{x("shuffleQuestions")}</label>

@@ -1,113 +1,96 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { strings, t } from "../i18n";
-import type { AnnouncementEvent, CandidateProgress, StatusCounts } from "../live/events.generated";
+import { t } from "../i18n";
+import type { AnnouncementEvent, CandidateProgress } from "../live/events.generated";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
 import { typed } from "../live/typedEvent";
 import { navigate } from "../router";
+import { AccommodationForm } from "../exams/AccommodationForm";
+import { IrregularityLog } from "../exams/IrregularityLog";
+import type { Act } from "../exams/ProctorActions";
+import { ProctorAnnouncements } from "../exams/ProctorAnnouncements";
+import { ProctorRoster } from "../exams/ProctorRoster";
+import { ProctorSnapshot, withLines } from "../exams/proctorView";
+import { r } from "../exams/roomStrings";
 import { ErrorLine } from "./ErrorLine";
+import "../exams/exams.css";
 
-/** The proctor's snapshot: its lines and counts are the shapes progress.updated carries. */
-interface Snapshot {
-  exam: { id: string; title: string; subject: string; status: string; opensAt: string; durationMinutes: number };
-  announcements: AnnouncementEvent[];
-  students: CandidateProgress[];
-  counts: StatusCounts;
-}
-
-/** The proctor's live roster (PROTOCOL §5): Join's snapshot, then throttled progress.updated lines. */
+/**
+ * The proctor's live screen (PROTOCOL §5 and §7): Join's snapshot, then throttled progress.updated lines. The server
+ * sends only the rooms the caller oversees (a room's proctor their rooms, the author and admins all); with several,
+ * a picker narrows the roster, the log and the announcement's default room to one.
+ */
 export function ExamProctor({ examId }: { examId: string }) {
-  const [state, setState] = useState<Snapshot | null>(null);
+  const [state, setState] = useState<ProctorSnapshot | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [roomId, setRoomId] = useState("");
+  const [logChanged, setLogChanged] = useState(0);
   const live = useRef<LiveConnection | null>(null);
 
   useEffect(() => {
     const connection = new LiveConnection("/hubs/exam");
     live.current = connection;
-    const follower = new StreamFollower<Snapshot>(connection, `exams/${examId}`, examId, "Sync", {
+    const follower = new StreamFollower<ProctorSnapshot>(connection, `exams/${examId}`, examId, "Sync", {
       snapshot: setState,
       event: (e) => {
-        const event = typed(e, "announcement");
-        if (event) setState((s) => (s ? { ...s, announcements: [...s.announcements, event.data] } : s));
+        const event = typed(e, "announcement", "irregularity.recorded");
+        if (event?.type === "announcement") setState((s) => (s ? { ...s, announcements: [...s.announcements, event.data] } : s));
+        if (event?.type === "irregularity.recorded") setLogChanged((n) => n + 1);
       },
       ephemeral: (e) => {
         const event = typed(e, "progress.updated");
-        if (event) setState((s) => (s ? progress(s, event.data.students, event.data.counts) : s));
+        if (event) setState((s) => (s ? withLines(s, event.data.students) : s));
       },
     });
-    const join = async () => follower.joined(await connection.call<Joined<Snapshot>>("Join", examId));
+    const join = async () => follower.joined(await connection.call<Joined<ProctorSnapshot>>("Join", examId));
     connection.onRejoin(join);
     connection.start().then(join).catch(setError);
     return () => void connection.stop();
   }, [examId]);
 
-  async function forceSubmit(studentId: string) {
-    setConfirming(null);
-    setError(null);
-    try {
-      const line = await live.current!.invoke<CandidateProgress>("ForceSubmit", examId, studentId);
-      setState((s) => (s ? { ...s, students: s.students.map((x) => (x.studentId === studentId ? line : x)) } : s));
-    } catch (failure) {
-      setError(failure);
-    }
+  const put = (line: CandidateProgress) => setState((s) => (s ? withLines(s, [line]) : s));
+
+  const act: Act = async (method, studentId, extra) => {
+    const hub = live.current!;
+    const line = method === "ForceSubmit"
+      ? await hub.invoke<CandidateProgress>("ForceSubmit", examId, studentId)
+      : await hub.invoke<CandidateProgress>(method, examId, { studentId, ...extra });
+    put(line);
+  };
+
+  /** The announcement comes back on the exam stream like everyone's, and is shown from there. */
+  async function announce(text: string, room: string | null) {
+    await live.current!.invoke<AnnouncementEvent>("Announce", examId, room ? { text, roomId: room } : { text });
   }
 
+  const back = <button class="link" onClick={() => navigate("/")}>← {t("back")}</button>;
   if (!state) {
-    return (
-      <section class="card">
-        <button class="link" onClick={() => navigate("/")}>← {t("back")}</button>
-        {error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}
-      </section>
-    );
+    return <section class="card">{back}{error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}</section>;
   }
-  const names = strings().statusNames;
+  const rooms = state.rooms ?? [];
+  const everyone = state.allRooms ?? true;
+  const roomNames = new Map(rooms.map((room) => [room.id, room.name]));
+  const lines = roomId ? state.students.filter((line) => line.roomId === roomId) : state.students;
+  const inView = new Set(lines.map((line) => line.studentId));
+  const announcements = roomId ? state.announcements.filter((a) => a.roomId === null || a.roomId === roomId) : state.announcements;
   return (
-    <section class="card wide">
-      <button class="link" onClick={() => navigate("/")}>← {t("back")}</button>
+    <section class="card wide proctor" data-testid="proctor">
+      {back}
       <h1>{state.exam.title}</h1>
-      <p class="counts" data-testid="counts">
-        {(["absent", "active", "paused", "submitted"] as const).map((k) => (
-          <span class={`count ${k}`} data-count={k}>{names[k]} {state.counts[k]}</span>
-        ))}
-      </p>
+      {rooms.length > 1 ? (
+        <label class="room-picker">{r("room")}
+          <select name="room" data-testid="room-picker" value={roomId} onChange={(e) => setRoomId((e.target as HTMLSelectElement).value)}>
+            <option value="">{r("allRooms")}</option>
+            {rooms.map((room) => <option value={room.id}>{room.name}</option>)}
+          </select>
+        </label>
+      ) : rooms.length === 1 && <p class="room-name" data-testid="room-name">{r("room")}: {rooms[0].name}</p>}
       <ErrorLine error={error} />
       <h2>{t("roster")}</h2>
-      <table class="roster" data-testid="roster">
-        <thead>
-          <tr><th>{t("studentId")}</th><th>{t("name")}</th><th>{t("status")}</th><th>{t("answered")}</th><th>{t("focusLosses")}</th><th>{t("lastSeen")}</th><th /></tr>
-        </thead>
-        <tbody>
-          {state.students.map((s) => (
-            <tr key={s.studentId} data-student={s.studentId} data-status={s.status}>
-              <td>{s.studentId}</td>
-              <td>{s.name}</td>
-              <td><span class={`status ${s.status}`}>{names[s.status] ?? s.status}</span></td>
-              <td data-answered>{s.answered}</td>
-              <td>{s.focusLosses}</td>
-              <td>{s.lastSeenAt ? new Date(s.lastSeenAt).toLocaleTimeString() : "—"}</td>
-              <td>
-                {(s.status === "active" || s.status === "paused") &&
-                  (confirming === s.studentId ? (
-                    <>
-                      <button class="primary" data-action="confirm-force-submit" onClick={() => forceSubmit(s.studentId)}>{t("forceSubmit")}</button>
-                      <button onClick={() => setConfirming(null)}>{t("back")}</button>
-                    </>
-                  ) : (
-                    <button data-action="force-submit" onClick={() => setConfirming(s.studentId)}>{t("forceSubmit")}</button>
-                  ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ProctorRoster lines={lines} rooms={roomNames} act={act} />
+      <ProctorAnnouncements announcements={announcements} rooms={rooms} everyone={everyone} defaultRoom={roomId} announce={announce} />
+      {everyone && <AccommodationForm examId={examId} studentIds={lines.map((line) => line.studentId)} onSet={put} />}
+      <IrregularityLog examId={examId} changed={logChanged} inView={(studentId) => inView.has(studentId)} />
     </section>
   );
-}
-
-function progress(s: Snapshot, changed: CandidateProgress[], counts: StatusCounts): Snapshot {
-  const byId = new Map(changed.map((line) => [line.studentId, line]));
-  const students = s.students.map((line) => byId.get(line.studentId) ?? line);
-  for (const line of changed) if (!s.students.some((x) => x.studentId === line.studentId)) students.push(line);
-  return { ...s, students, counts };
 }

@@ -12,7 +12,7 @@ public sealed class ExamDocumentTests
     /// <summary>The roster as the spec lists it, nobody named by the directory.</summary>
     private ExamRosters.Resolved AsListed() => new(_exam.Spec.Roster, [], [], []);
 
-    private AnnouncementMade Announce(string text, DateTimeOffset at) => _exam.Announce(ProctorScope.Everyone, text, null, at);
+    private AnnouncementMade Announce(string text, DateTimeOffset at) => _proctoring.Announce(ProctorScope.Everyone, text, null, at);
 
     private static readonly Caller Author = new("t-1", "李老师", Roles.Teacher, "s", "c");
     private static readonly Caller OtherTeacher = new("t-2", "王老师", Roles.Teacher, "s", "c");
@@ -22,8 +22,13 @@ public sealed class ExamDocumentTests
 
     private readonly ExamState _state = new();
     private readonly ExamDocument _exam;
+    private readonly ExamProctoring _proctoring;
 
-    public ExamDocumentTests() => _exam = new ExamDocument("e-1", _state);
+    public ExamDocumentTests()
+    {
+        _exam = new ExamDocument("e-1", _state);
+        _proctoring = new ExamProctoring("e-1", _state, _exam);
+    }
 
     private static ExamSpec Spec(IReadOnlyList<string>? roster = null) =>
         ExamSpecParser.Parse(SamplePaper.Exam().ToJsonString()) with { Roster = roster ?? ["s-1", "s-2", "s-3"], Markers = [Marker.UserId] };
@@ -241,23 +246,23 @@ public sealed class ExamDocumentTests
     public void A_proctors_action_needs_a_known_kind_a_rostered_candidate_and_bounded_minutes_and_cause()
     {
         Published();
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", "expel", 0, "")));
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", null!, 0, "")));
-        RefusedUnchanged(ErrorCodes.NotFound, () => _exam.ValidateAction(new ProctorAction("s-9", ProctorAction.Pause, 0, "")));
-        RefusedUnchanged(ErrorCodes.NotFound, () => _exam.ValidateAction(new ProctorAction(null!, ProctorAction.Pause, 0, "")));
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 0, "")));
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, -5, "")));
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, ProctoringLimits.ExtensionMinutesMax + 1, "")));
-        RefusedUnchanged(ErrorCodes.TooLarge, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 0, new string('因', ProctoringLimits.CauseLength + 1))));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", "expel", 0, "")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", null!, 0, "")));
+        RefusedUnchanged(ErrorCodes.NotFound, () => _proctoring.ValidateAction(new ProctorAction("s-9", ProctorAction.Pause, 0, "")));
+        RefusedUnchanged(ErrorCodes.NotFound, () => _proctoring.ValidateAction(new ProctorAction(null!, ProctorAction.Pause, 0, "")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 0, "")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, -5, "")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, ProctoringLimits.ExtensionMinutesMax + 1, "")));
+        RefusedUnchanged(ErrorCodes.TooLarge, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 0, new string('因', ProctoringLimits.CauseLength + 1))));
 
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 1, null!)));
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 10, "  ")));
-        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 0, "")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 1, null!)));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, 10, "  ")));
+        RefusedUnchanged(ErrorCodes.InvalidArgument, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 0, "")));
 
-        Assert.Equal("读写障碍", _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, ProctoringLimits.ExtensionMinutesMax, "读写障碍")));
-        Assert.Equal("停电", _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 999, " 停电 ")));
-        Assert.Equal("", _exam.ValidateAction(new ProctorAction("s-2", ProctorAction.Resume, 0, "")));
-        Assert.Equal("", _exam.ValidateAction(new ProctorAction("s-3", ProctorAction.Submit, -1, "")));
+        Assert.Equal("读写障碍", _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Extend, ProctoringLimits.ExtensionMinutesMax, "读写障碍")));
+        Assert.Equal("停电", _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Pause, 999, " 停电 ")));
+        Assert.Equal("", _proctoring.ValidateAction(new ProctorAction("s-2", ProctorAction.Resume, 0, "")));
+        Assert.Equal("", _proctoring.ValidateAction(new ProctorAction("s-3", ProctorAction.Submit, -1, "")));
         Assert.Empty(_exam.Irregularities);
     }
 
@@ -266,8 +271,8 @@ public sealed class ExamDocumentTests
     {
         Published();
         var at = OpensAt.AddMinutes(20);
-        var extended = _exam.Record(new ProctorAction("s-1", ProctorAction.Extend, 10, ""), "读写障碍", Author.UserId, at);
-        var paused = _exam.Record(new ProctorAction("s-2", ProctorAction.Pause, 10, ""), "停电", Admin.UserId, at);
+        var extended = _proctoring.Record(new ProctorAction("s-1", ProctorAction.Extend, 10, ""), "读写障碍", Author.UserId, at);
+        var paused = _proctoring.Record(new ProctorAction("s-2", ProctorAction.Pause, 10, ""), "停电", Admin.UserId, at);
 
         Assert.Equal(("s-1", ProctorAction.Extend, 10, "读写障碍", Author.UserId, at), (extended.StudentId, extended.Kind, extended.Minutes, extended.Cause, extended.ByUserId, extended.At));
         Assert.Equal((0, Admin.UserId), (paused.Minutes, paused.ByUserId));
@@ -275,7 +280,7 @@ public sealed class ExamDocumentTests
 
         _state.Irregularities.AddRange(Enumerable.Range(0, ProctoringLimits.Irregularities - 2)
             .Select(i => new Irregularity(at, "s-3", ProctorAction.Pause, 0, "", Author.UserId)));
-        RefusedUnchanged(ErrorCodes.Conflict, () => _exam.ValidateAction(new ProctorAction("s-1", ProctorAction.Resume, 0, "")));
+        RefusedUnchanged(ErrorCodes.Conflict, () => _proctoring.ValidateAction(new ProctorAction("s-1", ProctorAction.Resume, 0, "")));
     }
 
     [Fact]
@@ -355,8 +360,8 @@ public sealed class ExamDocumentTests
         board.Report(Line("s-2", AttemptStatuses.Active));
         var now = OpensAt.AddMinutes(1);
 
-        var candidate = JsonDocument.Parse(LiveJson.Serialize(_exam.Snapshot(Student, now, board))).RootElement;
-        var proctor = JsonDocument.Parse(LiveJson.Serialize(_exam.Snapshot(Author, now, board))).RootElement;
+        var candidate = JsonDocument.Parse(LiveJson.Serialize(_proctoring.Snapshot(Student, now, board))).RootElement;
+        var proctor = JsonDocument.Parse(LiveJson.Serialize(_proctoring.Snapshot(Author, now, board))).RootElement;
 
         Assert.Equal(["exam", "announcements"], candidate.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["exam", "announcements", "students", "counts", "rooms", "allRooms"], proctor.EnumerateObject().Select(p => p.Name));
