@@ -117,7 +117,7 @@ public static class LessonPrepRules
     /// <summary>A cursor's anchor and head lie within the section's text, in code points.</summary>
     public static void RequireCursorWithin(LessonSection section, int anchor, int head)
     {
-        var length = section.Length;
+        var length = section.Length();
         if (anchor < 0 || head < 0 || anchor > length || head > length)
         {
             throw CollabException.Invalid($"a cursor in section {section.Key} lies within 0..{length}");

@@ -46,19 +46,20 @@ public sealed class LessonSection
     [NonSerialized]
     private string? _contentJson;
 
-    public bool IsRich => Format == SectionFormats.Rich;
+    public bool IsRich() => Format == SectionFormats.Rich;
 
     /// <summary>What positions (cursors, comment anchors) count in: code points of text, UTF-16 units and embeds of a delta.</summary>
-    public int Length => IsRich ? Rich.Length : CodePoints.Count(Text);
+    public int Length() => IsRich() ? RichContent().Length : CodePoints.Count(Text);
 
-    /// <summary>The parsed content, kept between ops so that an op does not reparse a section of 100,000 characters.</summary>
-    public Delta Rich
+    /// <summary>
+    /// The parsed content, kept between ops so that an op does not reparse a section of 100,000 characters. Methods,
+    /// not a property, so that the grain storage's JSON serializer writes only <see cref="Content"/>.
+    /// </summary>
+    public Delta RichContent() => _rich ??= Delta.Parse(_contentJson ?? EmptyRichContent);
+
+    public void ReplaceRichContent(Delta content)
     {
-        get => _rich ??= Delta.Parse(_contentJson ?? EmptyRichContent);
-        set
-        {
-            _rich = value;
-            _contentJson = null;
-        }
+        _rich = content;
+        _contentJson = null;
     }
 }

@@ -33,7 +33,7 @@ public sealed class LessonVersions(ILessonVersionStore store, string planId)
     public static IReadOnlyList<(string Section, SectionChange Change)> RestoreEdits(LessonPrepState plan, LessonVersionView version) =>
         version.Sections
             .Select(saved => (Saved: saved, Target: plan.Sections.Find(s => s.Key == saved.Key)))
-            .Where(pair => pair.Target is not null && pair.Target.IsRich == pair.Saved.IsRich)
+            .Where(pair => pair.Target is not null && pair.Target.IsRich() == pair.Saved.IsRich)
             .Select(pair => (pair.Target!.Key, Change: RestoreEdit(pair.Target!, pair.Saved)))
             .Where(pair => pair.Change is not null)
             .Select(pair => (pair.Key, pair.Change!))
@@ -41,12 +41,12 @@ public sealed class LessonVersions(ILessonVersionStore store, string planId)
 
     private static SectionChange? RestoreEdit(LessonSection current, LessonSectionView saved)
     {
-        if (!current.IsRich)
+        if (!current.IsRich())
         {
             return current.Text == saved.Text ? null : new PlainSectionChange(TextDiff.Between(current.Text, saved.Text));
         }
         var target = Delta.Parse(saved.Content ?? LessonSection.EmptyRichContent);
         // Replacing the whole content keeps formats exactly as saved; a colleague's concurrent edit transforms past it.
-        return target == current.Rich ? null : new RichSectionChange(RichDiff.Between(current.Rich, target));
+        return target == current.RichContent() ? null : new RichSectionChange(RichDiff.Between(current.RichContent(), target));
     }
 }

@@ -24,9 +24,9 @@ public sealed class RichSectionChange(Delta change) : SectionChange
         new RichSectionChange(applied.Aggregate(Change, (incoming, op) => ((RichSectionChange)op).Change.Transform(incoming, priority: true)));
 
     public override void ApplyTo(LessonSection section, Func<CollabException> doesNotSpan) =>
-        section.Rich = RichChangeRules.Apply(section.Rich, Change);
+        section.ReplaceRichContent(RichChangeRules.Apply(section.RichContent(), Change));
 
-    public override void ReplayOn(LessonSection section) => section.Rich = section.Rich.Compose(Change);
+    public override void ReplayOn(LessonSection section) => section.ReplaceRichContent(section.RichContent().Compose(Change));
 
     /// <summary>Text typed at a range's start stays out of it and text typed at its end too, as with text sections.</summary>
     public override (int Start, int End) Move(int start, int end)

@@ -13,11 +13,11 @@ public abstract class SectionChange
     /// <summary>Reads a client's op for <paramref name="section"/>, checking what it says on its own.</summary>
     /// <exception cref="CollabException"><c>invalid_argument</c> or <c>too_large</c>.</exception>
     public static SectionChange Submitted(LessonSection section, string? json) =>
-        section.IsRich ? RichSectionChange.Submitted(json) : PlainSectionChange.Submitted(json);
+        section.IsRich() ? RichSectionChange.Submitted(json) : PlainSectionChange.Submitted(json);
 
     /// <summary>Reads an op as the op log stored it, already checked and transformed.</summary>
     public static SectionChange Stored(LessonSection section, string json) =>
-        section.IsRich ? RichSectionChange.Stored(json) : PlainSectionChange.Stored(json);
+        section.IsRich() ? RichSectionChange.Stored(json) : PlainSectionChange.Stored(json);
 
     /// <summary>This op made concurrently with <paramref name="applied"/> (oldest first), rewritten to follow them.</summary>
     /// <exception cref="CollabException"><c>invalid_argument</c>: it does not span the text it was made on.</exception>

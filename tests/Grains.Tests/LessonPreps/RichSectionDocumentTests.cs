@@ -24,7 +24,7 @@ public sealed class RichSectionDocumentTests
 
     private static RichSectionChange Change(string json) => RichSectionChange.Submitted(json);
 
-    private static Delta Content(LessonPrepState plan) => plan.Sections[0].Rich;
+    private static Delta Content(LessonPrepState plan) => plan.Sections[0].RichContent();
 
     [Fact]
     public void Two_inserts_at_one_place_keep_the_first_applied_first()
