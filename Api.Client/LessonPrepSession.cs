@@ -223,7 +223,8 @@ public sealed class LessonPrepSession : IDisposable
         while (_early.Remove(_seq + 1, out var envelope))
         {
             _seq++;
-            if (envelope.GetProperty("type").GetString() == "op.applied")
+            // A rich section's change carries a delta, not ops: this client edits text sections only.
+            if (envelope.GetProperty("type").GetString() == "op.applied" && envelope.GetProperty("data").TryGetProperty("ops", out _))
             {
                 var op = OpApplied.FromJson(envelope.GetProperty("data"));
                 if (Editor.Receive(op) is { } next)

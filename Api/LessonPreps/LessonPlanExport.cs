@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Ot.Rich;
 
 namespace Collab.Api.LessonPreps;
 
@@ -16,9 +17,10 @@ public static class LessonPlanExport
         foreach (var section in plan.Sections)
         {
             text.Append("## ").AppendLine(section.Title).AppendLine();
-            if (section.Text.Length > 0)
+            var body = section.IsRich ? RichMarkdown.Render(Content(section)) : section.Text;
+            if (body.Trim().Length > 0)
             {
-                text.AppendLine(section.Text.TrimEnd()).AppendLine();
+                text.AppendLine(body.TrimEnd()).AppendLine();
             }
         }
         return text.ToString();
@@ -35,11 +37,20 @@ public static class LessonPlanExport
             .Append(Encode($"{plan.Subject} · {plan.Grade} · {plan.Phase} · revision {plan.Revision}")).Append("</p>\n");
         foreach (var section in plan.Sections)
         {
-            html.Append("<h2>").Append(Encode(section.Title)).Append("</h2>\n<div class=\"text\">")
-                .Append(Encode(section.Text)).Append("</div>\n");
+            html.Append("<h2>").Append(Encode(section.Title)).Append("</h2>\n");
+            if (section.IsRich)
+            {
+                html.Append("<div class=\"rich\">").Append(RichHtml.Render(Content(section))).Append("</div>\n");
+            }
+            else
+            {
+                html.Append("<div class=\"text\">").Append(Encode(section.Text)).Append("</div>\n");
+            }
         }
         return html.Append("</body>\n</html>\n").ToString();
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static Delta Content(LessonSectionView section) => Delta.Parse(section.Content ?? "[]");
 }

@@ -6,7 +6,9 @@ using Collab.Grains.Interfaces.LessonPreps;
 namespace Collab.Api.LessonPreps;
 
 /// <summary><c>ops</c> stays a JsonElement here: the grain parses it, so every client gets the same refusals.</summary>
-public sealed record SubmitOpRequest(string? ClientId, long ClientSeq, string? Section, long BaseRevision, [property: FreeText] JsonElement Ops);
+/// <summary>A text section's op in <see cref="Ops"/>, a rich section's in <see cref="Delta"/> (PROTOCOL §9); never both.</summary>
+public sealed record SubmitOpRequest(string? ClientId, long ClientSeq, string? Section, long BaseRevision, [property: FreeText] JsonElement Ops,
+    [property: FreeText] JsonElement Delta = default);
 
 public sealed record MoveCursorRequest(string? Section, int Anchor, int Head);
 
@@ -18,9 +20,13 @@ public sealed class LessonPrepHub(IGrainFactory grains, LiveStreamBridge<LessonP
 {
     public Task<OpAccepted> SubmitOp(string id, SubmitOpRequest request) =>
         Grain(id).SubmitOpAsync(Caller, Command(request.ClientId, request.ClientSeq), request.Section ?? "", request.BaseRevision,
-            request.Ops.ValueKind == JsonValueKind.Undefined
-                ? throw CollabException.Invalid("ops are required")
-                : request.Ops.GetRawText());
+            (request.Ops.ValueKind, request.Delta.ValueKind) switch
+            {
+                (JsonValueKind.Undefined, JsonValueKind.Undefined) => throw CollabException.Invalid("ops (a text section) or delta (a rich one) is required"),
+                (_, JsonValueKind.Undefined) => request.Ops.GetRawText(),
+                (JsonValueKind.Undefined, _) => request.Delta.GetRawText(),
+                _ => throw CollabException.Invalid("send ops or delta, not both"),
+            });
 
     public Task MoveCursor(string id, MoveCursorRequest request) =>
         Grain(id).MoveCursorAsync(Caller, request.Section ?? "", request.Anchor, request.Head);

@@ -9,7 +9,7 @@ public static class LessonComments
     /// <summary>Adds a comment on start..end (code points) of a section, or throws the refusal and changes nothing.</summary>
     public static LessonComment Add(LessonPrepState plan, LessonSection section, int start, int end, string? text, Caller caller, DateTimeOffset at)
     {
-        var length = CodePoints.Count(section.Text);
+        var length = section.Length();
         if (start < 0 || end < start || end > length)
         {
             throw CollabException.Invalid($"a comment covers start..end within 0..{length} of section {section.Key}");

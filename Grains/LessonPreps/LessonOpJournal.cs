@@ -28,7 +28,7 @@ public sealed class LessonOpJournal(ILessonOpLog opLog, string planId, LessonPre
         plan.Log.Restore(rows.Where(row => row.Seq <= plan.Log.Seq).Select(row => new EventEnvelope(stream, row.Seq, OpAppliedEvent.Type, row.At, row.EventJson)), retain);
         foreach (var row in rows)
         {
-            var operation = LessonPlanDocument.ParseStored(row.OpsJson);
+            var operation = document.ParseStored(row.Section, row.Revision, row.OpsJson);
             if (row.Seq > plan.Log.Seq)
             {
                 document.Replay(row.Section, row.Revision, operation);

@@ -2,7 +2,6 @@ using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.LessonPreps.Events;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
-using Collab.Ot;
 
 namespace Collab.Grains.LessonPreps;
 
@@ -20,15 +19,14 @@ public sealed class LessonOpWrite(string planId, LessonPlanDocument document, Le
     /// Has the document transform and apply an op, records its result under its command and keeps its row; returns
     /// the event the write emits for it. A refused op (stale, not spanning the text) changes nothing.
     /// </summary>
-    public (OpAppliedEvent Event, OpAccepted Accepted) Accept(CommandKey key, string section, long baseRevision, TextOperation operation, DateTimeOffset at)
+    public (OpAppliedEvent Event, OpAccepted Accepted) Accept(CommandKey key, string section, long baseRevision, SectionChange change, DateTimeOffset at)
     {
-        var applied = document.Receive(section, baseRevision, operation);
-        var wire = applied.Operation.ToWire();
+        var applied = document.Receive(section, baseRevision, change);
         var accepted = new OpAccepted(applied.Revision);
         var resultJson = LiveJson.Serialize(accepted);
         plan.Commands.Record(key, resultJson, at, limits);
-        Add(applied.Revision, applied.Section, LiveJson.Serialize(wire), key, resultJson);
-        return (new OpAppliedEvent(applied.Revision, applied.Section, wire, key.UserId, key.ClientId, key.ClientSeq), accepted);
+        Add(applied.Revision, applied.Section, applied.Change.ToJson(), key, resultJson);
+        return (applied.Change.Applied(applied.Revision, applied.Section, key), accepted);
     }
 
     public void Add(long revision, string section, string opsJson, CommandKey command, string resultJson) =>

@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
-using Collab.Ot;
 
 namespace Collab.Grains.LessonPreps;
 
@@ -22,72 +19,51 @@ public sealed class LessonPlanDocument(LessonPrepState plan, int window)
         plan.Sections.Find(s => s.Key == key) ?? throw CollabException.Invalid($"the lesson plan has no section '{key}'");
 
     /// <summary>
-    /// Transforms an op made on <paramref name="baseRevision"/> to the current text of its section and applies it. A
-    /// refused op (stale, not spanning the text, too long a result) changes nothing.
+    /// Transforms an op made on <paramref name="baseRevision"/> to the current content of its section and applies it.
+    /// A refused op (stale, not spanning the content, too long a result, a format a rich section refuses) changes
+    /// nothing.
     /// </summary>
-    public AppliedOp Receive(string? sectionKey, long baseRevision, TextOperation operation)
+    public AppliedOp Receive(string? sectionKey, long baseRevision, SectionChange change)
     {
         var section = Section(sectionKey);
-        var rebased = Rebase(section, baseRevision, operation);
-        if (rebased.TargetLength > LessonPrepLimits.SectionCodePoints)
-        {
-            throw CollabException.TooLarge($"a section holds at most {LessonPrepLimits.SectionCodePoints} characters");
-        }
-        Apply(section, plan.Revision + 1, rebased);
+        var rebased = Rebase(section, baseRevision, change);
+        rebased.ApplyTo(section, () => DoesNotSpan(section, baseRevision));
+        Applied(section, plan.Revision + 1, rebased);
         _recent.Add(plan.Revision, section.Key, rebased);
         return new AppliedOp(section.Key, plan.Revision, rebased);
     }
 
+    /// <summary>Reads a client's op for a section in that section's format.</summary>
+    public SectionChange ParseSubmitted(string? sectionKey, string? json) => SectionChange.Submitted(Section(sectionKey), json);
+
+    /// <summary>Reads an op-log row's op; the section a row names always exists (sections are fixed when a plan is made).</summary>
+    public SectionChange ParseStored(string sectionKey, long revision, string json) => SectionChange.Stored(Logged(sectionKey, revision), json);
+
     /// <summary>Re-applies an op the log holds but the snapshot does not, exactly as <see cref="Receive"/> applied it.</summary>
-    public void Replay(string sectionKey, long revision, TextOperation operation)
+    public void Replay(string sectionKey, long revision, SectionChange change)
     {
-        var section = plan.Sections.Find(s => s.Key == sectionKey)
-            ?? throw new InvalidOperationException($"op of revision {revision} names unknown section {sectionKey}");
-        Apply(section, revision, operation);
+        var section = Logged(sectionKey, revision);
+        change.ReplayOn(section);
+        Applied(section, revision, change);
     }
 
     /// <summary>Puts an applied op back into the transform window (rows read at activation, replayed or not).</summary>
-    public void Remember(long revision, string sectionKey, TextOperation operation) => _recent.Add(revision, sectionKey, operation);
+    public void Remember(long revision, string sectionKey, SectionChange change) => _recent.Add(revision, sectionKey, change);
 
-    public static TextOperation ParseSubmitted(string? opsJson)
-    {
-        if (opsJson is null)
-        {
-            throw CollabException.Invalid("ops are required");
-        }
-        if (Encoding.UTF8.GetByteCount(opsJson) > LessonPrepLimits.OpsJsonBytes)
-        {
-            throw CollabException.TooLarge($"ops are at most {LessonPrepLimits.OpsJsonBytes} bytes of JSON");
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(opsJson);
-            return TextOperation.Parse(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            throw CollabException.Invalid("ops must be a JSON array");
-        }
-        catch (OtException error)
-        {
-            throw CollabException.Invalid($"malformed ops: {error.Message}");
-        }
-    }
+    private LessonSection Logged(string sectionKey, long revision) =>
+        plan.Sections.Find(s => s.Key == sectionKey)
+            ?? throw new InvalidOperationException($"op of revision {revision} names unknown section {sectionKey}");
 
-    public static TextOperation ParseStored(string opsJson)
+    private void Applied(LessonSection section, long revision, SectionChange change)
     {
-        using var document = JsonDocument.Parse(opsJson);
-        return TextOperation.Parse(document.RootElement);
-    }
-
-    private void Apply(LessonSection section, long revision, TextOperation operation)
-    {
-        section.Text = operation.Apply(section.Text);
-        MoveComments(section.Key, operation);
+        foreach (var comment in plan.Comments.Where(c => c.Section == section.Key))
+        {
+            (comment.Start, comment.End) = change.Move(comment.Start, comment.End);
+        }
         plan.Revision = revision;
     }
 
-    private TextOperation Rebase(LessonSection section, long baseRevision, TextOperation operation)
+    private SectionChange Rebase(LessonSection section, long baseRevision, SectionChange change)
     {
         if (baseRevision < 0 || baseRevision > plan.Revision)
         {
@@ -98,36 +74,12 @@ public sealed class LessonPlanDocument(LessonPrepState plan, int window)
             throw new CollabException(ErrorCodes.StaleRevision,
                 $"revision {baseRevision} is older than the server retains; join again to get the current text");
         }
-        TextOperation rebased;
-        try
-        {
-            rebased = TextOperation.TransformAgainst(operation, _recent.After(baseRevision, section.Key));
-        }
-        catch (OtException)
-        {
-            throw DoesNotSpan(section, baseRevision);
-        }
-        // Transform checks lengths only against concurrent ops; an op with none must match the current text itself.
-        if (rebased.BaseLength != CodePoints.Count(section.Text))
-        {
-            throw DoesNotSpan(section, baseRevision);
-        }
-        return rebased;
+        return change.TransformPast(_recent.After(baseRevision, section.Key), () => DoesNotSpan(section, baseRevision));
     }
 
     private static CollabException DoesNotSpan(LessonSection section, long baseRevision) =>
         CollabException.Invalid($"the ops do not span the text of section {section.Key} as of revision {baseRevision}");
-
-    /// <summary>Moves the anchors of a section's comments through an op; a range whose text was deleted collapses.</summary>
-    private void MoveComments(string sectionKey, TextOperation operation)
-    {
-        foreach (var comment in plan.Comments.Where(c => c.Section == sectionKey))
-        {
-            comment.Start = TextOperation.TransformIndex(comment.Start, operation, followInsert: true);
-            comment.End = Math.Max(comment.Start, TextOperation.TransformIndex(comment.End, operation, followInsert: false));
-        }
-    }
 }
 
 /// <summary>An op as the document applied it: transformed to the text it was applied to, and the revision it made.</summary>
-public sealed record AppliedOp(string Section, long Revision, TextOperation Operation);
+public sealed record AppliedOp(string Section, long Revision, SectionChange Change);

@@ -12,7 +12,8 @@ public static class LessonPlanSetup
         TextFields.Required(command.Title, "title", LessonPrepLimits.TitleLength),
         TextFields.Required(command.Subject, "subject", LessonPrepLimits.ShortFieldLength),
         TextFields.Required(command.Grade, "grade", LessonPrepLimits.ShortFieldLength),
-        LessonPrepRules.ValidSections(command.Sections));
+        LessonPrepRules.ValidSections(command.Sections),
+        LessonPrepRules.ValidFormat(command.Format));
 
     /// <summary>A group's plan in drafting, its creator its lead preparer.</summary>
     public static void Start(LessonPrepState plan, NewLessonPlan fields, Caller creator, DateTimeOffset at)
@@ -24,7 +25,7 @@ public static class LessonPlanSetup
         plan.Phase = LessonPrepPhases.Drafting;
         plan.LeadPreparer = creator.UserId;
         plan.CreatedAt = at;
-        plan.Sections = fields.Sections.Select(s => new LessonSection { Key = s.Key, Title = s.Title }).ToList();
+        plan.Sections = fields.Sections.Select(s => Empty(s.Key, s.Title, fields.Format)).ToList();
     }
 
     /// <summary>
@@ -44,11 +45,20 @@ public static class LessonPlanSetup
         plan.CreatedAt = at;
         plan.Sections = source.Sections
             .Where(s => s.Key != LessonPrepLimits.Reflection.Key)
-            .Select(s => new LessonSection { Key = s.Key, Title = s.Title, Text = s.Text })
-            .Append(new LessonSection { Key = LessonPrepLimits.Reflection.Key, Title = LessonPrepLimits.Reflection.Title })
+            .Select(s => new LessonSection { Key = s.Key, Title = s.Title, Text = s.Text, Format = s.Format ?? SectionFormats.Text, Content = s.Content })
+            .Append(Empty(LessonPrepLimits.Reflection.Key, LessonPrepLimits.Reflection.Title,
+                source.Sections.Any(s => s.IsRich) ? SectionFormats.Rich : SectionFormats.Text))
             .ToList();
     }
+
+    private static LessonSection Empty(string key, string title, string format) => new()
+    {
+        Key = key,
+        Title = title,
+        Format = format,
+        Content = format == SectionFormats.Rich ? LessonSection.EmptyRichContent : null,
+    };
 }
 
 /// <summary>A new plan's checked fields.</summary>
-public sealed record NewLessonPlan(string GroupId, string Title, string Subject, string Grade, IReadOnlyList<SectionSpec> Sections);
+public sealed record NewLessonPlan(string GroupId, string Title, string Subject, string Grade, IReadOnlyList<SectionSpec> Sections, string Format);

@@ -3,7 +3,6 @@ using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.LessonPreps;
 using Collab.Grains.Interfaces.LessonPreps.Events;
 using Collab.Grains.Interfaces.Live;
-using Collab.Ot;
 using Collab.Grains.Groups;
 using Collab.Grains.Live;
 using Microsoft.Extensions.Logging;
@@ -162,7 +161,7 @@ public sealed class LessonPrepGrain(
         EnsureConsistent();
         try
         {
-            var outcome = _batches.Submit(key, State.Commands.Find, section, baseRevision, opsJson, out var startWrite);
+            var outcome = _batches.Submit(key, State.Commands.Find, section, baseRevision, () => _document.ParseSubmitted(section, opsJson), out var startWrite);
             if (startWrite)
             {
                 StartOpWrite();
@@ -192,7 +191,7 @@ public sealed class LessonPrepGrain(
             await WriteOpsAsync(() => batch.Apply(op =>
             {
                 RequireEditable(State, Id);
-                return AcceptOp(op.Key, op.Section, op.BaseRevision, op.Operation);
+                return AcceptOp(op.Key, op.Section, op.BaseRevision, op.Change);
             }, refusal => LiveMetrics.Refused(Area, refusal.Code)));
         }
         catch (Exception failure)
@@ -231,10 +230,10 @@ public sealed class LessonPrepGrain(
     }
 
     /// <summary>Has the document take an op and records its command, for the running op write: edits and restores alike.</summary>
-    private OpAccepted AcceptOp(CommandKey key, string section, long baseRevision, TextOperation operation)
+    private OpAccepted AcceptOp(CommandKey key, string section, long baseRevision, SectionChange change)
     {
         var write = _opWrite ?? throw new InvalidOperationException("an op is accepted only inside an op write");
-        var (applied, accepted) = write.Accept(key, section, baseRevision, operation, Now);
+        var (applied, accepted) = write.Accept(key, section, baseRevision, change, Now);
         Emit(applied);
         return accepted;
     }
@@ -329,9 +328,9 @@ public sealed class LessonPrepGrain(
         var version = await _versions.GetAsync(versionId);
         await WriteOpsAsync(() =>
         {
-            foreach (var (section, operation) in LessonVersions.RestoreEdits(State, version))
+            foreach (var (section, change) in LessonVersions.RestoreEdits(State, version))
             {
-                AcceptOp(new CommandKey(caller.UserId, $"restore-{versionId}", State.Revision + 1), section, State.Revision, operation);
+                AcceptOp(new CommandKey(caller.UserId, $"restore-{versionId}", State.Revision + 1), section, State.Revision, change);
             }
         });
         await SnapshotWhenDueAsync();

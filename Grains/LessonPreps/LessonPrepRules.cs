@@ -20,6 +20,14 @@ public static class LessonPrepRules
     }
 
     /// <summary>The sections a new plan starts with: the default ones when none are named, else the named ones, checked.</summary>
+    /// <summary>
+    /// Text until the web client's rich editor lands; PROTOCOL §9 then makes rich the default for new plans.
+    /// </summary>
+    public static string ValidFormat(string? format) =>
+        format is null ? SectionFormats.Text
+        : SectionFormats.IsKnown(format) ? format
+        : throw CollabException.Invalid($"format must be '{SectionFormats.Text}' or '{SectionFormats.Rich}'");
+
     public static IReadOnlyList<SectionSpec> ValidSections(IReadOnlyList<SectionSpec>? requested)
     {
         if (requested is null || requested.Count == 0)
@@ -109,7 +117,7 @@ public static class LessonPrepRules
     /// <summary>A cursor's anchor and head lie within the section's text, in code points.</summary>
     public static void RequireCursorWithin(LessonSection section, int anchor, int head)
     {
-        var length = CodePoints.Count(section.Text);
+        var length = section.Length();
         if (anchor < 0 || head < 0 || anchor > length || head > length)
         {
             throw CollabException.Invalid($"a cursor in section {section.Key} lies within 0..{length}");

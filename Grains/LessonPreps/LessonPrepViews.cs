@@ -11,7 +11,7 @@ public static class LessonPrepViews
             plan.ForkedFrom, plan.Owner, plan.Forks);
 
     public static List<LessonSectionView> Sections(LessonPrepState plan) =>
-        plan.Sections.Select(s => new LessonSectionView(s.Key, s.Title, s.Text, s.Assignee)).ToList();
+        plan.Sections.Select(s => new LessonSectionView(s.Key, s.Title, s.Text, s.Assignee, s.Format, s.IsRich() ? s.Content : null)).ToList();
 
     /// <summary>The snapshot; <paramref name="you"/> is the caller as the server knows them, by which a client tells its own op.applied.</summary>
     public static object Snapshot(string id, LessonPrepState plan, string you, IReadOnlyList<string> online) => new

@@ -1,6 +1,7 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
-using Collab.Ot;
+using Collab.Grains.LessonPreps.Rich;
+using Collab.Ot.Rich;
 
 namespace Collab.Grains.LessonPreps;
 
@@ -26,13 +27,26 @@ public sealed class LessonVersions(ILessonVersionStore store, string planId)
     public static string NewId(long revision) => $"v{revision}-{Guid.NewGuid():N}"[..20];
 
     /// <summary>
-    /// One op per section whose text differs from the version's, turning it into the version's text. Sections the
-    /// version does not have, or the plan no longer has, are left alone.
+    /// One op per section whose content differs from the version's, turning it into the version's content. Sections
+    /// the version does not have, or has in another format, or the plan no longer has, are left alone.
     /// </summary>
-    public static IReadOnlyList<(string Section, TextOperation Operation)> RestoreEdits(LessonPrepState plan, LessonVersionView version) =>
+    public static IReadOnlyList<(string Section, SectionChange Change)> RestoreEdits(LessonPrepState plan, LessonVersionView version) =>
         version.Sections
             .Select(saved => (Saved: saved, Target: plan.Sections.Find(s => s.Key == saved.Key)))
-            .Where(pair => pair.Target is not null && pair.Target.Text != pair.Saved.Text)
-            .Select(pair => (pair.Target!.Key, TextDiff.Between(pair.Target.Text, pair.Saved.Text)))
+            .Where(pair => pair.Target is not null && pair.Target.IsRich() == pair.Saved.IsRich)
+            .Select(pair => (pair.Target!.Key, Change: RestoreEdit(pair.Target!, pair.Saved)))
+            .Where(pair => pair.Change is not null)
+            .Select(pair => (pair.Key, pair.Change!))
             .ToList();
+
+    private static SectionChange? RestoreEdit(LessonSection current, LessonSectionView saved)
+    {
+        if (!current.IsRich())
+        {
+            return current.Text == saved.Text ? null : new PlainSectionChange(TextDiff.Between(current.Text, saved.Text));
+        }
+        var target = Delta.Parse(saved.Content ?? LessonSection.EmptyRichContent);
+        // Replacing the whole content keeps formats exactly as saved; a colleague's concurrent edit transforms past it.
+        return target == current.RichContent() ? null : new RichSectionChange(RichDiff.Between(current.RichContent(), target));
+    }
 }

@@ -33,7 +33,7 @@ public sealed class OpBatchQueue(int opsPerWrite)
     /// it, the op queued. <paramref name="startWrite"/> is true when the op was queued and no write is under way: the
     /// caller must then start one. A malformed op is refused at once, queued for nothing.
     /// </summary>
-    public Task<OpAccepted> Submit(CommandKey key, Func<CommandKey, string?> recorded, string section, long baseRevision, string? opsJson, out bool startWrite)
+    public Task<OpAccepted> Submit(CommandKey key, Func<CommandKey, string?> recorded, string section, long baseRevision, Func<SectionChange> parse, out bool startWrite)
     {
         startWrite = false;
         // The command log records a queued op as its write applies it, before it is durable: the pending outcome comes first.
@@ -46,7 +46,7 @@ public sealed class OpBatchQueue(int opsPerWrite)
         {
             return Task.FromResult(LiveJson.Deserialize<OpAccepted>(resultJson));
         }
-        var op = new SubmittedOp(key, section, baseRevision, LessonPlanDocument.ParseSubmitted(opsJson));
+        var op = new SubmittedOp(key, section, baseRevision, parse());
         _unacknowledged[key] = op.Outcome.Task;
         _queued.Add(op);
         startWrite = !Writing;
@@ -141,12 +141,12 @@ public sealed class OpBatch(IReadOnlyList<SubmittedOp> ops)
 }
 
 /// <summary>An op waiting for its write; compared by reference, so two resends never share an entry by accident.</summary>
-public sealed class SubmittedOp(CommandKey key, string section, long baseRevision, TextOperation operation)
+public sealed class SubmittedOp(CommandKey key, string section, long baseRevision, SectionChange change)
 {
     public CommandKey Key { get; } = key;
     public string Section { get; } = section;
     public long BaseRevision { get; } = baseRevision;
-    public TextOperation Operation { get; } = operation;
+    public SectionChange Change { get; } = change;
 
     /// <summary>Settled without running the submitter's continuation inline, in the middle of the write that settles it.</summary>
     public TaskCompletionSource<OpAccepted> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

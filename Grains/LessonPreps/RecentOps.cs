@@ -1,5 +1,3 @@
-using Collab.Ot;
-
 namespace Collab.Grains.LessonPreps;
 
 /// <summary>
@@ -22,7 +20,7 @@ public sealed class RecentOps(int capacity)
     /// Appends the op of the next revision, dropping the oldest when full. An op that does not follow the latest (rows
     /// missing from the op log) starts the window afresh: what lay before the gap cannot be transformed through.
     /// </summary>
-    public void Add(long revision, string section, TextOperation operation)
+    public void Add(long revision, string section, SectionChange operation)
     {
         if (_ring.Length == 0)
         {
@@ -45,7 +43,7 @@ public sealed class RecentOps(int capacity)
     }
 
     /// <summary>The retained ops of <paramref name="section"/> applied after <paramref name="revision"/>, oldest first.</summary>
-    public IEnumerable<TextOperation> After(long revision, string section)
+    public IEnumerable<SectionChange> After(long revision, string section)
     {
         if (_count == 0)
         {
@@ -61,5 +59,5 @@ public sealed class RecentOps(int capacity)
         }
     }
 
-    private readonly record struct Applied(long Revision, string Section, TextOperation Operation);
+    private readonly record struct Applied(long Revision, string Section, SectionChange Operation);
 }

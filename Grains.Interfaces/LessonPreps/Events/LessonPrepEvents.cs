@@ -1,9 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Collab.Grains.Interfaces.Live;
 
 namespace Collab.Grains.Interfaces.LessonPreps.Events;
 
-/// <summary>An op as the server applied it: <see cref="Ops"/> in the wire form of PROTOCOL §2 (retain, insert, delete).</summary>
-public sealed record OpAppliedEvent(long Revision, string Section, IReadOnlyList<object> Ops, string UserId, string ClientId, long ClientSeq) : ILiveEvent
+/// <summary>
+/// An op as the server applied it: in a text section <see cref="Ops"/>, the wire form of PROTOCOL §2 (retain, insert,
+/// delete); in a rich section <see cref="Delta"/>, a Quill Delta change (§9).
+/// </summary>
+public sealed record OpAppliedEvent(
+    long Revision,
+    string Section,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<object>? Ops,
+    string UserId,
+    string ClientId,
+    long ClientSeq,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Delta = null) : ILiveEvent
 {
     public static string Type => "op.applied";
 }

@@ -25,7 +25,7 @@ public sealed class LessonOpJournalTests
             var write = new LessonOpWrite("lp-1", document, plan, Limits);
             var position = (int)plan.Revision;
             var (applied, _) = write.Accept(new CommandKey("u1", "typist", plan.Revision), "objectives", plan.Revision,
-                LessonPlanDocument.ParseSubmitted(position == 0 ? Ops("字") : Ops(position, "字")), At);
+                PlainSectionChange.Submitted(position == 0 ? Ops("字") : Ops(position, "字")), At);
             var envelope = plan.Log.Append(Stream, "op.applied", At, LiveJson.Serialize(applied), null, 50);
             await journal.AppendAsync(write, [envelope]);
         }
@@ -122,7 +122,7 @@ public sealed class LessonOpJournalTests
         Assert.Equal("""{"revision":4}""", restored.Commands.Find(new CommandKey("u1", "typist", 3)));
         // The window is back: an op made on revision 1 is still transformed, not stale.
         var late = new LessonOpWrite("lp-1", restoredDocument, restored, Limits);
-        Assert.Equal(5, late.Accept(new CommandKey("u2", "late", 1), "objectives", 1, LessonPlanDocument.ParseSubmitted(Ops("早", 1)), At).Accepted.Revision);
+        Assert.Equal(5, late.Accept(new CommandKey("u2", "late", 1), "objectives", 1, PlainSectionChange.Submitted(Ops("早", 1)), At).Accepted.Revision);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class LessonOpWriteAcceptTests
         var (plan, write) = NewWrite();
         var key = new CommandKey("u1", "c1", 4);
 
-        var (applied, accepted) = write.Accept(key, "objectives", 0, LessonPlanDocument.ParseSubmitted(Ops("理解")), At);
+        var (applied, accepted) = write.Accept(key, "objectives", 0, PlainSectionChange.Submitted(Ops("理解")), At);
 
         Assert.Equal(new OpAccepted(1), accepted);
         Assert.Equal("理解", plan.Sections[0].Text);
@@ -83,10 +83,10 @@ public sealed class LessonOpWriteAcceptTests
     public void Ops_of_one_write_are_transformed_against_those_before_them_in_it()
     {
         var (plan, write) = NewWrite();
-        write.Accept(new CommandKey("u1", "a", 1), "objectives", 0, LessonPlanDocument.ParseSubmitted(Ops("ab")), At);
+        write.Accept(new CommandKey("u1", "a", 1), "objectives", 0, PlainSectionChange.Submitted(Ops("ab")), At);
 
         // Made on revision 0 too: inserted before "ab", whose insert it is transformed against.
-        var (applied, accepted) = write.Accept(new CommandKey("u2", "b", 1), "objectives", 0, LessonPlanDocument.ParseSubmitted(Ops("x")), At);
+        var (applied, accepted) = write.Accept(new CommandKey("u2", "b", 1), "objectives", 0, PlainSectionChange.Submitted(Ops("x")), At);
 
         Assert.Equal(2, accepted.Revision);
         Assert.Equal(2, write.Count);
@@ -105,7 +105,7 @@ public sealed class LessonOpWriteAcceptTests
         var (plan, write) = NewWrite();
         var key = new CommandKey("u1", "c1", 1);
 
-        var error = Assert.Throws<CollabException>(() => write.Accept(key, section, baseRevision, LessonPlanDocument.ParseSubmitted(Ops("字")), At));
+        var error = Assert.Throws<CollabException>(() => write.Accept(key, section, baseRevision, PlainSectionChange.Submitted(Ops("字")), At));
 
         Assert.Equal(code, error.Code);
         Assert.Equal(0, plan.Revision);
@@ -118,7 +118,7 @@ public sealed class LessonOpWriteAcceptTests
     {
         var (_, write) = NewWrite();
 
-        var error = Assert.Throws<CollabException>(() => write.Accept(new CommandKey("u1", "c1", 1), "objectives", 0, LessonPlanDocument.ParseSubmitted(Ops(3, "字")), At));
+        var error = Assert.Throws<CollabException>(() => write.Accept(new CommandKey("u1", "c1", 1), "objectives", 0, PlainSectionChange.Submitted(Ops(3, "字")), At));
 
         Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
         Assert.Equal(0, write.Count);

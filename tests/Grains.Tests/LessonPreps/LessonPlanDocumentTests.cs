@@ -174,7 +174,7 @@ public sealed class LessonPlanDocumentTests
             document.Receive("objectives", i, Insert(0, "z", 2 + i));
         }
 
-        var refused = Assert.Throws<CollabException>(() => document.Receive(section, baseRevision, LessonPlanDocument.ParseSubmitted(opsJson)));
+        var refused = Assert.Throws<CollabException>(() => document.Receive(section, baseRevision, PlainSectionChange.Submitted(opsJson)));
 
         Assert.Equal(code, refused.Code);
         Assert.Equal(3, document.Revision);
@@ -202,7 +202,7 @@ public sealed class LessonPlanDocumentTests
     [InlineData("[true]")]
     public void Malformed_ops_are_invalid_arguments(string opsJson)
     {
-        var refused = Assert.Throws<CollabException>(() => LessonPlanDocument.ParseSubmitted(opsJson));
+        var refused = Assert.Throws<CollabException>(() => PlainSectionChange.Submitted(opsJson));
         Assert.Equal(ErrorCodes.InvalidArgument, refused.Code);
     }
 }

@@ -21,8 +21,8 @@ public sealed class LessonVersionsTests
         var edits = LessonVersions.RestoreEdits(plan, Version(("objectives", "理解🎯"), ("process", "导入"), ("homework", "")));
 
         Assert.Equal(["objectives", "homework"], edits.Select(e => e.Section));
-        Assert.Equal("理解🎯", edits[0].Operation.Apply("理解比喻句🎯"));
-        Assert.Equal("", edits[1].Operation.Apply("背诵"));
+        Assert.Equal("理解🎯", edits[0].Change.Operation.Apply("理解比喻句🎯"));
+        Assert.Equal("", edits[1].Change.Operation.Apply("背诵"));
     }
 
     [Fact]

@@ -14,10 +14,10 @@ public sealed class OpBatchQueueTests
     private static CommandKey Key(string client, long seq = 1) => new("u1", client, seq);
 
     private static Task<OpAccepted> Submit(OpBatchQueue queue, CommandKey key, out bool startWrite, string? opsJson = null) =>
-        queue.Submit(key, NothingRecorded, "objectives", 0, opsJson ?? Ops("字"), out startWrite);
+        queue.Submit(key, NothingRecorded, "objectives", 0, () => PlainSectionChange.Submitted(opsJson ?? Ops("字")), out startWrite);
 
     /// <summary>Submits without awaiting the outcome: a refusal is thrown by the call itself, not by its task.</summary>
-    private static void SubmitNow(OpBatchQueue queue, string? opsJson) => _ = queue.Submit(Key("a"), NothingRecorded, "objectives", 0, opsJson, out _);
+    private static void SubmitNow(OpBatchQueue queue, string? opsJson) => _ = queue.Submit(Key("a"), NothingRecorded, "objectives", 0, () => PlainSectionChange.Submitted(opsJson), out _);
 
     [Fact]
     public void The_first_op_starts_a_write_and_ops_submitted_until_it_ends_only_queue()
@@ -113,7 +113,7 @@ public sealed class OpBatchQueueTests
         var first = Submit(queue, Key("a"), out _);
         queue.TakeBatch();
 
-        var resent = queue.Submit(Key("a"), _ => """{"revision":9}""", "objectives", 0, Ops("字"), out _);
+        var resent = queue.Submit(Key("a"), _ => """{"revision":9}""", "objectives", 0, () => PlainSectionChange.Submitted(Ops("字")), out _);
 
         Assert.Same(first, resent);
         Assert.False(resent.IsCompleted);
@@ -124,7 +124,7 @@ public sealed class OpBatchQueueTests
     {
         var queue = new OpBatchQueue(10);
 
-        var answer = queue.Submit(Key("a"), key => key == Key("a") ? """{"revision":4}""" : null, "objectives", 0, Ops("字"), out var startWrite);
+        var answer = queue.Submit(Key("a"), key => key == Key("a") ? """{"revision":4}""" : null, "objectives", 0, () => PlainSectionChange.Submitted(Ops("字")), out var startWrite);
 
         Assert.Equal(new OpAccepted(4), await answer);
         Assert.False(startWrite);
@@ -203,7 +203,7 @@ public sealed class OpBatchQueueTests
         queue.EndWrite();
         var asked = 0;
 
-        var resent = queue.Submit(Key("a"), _ => { asked++; return """{"revision":1}"""; }, "objectives", 0, Ops("字"), out var startWrite);
+        var resent = queue.Submit(Key("a"), _ => { asked++; return """{"revision":1}"""; }, "objectives", 0, () => PlainSectionChange.Submitted(Ops("字")), out var startWrite);
 
         Assert.Equal(1, asked);
         Assert.Equal(new OpAccepted(1), await resent);
@@ -311,8 +311,8 @@ public sealed class OpBatchQueueTests
     public void The_same_client_seq_of_two_users_are_two_ops()
     {
         var queue = new OpBatchQueue(10);
-        var mine = queue.Submit(new CommandKey("u1", "c", 1), NothingRecorded, "objectives", 0, Ops("字"), out _);
-        var theirs = queue.Submit(new CommandKey("u2", "c", 1), NothingRecorded, "objectives", 0, Ops("字"), out _);
+        var mine = queue.Submit(new CommandKey("u1", "c", 1), NothingRecorded, "objectives", 0, () => PlainSectionChange.Submitted(Ops("字")), out _);
+        var theirs = queue.Submit(new CommandKey("u2", "c", 1), NothingRecorded, "objectives", 0, () => PlainSectionChange.Submitted(Ops("字")), out _);
 
         Assert.NotSame(mine, theirs);
         Assert.Equal(2, queue.Queued);
@@ -322,11 +322,11 @@ public sealed class OpBatchQueueTests
     public void An_op_keeps_what_was_submitted_for_the_write_to_transform()
     {
         var queue = new OpBatchQueue(10);
-        queue.Submit(Key("a"), NothingRecorded, "homework", 3, Ops(3, "背诵"), out _);
+        queue.Submit(Key("a"), NothingRecorded, "homework", 3, () => PlainSectionChange.Submitted(Ops(3, "背诵")), out _);
 
         var op = Assert.Single(queue.TakeBatch().Ops);
 
         Assert.Equal(("homework", 3L, Key("a")), (op.Section, op.BaseRevision, op.Key));
-        Assert.Equal("abc背诵", op.Operation.Apply("abc"));
+        Assert.Equal("abc背诵", op.Change.Operation.Apply("abc"));
     }
 }

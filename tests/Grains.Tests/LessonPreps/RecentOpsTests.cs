@@ -5,7 +5,7 @@ namespace Collab.Grains.Tests.LessonPreps;
 
 public sealed class RecentOpsTests
 {
-    private static TextOperation Insert(int revision) => TextOperation.Create([OpComponent.Insert($"r{revision}")]);
+    private static SectionChange Insert(int revision) => new PlainSectionChange(TextOperation.Create([OpComponent.Insert($"r{revision}")]));
 
     [Fact]
     public void An_empty_window_has_no_oldest_revision_and_no_ops()
@@ -71,7 +71,7 @@ public sealed class RecentOpsTests
         {
             var capacity = random.Next(1, 30);
             var window = new RecentOps(capacity);
-            var kept = new List<(long Revision, string Section, TextOperation Operation)>();
+            var kept = new List<(long Revision, string Section, SectionChange Operation)>();
             var first = random.Next(1, 100);
             for (long revision = first; revision < first + random.Next(0, 80); revision++)
             {

@@ -104,9 +104,15 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         if (event.type === "op.applied") {
           const d = event.data;
           revision.current = d.revision;
+          // A rich section's change (a delta, PROTOCOL §9) moves the revision but no text this editor shows.
+          const ops = d.ops;
+          if (!ops) {
+            redraw();
+            return;
+          }
           const client = clients.current.get(d.section);
-          anchors.current.applied(d.revision, d.section, TextOperation.fromWire(d.ops));
-          const op = client?.applied(d);
+          anchors.current.applied(d.revision, d.section, TextOperation.fromWire(ops));
+          const op = client?.applied({ ...d, ops });
           if (client && op) showRemote(d.section, client.text, op);
           redraw();
           return;

@@ -187,10 +187,11 @@ export interface NoteAddedEvent {
 export interface OpAppliedEvent {
   revision: number;
   section: string;
-  ops: (number | string)[];
+  ops?: (number | string)[];
   userId: string;
   clientId: string;
   clientSeq: number;
+  delta?: unknown;
 }
 
 export interface PhaseChangedEvent {
