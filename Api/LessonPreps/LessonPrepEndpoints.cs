@@ -32,14 +32,17 @@ public static class LessonPrepEndpoints
 
         api.MapGet("/api/lessonpreps/{id}/export", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
         {
-            if (format is not (null or "markdown" or "html"))
+            if (format is not (null or "markdown" or "html" or "docx"))
             {
-                throw CollabException.Invalid("format is markdown or html");
+                throw CollabException.Invalid("format is markdown, html or docx");
             }
             var plan = await grains.GetGrain<ILessonPrepGrain>(id).GetAsync(user.ToCaller());
-            return format == "html"
-                ? Results.Text(LessonPlanExport.Html(plan), "text/html; charset=utf-8")
-                : Results.Text(LessonPlanExport.Markdown(plan), "text/markdown; charset=utf-8");
+            return format switch
+            {
+                "html" => Results.Text(LessonPlanExport.Html(plan), "text/html; charset=utf-8"),
+                "docx" => Results.File(LessonPlanDocx.Render(plan), LessonPlanDocx.ContentType, $"{plan.Title}.docx"),
+                _ => Results.Text(LessonPlanExport.Markdown(plan), "text/markdown; charset=utf-8"),
+            };
         }).RequireAuthorization();
 
         api.MapGet("/api/lessonpreps/{id}/versions", (string id, ClaimsPrincipal user, IGrainFactory grains) =>

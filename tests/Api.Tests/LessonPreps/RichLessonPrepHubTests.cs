@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
+using Collab.Api.LessonPreps;
 using Collab.Ot.Rich;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Collab.Api.Tests.LessonPreps;
 
@@ -65,6 +68,10 @@ public sealed class RichLessonPrepHubTests(SharedApiHost shared)
         Assert.Contains("data-latex=\"F=\\rho g V\"", html);
         var markdown = await http.GetStringAsync($"/api/lessonpreps/{id}/export?format=markdown");
         Assert.Contains("$F=\\rho g V$", markdown);
+        using var docx = await http.GetAsync($"/api/lessonpreps/{id}/export?format=docx");
+        Assert.Equal(LessonPlanDocx.ContentType, docx.Content.Headers.ContentType?.MediaType);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        Assert.Contains(word.MainDocumentPart!.Document.Body!.Elements<Paragraph>(), p => p.InnerText == "实验探究");
     }
 
     [Fact]
