@@ -309,14 +309,17 @@ export function ExamTake({ examId }: { examId: string }) {
 
   return (
     <div class="exam">
-      <div class="exam-bar">
-        <span class="timer" data-testid="countdown" aria-label={t("timeLeft")}>
-          {t("timeLeft")} {countdown(timeLeft(clock, now))}
-        </span>
-        <span class="muted">{t("answered")} {marks.filter((m) => m.answered).length}/{attempt.paper.length}</span>
-        {!submitted && !confirming && (
-          <button class="primary" data-testid="submit" ref={submitButton} onClick={() => setConfirming(true)}>{t("submit")}</button>
-        )}
+      <div class="exam-head">
+        <div class="exam-bar">
+          <span class="timer" data-testid="countdown" aria-label={t("timeLeft")}>
+            {t("timeLeft")} {countdown(timeLeft(clock, now))}
+          </span>
+          <span class="muted">{t("answered")} {marks.filter((m) => m.answered).length}/{attempt.paper.length}</span>
+          {!submitted && !confirming && (
+            <button class="primary" data-testid="submit" ref={submitButton} onClick={() => setConfirming(true)}>{t("submit")}</button>
+          )}
+        </div>
+        <Navigator marks={marks} current={current} onJump={jump} />
       </div>
       {confirming && !submitted && (
         <SubmitConfirm
@@ -339,37 +342,34 @@ export function ExamTake({ examId }: { examId: string }) {
         <div class="banner info" role="status">{t("announcement")}: {a.text}</div>
       ))}
       <ErrorLine error={error} />
-      <div class="paper">
-        <Navigator marks={marks} current={current} onJump={jump} />
-        <ol class="questions">
-          {attempt.paper.map((q, index) => {
-            const mark = marks[index];
-            const failure = queue.find((e) => e.questionId === q.id)?.failure;
-            return (
-              <li class="card question" key={q.id} data-question={q.id} data-flagged={mark.flagged ? "true" : undefined}>
-                <fieldset id={`question-${q.id}`} tabIndex={-1} aria-describedby={`stem-${q.id}`} onFocusIn={() => setCurrent(q.id)}>
-                  <legend id={`legend-${q.id}`}>{p("legend", { n: index + 1, points: q.points })}</legend>
-                  <div class="q-tools">
-                    <SaveBadge mark={mark} savedAt={saved[q.id]?.savedAt} failure={failure} />
-                    <button
-                      type="button"
-                      class="flag"
-                      data-action="flag"
-                      aria-pressed={mark.flagged}
-                      aria-label={p("flagFor", { n: index + 1 })}
-                      onClick={() => flag(q.id)}
-                    >
-                      {mark.flagged ? `⚑ ${p("unflag")}` : p("flag")}
-                    </button>
-                  </div>
-                  <p class="stem" id={`stem-${q.id}`}>{q.stem}</p>
-                  <QuestionInput question={q} n={index + 1} value={answers[q.id]} disabled={disabled} onChange={(v, debounce) => change(q, v, debounce)} />
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-      </div>
+      <ol class="questions">
+        {attempt.paper.map((q, index) => {
+          const mark = marks[index];
+          const failure = queue.find((e) => e.questionId === q.id)?.failure;
+          return (
+            <li class="card question" key={q.id} data-question={q.id} data-flagged={mark.flagged ? "true" : undefined}>
+              <fieldset id={`question-${q.id}`} tabIndex={-1} aria-describedby={`stem-${q.id}`} onFocusIn={() => setCurrent(q.id)}>
+                <legend id={`legend-${q.id}`}>{p("legend", { n: index + 1, points: q.points })}</legend>
+                <div class="q-tools">
+                  <SaveBadge mark={mark} savedAt={saved[q.id]?.savedAt} failure={failure} />
+                  <button
+                    type="button"
+                    class="flag"
+                    data-action="flag"
+                    aria-pressed={mark.flagged}
+                    aria-label={p("flagFor", { n: index + 1 })}
+                    onClick={() => flag(q.id)}
+                  >
+                    {mark.flagged ? `⚑ ${p("unflag")}` : p("flag")}
+                  </button>
+                </div>
+                <p class="stem" id={`stem-${q.id}`}>{q.stem}</p>
+                <QuestionInput question={q} n={index + 1} value={answers[q.id]} disabled={disabled} onChange={(v, debounce) => change(q, v, debounce)} />
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
     </div>
   );
 }
