@@ -119,6 +119,7 @@ export function ExamTake({ examId }: { examId: string }) {
       const refusal = failure instanceof ApiError ? failure : new ApiError("network", String(failure));
       switch (outcomeOf(refusal.code)) {
         case "over":
+          if (refusal.code === "deadline_passed") setSubmitReason((r) => r ?? "deadline");
           markSubmitted();
           break;
         case "failed": {
@@ -236,6 +237,7 @@ export function ExamTake({ examId }: { examId: string }) {
       setNow(local);
       // Offline past the deadline the server has submitted without these; resending them for ever would only fail.
       if (attemptRef.current?.status === "active" && queueRef.current.length && tooLate(clockRef.current.deadline, local + clockRef.current.offset)) {
+        setSubmitReason((r) => r ?? "deadline");
         markSubmitted();
       }
     }, 500);

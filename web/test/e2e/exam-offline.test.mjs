@@ -5,6 +5,7 @@ import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFo
 const author = { userId: "t-3101", name: "周老师", role: "teacher", school: "3301001", county: "西湖区" };
 const sun = { userId: "s-2101", name: "孙同学", role: "student", school: "3301001", county: "西湖区" };
 const li = { userId: "s-2102", name: "李同学", role: "student", school: "3301001", county: "西湖区" };
+const wu = { userId: "s-2103", name: "吴同学", role: "student", school: "3301001", county: "西湖区" };
 
 const paper = [
   { id: "q1", kind: "single", points: 2, stem: "1 + 1 = ?", options: [{ id: "a", text: "1" }, { id: "b", text: "2" }], answer: "b" },
@@ -41,7 +42,7 @@ before(async () => {
     opensAt: new Date(Date.now() - 60_000).toISOString(),
     durationMinutes: 30,
     lateJoinMinutes: 30,
-    roster: [sun.userId],
+    roster: [sun.userId, wu.userId],
   });
   shortExamId = await createExam({
     questions: paper.slice(0, 2),
@@ -197,6 +198,37 @@ describe("the paper on a weak network", { concurrency: true }, () => {
     assert.deepEqual([line.perQuestion.q1, line.perQuestion.q2, line.perQuestion.q3, line.perQuestion.q4, line.perQuestion.q5], [2, 2, 2, 0, 2]);
   });
 
+  test("a new tab after the first one died sends the answers it left, with the dead tab's command ids", async () => {
+    const first = await newPage(browser, api.baseUrl);
+    const hub = await controlledHub(first);
+    await signInAs(first, wu);
+    await openExam(first, examId);
+    await hub.cut();
+    await first.waitForSelector("[data-testid=connection-banner]");
+    await first.check("input[name=answer-q1][value=b]");
+    await first.fill("input[name=answer-q4-0]", "8");
+    await saveMark(first, "q1", "pending");
+    await saveMark(first, "q4", "pending");
+    await keptInBrowser(first, `${wu.userId}/${examId}`, 2);
+    await first.close({ runBeforeUnload: false });
+
+    // Same browser profile, new tab: its sessionStorage (sign-in, clientId) is new, its IndexedDB is the same.
+    const second = await first.context().newPage();
+    await signInAs(second, wu);
+    await openExam(second, examId);
+    await saveMark(second, "q1", "saved");
+    await saveMark(second, "q4", "saved");
+    assert.equal(await second.inputValue("input[name=answer-q4-0]"), "8");
+    await keptInBrowser(second, `${wu.userId}/${examId}`, 0);
+    await second.click("[data-testid=submit]");
+    await second.click("[data-testid=confirm-submit]");
+    await second.waitForSelector("[data-testid=submitted-notice]");
+
+    const results = await restAs(api.baseUrl, authorToken, "GET", `/api/exams/${examId}/results`);
+    const line = results.students.find((s) => s.studentId === wu.userId);
+    assert.deepEqual([line.perQuestion.q1, line.perQuestion.q2, line.perQuestion.q4], [2, 0, 2]);
+  });
+
   test("answers still unsent at the deadline are dropped with a message, and the attempt is submitted without them", async () => {
     const student = await newPage(browser, api.baseUrl);
     const hub = await controlledHub(student);
@@ -211,6 +243,7 @@ describe("the paper on a weak network", { concurrency: true }, () => {
     await saveMark(student, "q2", "pending");
 
     await student.waitForSelector("[data-testid=paper-notice]:has-text('考试已结束，1 个未能发送的答案没有保存：第 2 题')", { timeout: 120_000 });
+    await student.waitForSelector("[data-testid=submitted-notice]:has-text('考试时间到，系统已自动交卷')");
     assert.equal(await student.isDisabled("input[name=answer-q2][value=b]"), true);
     await keptInBrowser(student, `${li.userId}/${shortExamId}`, 0);
 
