@@ -63,12 +63,16 @@ after(async () => {
  * new ones (a dead network). Dropped server messages are kept to read the answers the page never got.
  */
 async function controlledHub(page) {
-  const hub = { mode: "open", sockets: [], waiting: [] };
+  const hub = { mode: "open", sockets: [], waiting: [], sent: [] };
   await page.route("**/hubs/exam/negotiate**", (route) => (hub.mode === "cut" ? route.abort("internetdisconnected") : route.continue()));
   await page.routeWebSocket(/\/hubs\/exam/, (ws) => {
     if (hub.mode === "cut") return void ws.close();
     const server = ws.connectToServer();
     hub.sockets.push({ ws, server });
+    ws.onMessage((message) => {
+      hub.sent.push(...String(message).split("\u001e").filter(Boolean).map((record) => JSON.parse(record)));
+      server.send(message);
+    });
     server.onMessage((message) => {
       if (hub.mode === "open") return ws.send(message);
       for (const record of String(message).split("\u001e").filter(Boolean)) {
@@ -182,7 +186,8 @@ describe("the paper on a weak network", { concurrency: true }, () => {
 
     // The confirmation names what is left: q4 unanswered and flagged.
     await student.click("[data-testid=submit]");
-    assert.equal(await student.evaluate(() => document.activeElement?.id), "submit-confirm-title");
+    // Focus moves to the confirmation once it has rendered.
+    await student.waitForFunction(() => document.activeElement?.id === "submit-confirm-title");
     assert.match(await student.textContent("[data-testid=submit-confirm] [data-list=unanswered]"), /第 4 题/);
     assert.match(await student.textContent("[data-testid=submit-confirm] [data-list=flagged]"), /第 4 题/);
     assert.equal(await student.$("[data-testid=submit-confirm] [data-list=unsaved]"), null);
@@ -210,15 +215,20 @@ describe("the paper on a weak network", { concurrency: true }, () => {
     await saveMark(first, "q1", "pending");
     await saveMark(first, "q4", "pending");
     await keptInBrowser(first, `${wu.userId}/${examId}`, 2);
+    const deadTab = await first.evaluate(() => sessionStorage.getItem("collab.clientId"));
     await first.close({ runBeforeUnload: false });
 
     // Same browser profile, new tab: its sessionStorage (sign-in, clientId) is new, its IndexedDB is the same.
     const second = await first.context().newPage();
+    const secondHub = await controlledHub(second);
     await signInAs(second, wu);
     await openExam(second, examId);
     await saveMark(second, "q1", "saved");
     await saveMark(second, "q4", "saved");
     assert.equal(await second.inputValue("input[name=answer-q4-0]"), "8");
+    const saves = secondHub.sent.filter((m) => m.type === 1 && m.target === "SaveAnswer").map((m) => [m.arguments[1].questionId, m.arguments[1].clientId]);
+    assert.deepEqual(saves.sort(), [["q1", deadTab], ["q4", deadTab]]);
+    assert.notEqual(await second.evaluate(() => sessionStorage.getItem("collab.clientId")), deadTab);
     await keptInBrowser(second, `${wu.userId}/${examId}`, 0);
     await second.click("[data-testid=submit]");
     await second.click("[data-testid=confirm-submit]");
