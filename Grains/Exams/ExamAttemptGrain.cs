@@ -108,8 +108,10 @@ public sealed class ExamAttemptGrain(
         AnswerSaved saved;
         try
         {
-            // Recorded commands of this activation are answered by RunAsync; the document answers those the table holds.
-            saved = await RunAsync(caller, command, () =>
+            // The answer slots, not the bounded command log, tell a resend: they keep each client's latest save of
+            // every question durably, so a save resent after many newer ones is answered, never refused as too old.
+            ValidateCommandId(command);
+            saved = await RunAsync(() =>
             {
                 _pendingSave.Decision = Attempt.Save(paper, command, questionId, answerJson, Now);
                 return _pendingSave.Decision.Result;

@@ -72,4 +72,28 @@ public sealed class ExamAttemptGrainTests(ClusterFixture fixture)
         refusal = await Assert.ThrowsAsync<CollabException>(() => attempt.JoinAsync(other));
         Assert.Equal(ErrorCodes.Forbidden, refusal.Code);
     }
+
+    [Fact]
+    public async Task A_resend_older_than_the_remembered_commands_is_answered_from_the_answer_slots_and_changes_nothing()
+    {
+        var attempt = await StartedAttemptAsync();
+        await attempt.StartAsync(Student);
+        var first = await attempt.SaveAnswerAsync(Student, new CommandId("tab", 1), "q1", "[\"a\"]");
+        var lost = new CommandId("tab", 2);
+        // More saves than the per-client command window, as a student typing on while one save waits in the browser.
+        for (var seq = 3; seq < 45; seq++)
+        {
+            await attempt.SaveAnswerAsync(Student, new CommandId("tab", seq), "q2", seq % 2 == 0 ? "[\"a\"]" : "[\"b\"]");
+        }
+        await attempt.SaveAnswerAsync(Student, new CommandId("tab", 45), "q3", "[\"c\"]");
+
+        var resent = await attempt.SaveAnswerAsync(Student, new CommandId("tab", 1), "q1", "[\"a\"]");
+        var lostArrives = await attempt.SaveAnswerAsync(Student, lost, "q3", "[\"b\"]");
+        var view = await attempt.StartAsync(Student);
+
+        Assert.Equal(first.SavedAt, resent.SavedAt);
+        Assert.Equal("[\"a\"]", view.AnswersJson["q1"]);
+        Assert.Equal("[\"c\"]", view.AnswersJson["q3"]);
+        Assert.True(lostArrives.SavedAt >= first.SavedAt);
+    }
 }

@@ -1,12 +1,17 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
 import { strings, t } from "../i18n";
-import { clockAt, countdown, noClock, timeLeft } from "../exams/examClock";
+import { clearAttempt, loadFlags, loadPending, putPending, removePending, saveFlags } from "../exams/answerStore";
+import { clockAt, countdown, ExamClock, noClock, timeLeft } from "../exams/examClock";
+import { isUnsaved, QuestionMark, questionMarks, SaveMark, step, submitSummary, toggleFlag } from "../exams/paperNavigator";
+import { p } from "../exams/paperStrings";
+import { acknowledge, attemptKey, enqueue, outcomeOf, overlay, PendingAnswer, refuse, toResend, tooLate } from "../exams/pendingAnswers";
 import type { AnnouncementEvent } from "../live/events.generated";
-import { LiveConnection, LiveEvent } from "../live/liveConnection";
+import { connectionState, LiveConnection, LiveEvent } from "../live/liveConnection";
 import { StreamFollower } from "../live/streamFollower";
 import { typed } from "../live/typedEvent";
-import { nextCommand } from "../session";
+import { nextCommand, session } from "../session";
+import { useSignal } from "../signal";
 import { ErrorLine } from "./ErrorLine";
 
 interface Question {
@@ -29,34 +34,127 @@ interface Attempt {
   examStream: string;
   examSeq: number;
 }
-type SaveState = { state: "saving" | "saved" | "error"; latest: number; savedAt?: string; error?: unknown };
+
+/** A save the server has acknowledged, at the time it gave (none for an answer that came with the attempt's view). */
+type Saved = { savedAt?: string };
+
+/** A retry after the server could not store a save while the connection stayed up. */
+const retryAfterMs = 3000;
 
 /**
  * A student's exam over /hubs/exam (PROTOCOL §5): StartAttempt starts or resumes (saved answers, same deadline), every
  * answer is saved at once and shows when it is durable, the countdown runs on the server's clock, and the server's
- * own submission at the deadline is announced.
+ * own submission at the deadline is announced. An answer the server has not acknowledged is kept in IndexedDB with
+ * its command id and sent again with the same id after a reconnect, a reload or a crashed tab; at the deadline the
+ * unsent ones are dropped and said so. A navigator jumps between questions and shows which are unanswered, flagged
+ * for review (kept in the browser too) or not yet saved; the confirmation before submitting lists them.
  */
 export function ExamTake({ examId }: { examId: string }) {
+  const key = attemptKey(session.get()?.user.userId ?? "", examId);
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
-  const [saves, setSaves] = useState<Record<string, SaveState>>({});
+  const [saved, setSaved] = useState<Record<string, Saved>>({});
+  const [queue, setQueue] = useState<PendingAnswer[]>([]);
+  const [flags, setFlags] = useState<string[]>([]);
+  const [current, setCurrent] = useState<string | null>(null);
   const [submitReason, setSubmitReason] = useState<string | null>(null);
   const [pauseCause, setPauseCause] = useState<string | null>(null);
   const [announcements, setAnnouncements] = useState<AnnouncementEvent[]>([]);
+  const [notice, setNotice] = useState<{ kind: "warn" | "info"; text: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const [clock, setClock] = useState(noClock);
   const [now, setNow] = useState(Date.now());
+  const online = useSignal(connectionState) === "connected";
   const live = useRef<LiveConnection | null>(null);
   const timers = useRef<Record<string, number>>({});
-  const dirty = useRef(new Set<string>());
-  const latestSave = useRef<Record<string, number>>({});
+  /** Questions typed into whose save waits for the typing to pause: a resume must not show the server's older answer. */
+  const typing = useRef(new Set<string>());
+  const queueRef = useRef<PendingAnswer[]>([]);
+  const attemptRef = useRef<Attempt | null>(null);
+  const clockRef = useRef<ExamClock>(noClock);
+  const retry = useRef<number | undefined>(undefined);
+  const submitButton = useRef<HTMLButtonElement>(null);
+
+  const updateQueue = (change: (q: PendingAnswer[]) => PendingAnswer[]) => {
+    queueRef.current = change(queueRef.current);
+    setQueue(queueRef.current);
+  };
+  const updateAttempt = (change: (a: Attempt | null) => Attempt | null) => {
+    attemptRef.current = change(attemptRef.current);
+    setAttempt(attemptRef.current);
+  };
+  const updateClock = (serverNow: string, deadline: string | null) => {
+    clockRef.current = clockAt(clockRef.current, serverNow, deadline, Date.now());
+    setClock(clockRef.current);
+  };
+
+  /** The attempt is over: what is still unsent will never count, so the student is told which, and the browser forgets it. */
+  function endQueue() {
+    const lost = queueRef.current.filter((e) => !e.failure);
+    if (lost.length) {
+      const order = attemptRef.current?.paper.map((q) => q.id) ?? [];
+      const numbers = lost.map((e) => order.indexOf(e.questionId) + 1).sort((a, b) => a - b);
+      setNotice({ kind: "warn", text: p("dropped", { n: lost.length, list: numbers.join("、") }) });
+    }
+    updateQueue(() => []);
+    setFlags([]);
+    void clearAttempt(key);
+  }
+
+  function markSubmitted(submittedAt?: string) {
+    updateAttempt((a) => (a ? { ...a, status: "submitted", submittedAt: submittedAt ?? a.submittedAt } : a));
+    endQueue();
+  }
+
+  async function send(entry: PendingAnswer) {
+    const { clientId, clientSeq, questionId, answer } = entry;
+    try {
+      const result = await live.current!.call<{ savedAt: string }>("SaveAnswer", examId, { clientId, clientSeq, questionId, answer });
+      const newer = queueRef.current.some((e) => e.questionId === questionId && e.clientSeq !== clientSeq);
+      updateQueue((q) => acknowledge(q, questionId, clientSeq));
+      void removePending(key, questionId, clientSeq);
+      if (!newer) setSaved((s) => ({ ...s, [questionId]: { savedAt: result.savedAt } }));
+    } catch (failure) {
+      const refusal = failure instanceof ApiError ? failure : new ApiError("network", String(failure));
+      switch (outcomeOf(refusal.code)) {
+        case "over":
+          if (refusal.code === "deadline_passed") setSubmitReason((r) => r ?? "deadline");
+          markSubmitted();
+          break;
+        case "failed": {
+          const detail = { code: refusal.code, message: refusal.detail };
+          updateQueue((q) => refuse(q, questionId, clientSeq, detail));
+          const kept = queueRef.current.find((e) => e.questionId === questionId && e.clientSeq === clientSeq);
+          if (kept) void putPending(kept);
+          break;
+        }
+        case "retry":
+          // A lost connection resends on its re-join; a refusal on a live one (storage, rate) is tried again shortly.
+          if (refusal.code !== "network" && retry.current === undefined) {
+            retry.current = window.setTimeout(() => {
+              retry.current = undefined;
+              resendAll();
+            }, retryAfterMs);
+          }
+          break;
+      }
+    }
+  }
+
+  function resendAll() {
+    if (attemptRef.current?.status !== "active") return;
+    for (const entry of toResend(queueRef.current)) void send(entry);
+  }
 
   useEffect(() => {
     const connection = new LiveConnection("/hubs/exam");
     live.current = connection;
     let attemptFollower: StreamFollower<unknown> | null = null;
     let examFollower: StreamFollower<unknown> | null = null;
+    const stored = loadPending(key);
+    let restored = false;
+    void loadFlags(key).then((f) => setFlags((current) => (current.length ? current : f)));
 
     const start = async () => {
       const view = await connection.call<Attempt>("StartAttempt", examId);
@@ -73,21 +171,33 @@ export function ExamTake({ examId }: { examId: string }) {
       });
       attemptFollower.startAt(view.seq);
       examFollower.startAt(view.examSeq);
-      setAttempt(view);
-      // Typing not yet saved stays on screen over a resume; it is being (re)sent.
-      setAnswers((current) => {
-        const merged = { ...(view.answers ?? {}) };
-        for (const id of dirty.current) merged[id] = current[id];
+      if (!restored) {
+        restored = true;
+        const kept = await stored;
+        // This tab's own saves since the load are newer than what an earlier tab left.
+        for (const entry of kept) if (!queueRef.current.some((e) => e.questionId === entry.questionId)) updateQueue((q) => [...q, entry]);
+        const unsent = kept.filter((e) => !e.failure).length;
+        if (unsent && view.status !== "submitted") setNotice({ kind: "info", text: p("resent", { n: unsent }) });
+      }
+      updateAttempt(() => view);
+      setAnswers((shown) => {
+        const merged = overlay(view.answers ?? {}, queueRef.current);
+        for (const id of typing.current) merged[id] = shown[id];
         return merged;
       });
-      setSaves((current) => {
-        const next: Record<string, SaveState> = {};
-        for (const id of Object.keys(view.answers ?? {})) next[id] = current[id]?.state === "saving" ? current[id] : { state: "saved", latest: 0 };
-        return { ...current, ...next };
+      setSaved((s) => {
+        const next = { ...s };
+        for (const id of Object.keys(view.answers ?? {})) next[id] ??= {};
+        return next;
       });
-      setClock(clockAt(noClock, view.serverNow, view.deadline, Date.now()));
+      updateClock(view.serverNow, view.deadline);
       setPauseCause(view.status === "paused" ? "" : null);
-      if (view.status === "submitted") setSubmitReason((r) => r ?? "student");
+      if (view.status === "submitted") {
+        setSubmitReason((r) => r ?? "student");
+        endQueue();
+      } else {
+        resendAll();
+      }
     };
 
     const onAttemptEvent = (e: LiveEvent) => {
@@ -97,23 +207,24 @@ export function ExamTake({ examId }: { examId: string }) {
         case "attempt.submitted": {
           const { reason, submittedAt } = event.data;
           setSubmitReason(reason);
-          setAttempt((a) => (a ? { ...a, status: "submitted", submittedAt } : a));
+          markSubmitted(submittedAt);
           break;
         }
         case "attempt.paused":
           setPauseCause(event.data.cause ?? "");
-          setAttempt((a) => (a ? { ...a, status: "paused" } : a));
+          updateAttempt((a) => (a ? { ...a, status: "paused" } : a));
           break;
         case "attempt.resumed": {
           const { serverNow, deadline } = event.data;
           setPauseCause(null);
-          setAttempt((a) => (a ? { ...a, status: "active" } : a));
-          setClock((c) => clockAt(c, serverNow, deadline, Date.now()));
+          updateAttempt((a) => (a ? { ...a, status: "active" } : a));
+          updateClock(serverNow, deadline);
+          resendAll();
           break;
         }
         case "deadline.changed": {
           const { serverNow, deadline } = event.data;
-          setClock((c) => clockAt(c, serverNow, deadline, Date.now()));
+          updateClock(serverNow, deadline);
           break;
         }
       }
@@ -121,7 +232,15 @@ export function ExamTake({ examId }: { examId: string }) {
 
     connection.onRejoin(start);
     connection.start().then(start).catch(setError);
-    const tick = setInterval(() => setNow(Date.now()), 500);
+    const tick = setInterval(() => {
+      const local = Date.now();
+      setNow(local);
+      // Offline past the deadline the server has submitted without these; resending them for ever would only fail.
+      if (attemptRef.current?.status === "active" && queueRef.current.length && tooLate(clockRef.current.deadline, local + clockRef.current.offset)) {
+        setSubmitReason((r) => r ?? "deadline");
+        markSubmitted();
+      }
+    }, 500);
     const focus = (lost: boolean) => () =>
       // Not resent after a reconnect: a focus report is a count, and a resend could count one loss twice.
       void connection.call("ReportFocus", examId, { lost, at: new Date().toISOString() }).catch(() => undefined);
@@ -131,6 +250,7 @@ export function ExamTake({ examId }: { examId: string }) {
     addEventListener("focus", regain);
     return () => {
       clearInterval(tick);
+      clearTimeout(retry.current);
       removeEventListener("blur", lose);
       removeEventListener("focus", regain);
       void connection.stop();
@@ -142,26 +262,34 @@ export function ExamTake({ examId }: { examId: string }) {
 
   function change(question: Question, value: unknown, debounce: boolean) {
     setAnswers((a) => ({ ...a, [question.id]: value }));
-    dirty.current.add(question.id);
     clearTimeout(timers.current[question.id]);
-    if (debounce) timers.current[question.id] = window.setTimeout(() => void save(question.id, value), 400);
-    else void save(question.id, value);
+    if (debounce) {
+      typing.current.add(question.id);
+      timers.current[question.id] = window.setTimeout(() => save(question.id, value), 400);
+    } else {
+      save(question.id, value);
+    }
   }
 
-  async function save(questionId: string, answer: unknown) {
-    const command = nextCommand();
-    latestSave.current[questionId] = command.clientSeq;
-    setSaves((s) => ({ ...s, [questionId]: { state: "saving", latest: command.clientSeq } }));
-    try {
-      const { savedAt } = await live.current!.invoke<{ savedAt: string }>("SaveAnswer", examId, { ...command, questionId, answer });
-      if (latestSave.current[questionId] === command.clientSeq) dirty.current.delete(questionId);
-      setSaves((s) => (s[questionId]?.latest === command.clientSeq ? { ...s, [questionId]: { state: "saved", latest: command.clientSeq, savedAt } } : s));
-    } catch (failure) {
-      setSaves((s) => ({ ...s, [questionId]: { state: "error", latest: command.clientSeq, error: failure } }));
-      if (failure instanceof ApiError && (failure.code === "deadline_passed" || failure.code === "closed")) {
-        setAttempt((a) => (a ? { ...a, status: "submitted" } : a));
-      }
-    }
+  function save(questionId: string, answer: unknown) {
+    typing.current.delete(questionId);
+    const entry: PendingAnswer = { attempt: key, questionId, answer, ...nextCommand() };
+    updateQueue((q) => enqueue(q, entry));
+    // Stored before it is sent: a tab that dies while the save is on its way still has it to send again.
+    void putPending(entry).then(() => send(entry));
+  }
+
+  function flag(questionId: string) {
+    const next = toggleFlag(flags, questionId, attempt?.paper ?? []);
+    setFlags(next);
+    void saveFlags(key, next);
+  }
+
+  function jump(questionId: string) {
+    setCurrent(questionId);
+    const target = document.getElementById(`question-${questionId}`);
+    target?.scrollIntoView({ block: "start" });
+    target?.focus({ preventScroll: true });
   }
 
   async function submit() {
@@ -169,7 +297,7 @@ export function ExamTake({ examId }: { examId: string }) {
     try {
       const result = await live.current!.invoke<{ reason: string; submittedAt: string }>("Submit", examId);
       setSubmitReason(result.reason);
-      setAttempt((a) => (a ? { ...a, status: "submitted", submittedAt: result.submittedAt } : a));
+      markSubmitted(result.submittedAt);
     } catch (failure) {
       setError(failure);
     }
@@ -178,67 +306,188 @@ export function ExamTake({ examId }: { examId: string }) {
   if (!attempt) return <section class="card">{error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}</section>;
 
   const disabled = submitted || paused;
+  const marks = questionMarks(attempt.paper, answers, new Set(flags), saveMarks(attempt.paper, queue, saved, online));
+  const summary = submitSummary(marks);
 
   return (
     <div class="exam">
-      <div class="exam-bar">
-        <span class="timer" data-testid="countdown" aria-label={t("timeLeft")}>
-          {t("timeLeft")} {countdown(timeLeft(clock, now))}
-        </span>
-        <span class="muted">{t("answered")} {Object.values(answers).filter(isAnswered).length}/{attempt.paper.length}</span>
-        {!submitted &&
-          (confirming ? (
-            <span class="confirm">
-              {t("confirmSubmit")}
-              <button class="primary" data-testid="confirm-submit" onClick={submit}>{t("submit")}</button>
-              <button onClick={() => setConfirming(false)}>{t("back")}</button>
-            </span>
-          ) : (
-            <button class="primary" data-testid="submit" onClick={() => setConfirming(true)}>{t("submit")}</button>
-          ))}
+      <div class="exam-head">
+        <div class="exam-bar">
+          <span class="timer" data-testid="countdown" aria-label={t("timeLeft")}>
+            {t("timeLeft")} {countdown(timeLeft(clock, now))}
+          </span>
+          <span class="muted">{t("answered")} {marks.filter((m) => m.answered).length}/{attempt.paper.length}</span>
+          {!submitted && !confirming && (
+            <button class="primary" data-testid="submit" ref={submitButton} onClick={() => setConfirming(true)}>{t("submit")}</button>
+          )}
+        </div>
+        <Navigator marks={marks} current={current} onJump={jump} />
       </div>
+      {confirming && !submitted && (
+        <SubmitConfirm
+          summary={summary}
+          onConfirm={submit}
+          onBack={() => {
+            setConfirming(false);
+            requestAnimationFrame(() => submitButton.current?.focus());
+          }}
+        />
+      )}
       {submitted && (
         <div class="banner ok" role="status" data-testid="submitted-notice">
           {strings().submittedBy[submitReason ?? "student"] ?? t("submitted")}
         </div>
       )}
+      {notice && <div class={`banner ${notice.kind}`} role="status" data-testid="paper-notice">{notice.text}</div>}
       {paused && <div class="banner warn" role="status">{t("paused")}{pauseCause}</div>}
       {announcements.map((a) => (
         <div class="banner info" role="status">{t("announcement")}: {a.text}</div>
       ))}
       <ErrorLine error={error} />
       <ol class="questions">
-        {attempt.paper.map((q, index) => (
-          <li class="card question" key={q.id} data-question={q.id}>
-            <header>
-              <strong>{t("question", { n: index + 1 })}</strong>
-              <span class="muted">{t("points", { n: q.points })}</span>
-              <SaveBadge save={saves[q.id]} answered={isAnswered(answers[q.id])} />
-            </header>
-            <p class="stem">{q.stem}</p>
-            <QuestionInput question={q} value={answers[q.id]} disabled={disabled} onChange={(v, debounce) => change(q, v, debounce)} />
-          </li>
-        ))}
+        {attempt.paper.map((q, index) => {
+          const mark = marks[index];
+          const failure = queue.find((e) => e.questionId === q.id)?.failure;
+          return (
+            <li class="card question" key={q.id} data-question={q.id} data-flagged={mark.flagged ? "true" : undefined}>
+              <fieldset id={`question-${q.id}`} tabIndex={-1} aria-describedby={`stem-${q.id}`} onFocusIn={() => setCurrent(q.id)}>
+                <legend id={`legend-${q.id}`}>{p("legend", { n: index + 1, points: q.points })}</legend>
+                <div class="q-tools">
+                  <SaveBadge mark={mark} savedAt={saved[q.id]?.savedAt} failure={failure} />
+                  <button
+                    type="button"
+                    class="flag"
+                    data-action="flag"
+                    aria-pressed={mark.flagged}
+                    aria-label={p("flagFor", { n: index + 1 })}
+                    onClick={() => flag(q.id)}
+                  >
+                    {mark.flagged ? `⚑ ${p("unflag")}` : p("flag")}
+                  </button>
+                </div>
+                <p class="stem" id={`stem-${q.id}`}>{q.stem}</p>
+                <QuestionInput question={q} n={index + 1} value={answers[q.id]} disabled={disabled} onChange={(v, debounce) => change(q, v, debounce)} />
+              </fieldset>
+            </li>
+          );
+        })}
       </ol>
     </div>
   );
 }
 
-function isAnswered(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return false;
-  if (Array.isArray(value)) return value.some((v) => v !== "");
-  return true;
+/** Per question: refused, unsent (on its way while connected, waiting otherwise), acknowledged, or never saved. */
+function saveMarks(paper: Question[], queue: PendingAnswer[], saved: Record<string, Saved>, online: boolean): Record<string, SaveMark> {
+  const marks: Record<string, SaveMark> = {};
+  for (const q of paper) {
+    const entry = queue.find((e) => e.questionId === q.id);
+    marks[q.id] = entry ? (entry.failure ? "error" : online ? "saving" : "pending") : saved[q.id] ? "saved" : "none";
+  }
+  return marks;
 }
 
-function SaveBadge({ save, answered }: { save?: SaveState; answered: boolean }) {
-  if (!save) return <span class="badge" data-save="none">{answered ? t("notSaved") : t("unanswered")}</span>;
-  if (save.state === "saving") return <span class="badge saving" data-save="saving">{t("saving")}</span>;
-  if (save.state === "error") return <span class="badge error" data-save="error"><ErrorLine error={save.error} /></span>;
-  return <span class="badge saved" data-save="saved">✓ {t("saved")}</span>;
+function Navigator({ marks, current, onJump }: { marks: QuestionMark[]; current: string | null; onJump: (id: string) => void }) {
+  const list = useRef<HTMLOListElement>(null);
+  const moveFocus = (from: string, by: 1 | -1) => {
+    const to = step(marks, from, by);
+    if (to) list.current?.querySelector<HTMLButtonElement>(`[data-nav="${to}"]`)?.focus();
+  };
+  return (
+    <nav class="navigator" aria-label={p("navigator")} data-testid="navigator">
+      <p class="sr-only">{p("legendKeys")}</p>
+      <ol ref={list}>
+        {marks.map((m) => {
+          const state = [
+            m.answered ? p("stateAnswered") : p("stateUnanswered"),
+            ...(m.flagged ? [p("stateFlagged")] : []),
+            ...(isUnsaved(m.save) ? [p("stateUnsaved")] : []),
+          ].join("，");
+          return (
+            <li key={m.id}>
+              <button
+                type="button"
+                data-nav={m.id}
+                data-answered={m.answered ? "true" : "false"}
+                data-flagged={m.flagged ? "true" : "false"}
+                data-save={m.save}
+                class={`nav-q${m.answered ? " answered" : ""}${m.flagged ? " flagged" : ""}${isUnsaved(m.save) ? " unsaved" : ""}`}
+                aria-label={p("goTo", { n: m.n, state })}
+                aria-current={current === m.id ? "true" : undefined}
+                onClick={() => onJump(m.id)}
+                onKeyDown={(e) => {
+                  if (e.key === "ArrowRight" || e.key === "ArrowDown") moveFocus(m.id, 1);
+                  else if (e.key === "ArrowLeft" || e.key === "ArrowUp") moveFocus(m.id, -1);
+                  else return;
+                  e.preventDefault();
+                }}
+              >
+                {m.n}
+                {m.flagged && <span aria-hidden="true">⚑</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
 }
 
-function QuestionInput({ question: q, value, disabled, onChange }: {
+function SubmitConfirm({ summary, onConfirm, onBack }: { summary: ReturnType<typeof submitSummary>; onConfirm: () => void; onBack: () => void }) {
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
+  const list = (numbers: number[]) => numbers.join("、");
+  const allDone = !summary.unanswered.length && !summary.flagged.length && !summary.unsaved.length;
+  return (
+    <div
+      class="card submit-confirm"
+      role="alertdialog"
+      aria-labelledby="submit-confirm-title"
+      aria-describedby="submit-confirm-body"
+      data-testid="submit-confirm"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onBack();
+      }}
+    >
+      <h2 id="submit-confirm-title" tabIndex={-1} ref={title}>{p("confirmTitle")}</h2>
+      <div id="submit-confirm-body">
+        <p>{t("confirmSubmit")}</p>
+        <ul>
+          {summary.unanswered.length > 0 && <li data-list="unanswered">{p("confirmUnanswered", { list: list(summary.unanswered) })}</li>}
+          {summary.flagged.length > 0 && <li data-list="flagged">{p("confirmFlagged", { list: list(summary.flagged) })}</li>}
+          {summary.unsaved.length > 0 && <li data-list="unsaved" class="error">{p("confirmUnsaved", { list: list(summary.unsaved) })}</li>}
+          {allDone && <li data-list="done">{p("confirmAllDone")}</li>}
+        </ul>
+      </div>
+      <div class="actions">
+        <button class="primary" data-testid="confirm-submit" onClick={onConfirm}>{t("submit")}</button>
+        <button data-testid="cancel-submit" onClick={onBack}>{t("back")}</button>
+      </div>
+    </div>
+  );
+}
+
+function SaveBadge({ mark, savedAt, failure }: { mark: QuestionMark; savedAt?: string; failure?: { code: string; message: string } }) {
+  switch (mark.save) {
+    case "saving":
+      return <span class="badge saving" data-save="saving">{t("saving")}</span>;
+    case "pending":
+      return <span class="badge pending" data-save="pending">{p("pending")}</span>;
+    case "error":
+      return <span class="badge error" data-save="error"><ErrorLine error={new ApiError(failure!.code, failure!.message)} /></span>;
+    case "saved":
+      return (
+        <span class="badge saved" data-save="saved" data-saved-at={savedAt} title={savedAt ? p("savedAt", { time: new Date(savedAt).toLocaleTimeString() }) : undefined}>
+          ✓ {t("saved")}
+        </span>
+      );
+    default:
+      return <span class="badge" data-save="none">{mark.answered ? t("notSaved") : t("unanswered")}</span>;
+  }
+}
+
+function QuestionInput({ question: q, n, value, disabled, onChange }: {
   question: Question;
+  n: number;
   value: unknown;
   disabled: boolean;
   onChange: (value: unknown, debounce: boolean) => void;
@@ -317,6 +566,7 @@ function QuestionInput({ question: q, value, disabled, onChange }: {
       return (
         <textarea
           name={name}
+          aria-label={p("answerFor", { n })}
           rows={5}
           maxLength={10000}
           placeholder={t("shortPlaceholder")}
