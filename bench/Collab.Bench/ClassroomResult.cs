@@ -26,6 +26,10 @@ public sealed record ClassroomResult
     public required long StudentJumps { get; init; }
     public required int StudentsWithJumps { get; init; }
     public required long StaffJumps { get; init; }
+    public required long StudentGaps { get; init; }
+    public required long StaffGaps { get; init; }
+    /// <summary>Whether the server chained its events for everyone (<c>prev</c>); B0 does not, so every jump counts there.</summary>
+    public required bool Chained { get; init; }
     public required long TallyEventsToStudents { get; init; }
     public required long OthersAnswersToStudents { get; init; }
     public required int ExpectedAnswered { get; init; }
@@ -42,7 +46,7 @@ public sealed record ClassroomResult
     public int Students => Classes * ClassSize;
 
     /// <summary>What fails the run: a refused or unanswered answer, a missing tally, a wrong report, a leak to students.</summary>
-    public long Errors => AnswerFailures + Unacknowledged + AssistantsMissingTally + ConnectionsLost + TallyEventsToStudents + OthersAnswersToStudents
+    public long Errors => StudentGaps + StaffGaps + AnswerFailures + Unacknowledged + AssistantsMissingTally + ConnectionsLost + TallyEventsToStudents + OthersAnswersToStudents
         + (LastAnswerToHostTallyMs is null ? 1 : 0) + (ReportAnswered != Students || ReportCorrect != ExpectedCorrect ? 1 : 0)
         + Students - Revealed.Count;
 
@@ -57,9 +61,12 @@ public sealed record ClassroomResult
         output.WriteLine($"last answer -> each assistant's tally counting it       {Latency(AssistantFullTally)}");
         output.WriteLine($"answer.revealed fan-out (host's call -> each student)   {Latency(Revealed)}");
         output.WriteLine(F($"report: {ReportAnswered} answered (expected {Students}), {ReportCorrect} correct (expected {ExpectedCorrect})"));
-        output.WriteLine(F($"seq jumps a PROTOCOL §0 client would Sync on: students {StudentJumps} ({StudentsWithJumps} of {Students} students), host and assistants {StaffJumps}"));
+        output.WriteLine(F($"seq jumps (a client without prev Syncs on each): students {StudentJumps} ({StudentsWithJumps} of {Students} students), host and assistants {StaffJumps}"));
+        output.WriteLine(Chained
+            ? F($"gaps by prev (a classroom client Syncs on these only): students {StudentGaps}, host and assistants {StaffGaps}")
+            : "no prev on the events: every jump is a Sync");
         output.WriteLine(F($"answer window: server {Number(AnswerServerCpuSeconds, "F2")} CPU s, load generator {ClientCpuSeconds:F2} CPU s, machine {MachineBusyPercent:F0} % busy; server peak RSS {Number(ServerPeakRssBytes / 1048576.0, "F0")} MiB"));
-        output.WriteLine(F($"errors: {Errors} (answers refused {AnswerFailures}, unacknowledged {Unacknowledged}, assistants without the full tally {AssistantsMissingTally}, connections lost {ConnectionsLost}, tallies to students {TallyEventsToStudents}, others' answers to students {OthersAnswersToStudents}, students without the reveal {Students - Revealed.Count})"));
+        output.WriteLine(F($"errors: {Errors} (gaps by prev {StudentGaps + StaffGaps}, answers refused {AnswerFailures}, unacknowledged {Unacknowledged}, assistants without the full tally {AssistantsMissingTally}, connections lost {ConnectionsLost}, tallies to students {TallyEventsToStudents}, others' answers to students {OthersAnswersToStudents}, students without the reveal {Students - Revealed.Count})"));
         foreach (var sample in ErrorSamples)
         {
             output.WriteLine($"  e.g. {sample}");

@@ -209,6 +209,9 @@ public sealed class ClassroomScenario(BenchOptions options, string url, ProcessP
             StudentJumps = students.Sum(s => s.Jumps),
             StudentsWithJumps = students.Count(s => s.Jumps > 0),
             StaffJumps = assistants.Sum(a => a.Jumps) + host.Jumps,
+            StudentGaps = students.Sum(s => s.Gaps),
+            StaffGaps = assistants.Sum(a => a.Gaps) + host.Gaps,
+            Chained = host.ChainSeen || students.Any(s => s.ChainSeen),
             TallyEventsToStudents = Interlocked.Read(ref _tallyEventsToStudents),
             OthersAnswersToStudents = Interlocked.Read(ref _othersAnswersToStudents),
             ExpectedAnswered = everyAnswer,
@@ -227,7 +230,7 @@ public sealed class ClassroomScenario(BenchOptions options, string url, ProcessP
     private void OnEvent(ClassroomMember member, bool isStudent, List<(long At, int Answered)>? tallies, JsonElement envelope)
     {
         var now = Stopwatch.GetTimestamp();
-        member.Received(envelope.GetProperty("seq").GetInt64());
+        member.Received(envelope.GetProperty("seq").GetInt64(), envelope.TryGetProperty("prev", out var previous) ? previous.GetInt64() : null);
         var type = envelope.GetProperty("type").GetString();
         var data = envelope.GetProperty("data");
         switch (type)
