@@ -50,6 +50,7 @@ public sealed class BenchOptions
           directory: --people N [252000] --classes N [10000]   (--spawn collab is implied; --smoke: 3,000 and 100)
           classroom: --linked-classes X [30] --class-size N [50] --answer-seconds S [10]   (--smoke: 2, 5, 2)
           history: --observers O [40] --notes N [2000] --sessions S [10]   (--smoke: 4, 100, 2 of 30 strokes)
+          --nodes N [1]                exam: N Collab nodes of one cluster on PostgreSQL (clustering too), candidate i on node i mod N
           --storage sqlite|postgres [sqlite]  --connection-string TEXT   with --spawn collab: where Collab keeps its state
         """;
 
@@ -84,6 +85,7 @@ public sealed class BenchOptions
     public double? LeadSeconds { get; init; }
     public int People { get; init; }
     public int Classes { get; init; }
+    public int Nodes { get; init; }
     public int LinkedClasses { get; init; }
     public int ClassSize { get; init; }
     public double AnswerSeconds { get; init; }
@@ -150,6 +152,7 @@ public sealed class BenchOptions
             LeadSeconds = reader.Text("lead-seconds") is { } lead ? double.Parse(lead, CultureInfo.InvariantCulture) : smoke ? 3 : null,
             People = reader.Int("people", 252_000),
             Classes = reader.Int("classes", 10_000),
+            Nodes = reader.Int("nodes", 1),
             LinkedClasses = reader.Int("linked-classes", smoke ? 2 : 30),
             ClassSize = reader.Int("class-size", smoke ? 5 : 50),
             AnswerSeconds = reader.Double("answer-seconds", smoke ? 2 : 10),
@@ -193,6 +196,10 @@ public sealed class BenchOptions
         if (options.Candidates < 1 || options.JoinSeconds < 0 || options.SaveIntervalMs < 0)
         {
             throw new ArgumentException("--candidates is positive; --join-seconds and --save-interval-ms are not negative");
+        }
+        if (options.Nodes < 1 || (options.Nodes > 1 && (options.Scenario != "exam" || options.Storage != "postgres")))
+        {
+            throw new ArgumentException("--nodes above 1 takes the exam scenario on --storage postgres (one Orleans cluster through its membership table)");
         }
         if (options.LinkedClasses is < 0 or > 40 || options.ClassSize is < 1 or > 500 || options.AnswerSeconds < 0)
         {
