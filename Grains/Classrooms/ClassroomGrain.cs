@@ -38,6 +38,9 @@ public sealed class ClassroomGrain(
 
     protected override string Area => "classroom";
 
+    /// <summary>Most of a classroom's events are one student's answer or the staff's tally: the lesson's own steps are chained.</summary>
+    protected override bool ChainsEventsForEveryone => true;
+
     protected override IReadOnlySet<string> LoggedEventTypes { get; } =
         new HashSet<string> { AnswerRecordedEvent.Type, TallySubmittedEvent.Type, TallyUpdatedEvent.Type };
 

@@ -10,7 +10,7 @@ namespace Collab.Grains.Live;
 /// window leaves out the events that are rows, so it holds the area's own data rather than its history; activation
 /// reads the rows back, refills the window with those the snapshot has seen and replays the later ones.
 /// </summary>
-internal sealed class EventJournal(ILiveEventLog log, string stream, IReadOnlySet<string> loggedTypes, LiveStreamOptions options)
+internal sealed class EventJournal(ILiveEventLog log, string stream, IReadOnlySet<string> loggedTypes, LiveStreamOptions options, bool chainEveryone = false)
 {
     /// <summary>
     /// The window's events as they were written as rows, so a snapshot leaves out exactly those. An event the area has
@@ -71,7 +71,8 @@ internal sealed class EventJournal(ILiveEventLog log, string stream, IReadOnlySe
         state.Log.Restore(seen, retain);
         foreach (var row in rows.Where(row => row.Seq > snapshotSeq))
         {
-            var envelope = state.Log.Append(stream, row.Type, row.At, row.DataJson, row.Audience, retain, row.Audiences?.ToArray(), row.AudienceGroup);
+            var envelope = state.Log.Append(stream, row.Type, row.At, row.DataJson, row.Audience, retain, row.Audiences?.ToArray(), row.AudienceGroup,
+                chainEveryone: chainEveryone);
             if (envelope.Seq != row.Seq)
             {
                 throw new InvalidOperationException($"event log of {stream} skips from seq {envelope.Seq - 1} to {row.Seq}");

@@ -83,6 +83,13 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     protected virtual IReadOnlySet<string> LoggedEventTypes { get; } = new HashSet<string>();
 
     /// <summary>
+    /// Whether each event for everyone names the previous one (<see cref="EventEnvelope.PreviousForEveryone"/>): for a
+    /// stream whose events are mostly addressed to one user or a group (a classroom's answers and tallies), so that the
+    /// others' clients need not Sync over every jump in seq (PROTOCOL §0, Events).
+    /// </summary>
+    protected virtual bool ChainsEventsForEveryone => false;
+
+    /// <summary>
     /// Marks the running command as changing more than its logged events carry (a first note also lists its author
     /// among the observers), so that it writes a snapshot instead of only appending rows.
     /// </summary>
@@ -101,7 +108,7 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
         _inProcessObservers = ServiceProvider.GetService<InProcessObservers>();
         if (LoggedEventTypes.Count > 0)
         {
-            _journal = new EventJournal(ServiceProvider.GetRequiredService<ILiveEventLog>(), StreamName, LoggedEventTypes, _options);
+            _journal = new EventJournal(ServiceProvider.GetRequiredService<ILiveEventLog>(), StreamName, LoggedEventTypes, _options, ChainsEventsForEveryone);
             // A stream's first write is always a snapshot, so a grain never written has no rows either.
             if (_store.RecordExists)
             {
@@ -242,7 +249,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>Appends a durable event; it is published after the next successful write.</summary>
     protected void Emit(string type, object data, string? audience = null, string? audienceGroup = null)
     {
-        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents, null, audienceGroup);
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), audience, _options.RetainedEvents, null, audienceGroup,
+            chainEveryone: ChainsEventsForEveryone);
         _unpublished.Add(envelope);
     }
 
@@ -256,7 +264,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
     /// <summary>Appends a durable event that only the named users see (a tutor and the student in session).</summary>
     protected void Emit(string type, object data, IReadOnlyList<string> audiences)
     {
-        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, audiences.ToArray());
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, audiences.ToArray(),
+            chainEveryone: ChainsEventsForEveryone);
         _unpublished.Add(envelope);
     }
 
@@ -270,7 +279,8 @@ public abstract class LiveGrain<TState> : Grain, ILiveStreamGrain where TState :
 
     protected void EmitRevoking(string type, object data, params string[] revoked)
     {
-        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, null, null, revoked);
+        var envelope = State.Log.Append(StreamName, type, Now, LiveJson.Serialize(data), null, _options.RetainedEvents, null, null, revoked,
+            ChainsEventsForEveryone);
         _unpublished.Add(envelope);
     }
 

@@ -15,10 +15,19 @@ public sealed class StreamLog
     [Id(1)]
     public List<EventEnvelope> Events { get; set; } = [];
 
+    /// <summary>The seq of the latest event for everyone, for a stream that chains them (see <see cref="EventEnvelope.PreviousForEveryone"/>).</summary>
+    [Id(60)]
+    public long LastForEveryone { get; set; }
+
     public EventEnvelope Append(string stream, string type, DateTimeOffset at, string dataJson, string? audience, int retain,
-        string[]? audiences = null, string? audienceGroup = null, string[]? revokes = null)
+        string[]? audiences = null, string? audienceGroup = null, string[]? revokes = null, bool chainEveryone = false)
     {
         var envelope = new EventEnvelope(stream, Seq + 1, type, at, dataJson, audience, audiences, audienceGroup, revokes);
+        if (chainEveryone && envelope.IsForEveryone)
+        {
+            envelope = envelope with { PreviousForEveryone = LastForEveryone };
+            LastForEveryone = envelope.Seq;
+        }
         Seq = envelope.Seq;
         Events.Add(envelope);
         if (Events.Count > retain)

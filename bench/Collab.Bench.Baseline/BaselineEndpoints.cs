@@ -23,6 +23,12 @@ public static class BaselineEndpoints
             return TypedResults.Created($"/api/lessonpreps/{plan}", new { id = plan, groupId = id });
         });
 
+        routes.MapPost("/api/classrooms", (ClassroomStaffRequest request, ClassroomRooms rooms) =>
+        {
+            var id = rooms.Create(request.StaffIds ?? []);
+            return TypedResults.Created($"/api/classrooms/{id}", new { id });
+        });
+
         return routes;
     }
 }

@@ -5,7 +5,7 @@ using Collab.Bench.Baseline;
 using Collab.Client.MessagePack;
 
 // The bare-SignalR baselines, one host with a switch (--mode b0|b1|b2). B0: the same surface the groups and coedit
-// scenarios drive on Collab (dev token, groups, members, plans, Join, PostMessage, SubmitOp, Event) with nothing
+// scenarios drive on Collab (dev token, groups, members, plans, Join, PostMessage, SubmitOp, Event; the classroom's hub calls) with nothing
 // behind it: no auth, no grains, no persistence. B1: B0 plus in-process plan state and the project's OT under a
 // per-plan lock. B2: B1 plus one op-log write per op with Collab's SQL (--storage sqlite|postgres). Whatever Collab
 // costs above B1 is the cost of the Orleans runtime; above B2, of its persistence path.
@@ -15,6 +15,7 @@ builder.Services.AddSingleton(mode);
 builder.Services.AddSingleton<GroupCounters>();
 builder.Services.AddSingleton<LessonPlans>();
 builder.Services.AddSingleton<OpLogWriter>();
+builder.Services.AddSingleton<ClassroomRooms>();
 builder.Services
     .AddSignalR()
     .AddJsonProtocol(json =>
@@ -34,4 +35,5 @@ app.MapGet("/health/live", () => TypedResults.Ok());
 app.MapBaselineEndpoints();
 app.MapHub<GroupsHub>("/hubs/groups");
 app.MapHub<LessonPrepHub>("/hubs/lessonprep");
+app.MapHub<ClassroomHub>("/hubs/classroom");
 await app.RunAsync();

@@ -19,6 +19,10 @@ public sealed class BenchOptions
           coedit-ceiling  one plan, E editors, the rate doubling every step from --start-rate edits/s until p99 passes
                         --max-p99-ms, a call fails or receipts go missing
           exam          N candidates start one exam within T s of its opening, save an answer every S ms, submit; results verified
+          classroom     one live 1+X classroom, 1 host class + X linked classes of N students (directory import, then
+                        POST /api/classrooms); the host pushes a question, every student answers once at a seeded moment
+                        within S s; answer ack latency, last answer -> host's and assistants' tally; B0 first, then Collab
+                        (--spawn b0|collab for one of them)
           history       a lesson observed by O observers each writing a note every 500 ms (and re-rating) up to the 2,000-note limit, then a
                         tutoring room running sessions of 300 strokes each: command latency and server CPU per window of
                         the grain's history, to show that a command's cost does not grow with it (--spawn collab implied)
@@ -44,11 +48,13 @@ public sealed class BenchOptions
           --candidates N [500]  --join-seconds T [30]  --save-interval-ms S [10000; 0 = each saves again on its ack]
           --lead-seconds L [5 + N/200]  time from publishing to opensAt, for the server to prepare the attempts
           directory: --people N [252000] --classes N [10000]   (--spawn collab is implied; --smoke: 3,000 and 100)
+          classroom: --linked-classes X [30] --class-size N [50] --answer-seconds S [10]   (--smoke: 2, 5, 2)
           history: --observers O [40] --notes N [2000] --sessions S [10]   (--smoke: 4, 100, 2 of 30 strokes)
+          --nodes N [1]                exam: N Collab nodes of one cluster on PostgreSQL (clustering too), candidate i on node i mod N
           --storage sqlite|postgres [sqlite]  --connection-string TEXT   with --spawn collab: where Collab keeps its state
         """;
 
-    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-compare", "coedit-ceiling", "exam", "directory", "history"];
+    private static readonly HashSet<string> Scenarios = ["groups", "connections", "compare", "coedit", "coedit-compare", "coedit-ceiling", "exam", "directory", "history", "classroom"];
 
     public required string Scenario { get; init; }
     public string Url { get; init; } = "http://127.0.0.1:5000";
@@ -79,6 +85,10 @@ public sealed class BenchOptions
     public double? LeadSeconds { get; init; }
     public int People { get; init; }
     public int Classes { get; init; }
+    public int Nodes { get; init; }
+    public int LinkedClasses { get; init; }
+    public int ClassSize { get; init; }
+    public double AnswerSeconds { get; init; }
     public int Observers { get; init; }
     public int Notes { get; init; }
     public int Sessions { get; init; }
@@ -142,6 +152,10 @@ public sealed class BenchOptions
             LeadSeconds = reader.Text("lead-seconds") is { } lead ? double.Parse(lead, CultureInfo.InvariantCulture) : smoke ? 3 : null,
             People = reader.Int("people", 252_000),
             Classes = reader.Int("classes", 10_000),
+            Nodes = reader.Int("nodes", 1),
+            LinkedClasses = reader.Int("linked-classes", smoke ? 2 : 30),
+            ClassSize = reader.Int("class-size", smoke ? 5 : 50),
+            AnswerSeconds = reader.Double("answer-seconds", smoke ? 2 : 10),
             Observers = reader.Int("observers", smoke ? 4 : 40),
             Notes = reader.Int("notes", smoke ? 100 : 2000),
             Sessions = reader.Int("sessions", smoke ? 2 : 10),
@@ -182,6 +196,14 @@ public sealed class BenchOptions
         if (options.Candidates < 1 || options.JoinSeconds < 0 || options.SaveIntervalMs < 0)
         {
             throw new ArgumentException("--candidates is positive; --join-seconds and --save-interval-ms are not negative");
+        }
+        if (options.Nodes < 1 || (options.Nodes > 1 && (options.Scenario != "exam" || options.Storage != "postgres")))
+        {
+            throw new ArgumentException("--nodes above 1 takes the exam scenario on --storage postgres (one Orleans cluster through its membership table)");
+        }
+        if (options.LinkedClasses is < 0 or > 40 || options.ClassSize is < 1 or > 500 || options.AnswerSeconds < 0)
+        {
+            throw new ArgumentException("--linked-classes is 0-40 (the classroom's limit), --class-size 1-500, --answer-seconds not negative");
         }
         if (options.Observers < 1 || options.Notes < 4 || options.Sessions < 1)
         {

@@ -43,6 +43,8 @@ public sealed record ExamResult
     public int? ServerPid { get; init; }
     public long? ServerRssBytes { get; init; }
     public long? ServerPeakRssBytes { get; init; }
+    /// <summary>With <c>--nodes</c> above 1: the peak RSS of each node after the first (whose figures are the ones above).</summary>
+    public IReadOnlyList<long>? OtherNodesPeakRssBytes { get; init; }
 
     public double SavesPerSecond => SavesAckedInWindow / DurationSeconds;
 

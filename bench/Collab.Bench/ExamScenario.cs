@@ -10,9 +10,12 @@ namespace Collab.Bench;
 /// before <c>opensAt</c>; candidates call <c>StartAttempt</c> spread evenly over T seconds from <c>opensAt</c>
 /// (latency from each one's scheduled time); then each saves an answer every S ms on a fixed schedule (staggered
 /// evenly; latency from the scheduled send) or, with S = 0, again as soon as the previous save is acknowledged; then
-/// all submit at once; then the results must show every acknowledged answer.
+/// all submit at once; then the results must show every acknowledged answer. With several <paramref name="hubUrls"/>
+/// (the nodes of one cluster) candidate i connects to node i mod n, as a load balancer would spread them; REST goes to
+/// the first.
 /// </summary>
-public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe? server, string label, TextWriter log)
+public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe? server, string label, TextWriter log,
+    IReadOnlyList<string>? hubUrls = null)
 {
     private const int MaxErrorSamples = 5;
     private static readonly long Frequency = Stopwatch.Frequency;
@@ -57,7 +60,8 @@ public sealed class ExamScenario(BenchOptions options, string url, ProcessProbe?
             new ParallelOptions { MaxDegreeOfParallelism = options.ConnectConcurrency, CancellationToken = cancellation },
             async (candidate, token) =>
             {
-                var connection = HubClients.Create(url, "/hubs/exam", candidate.Token, options.Protocol);
+                var nodes = hubUrls ?? [url];
+                var connection = HubClients.Create(nodes[candidate.Index % nodes.Count], "/hubs/exam", candidate.Token, options.Protocol);
                 connection.Closed += error =>
                 {
                     if (!_closing)

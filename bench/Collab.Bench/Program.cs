@@ -31,6 +31,7 @@ try
         "exam" => await ExamCommand.RunAsync(options, cancel.Token),
         "directory" => await DirectoryCommand.RunAsync(options, cancel.Token),
         "history" => await HistoryCommand.RunAsync(options, cancel.Token),
+        "classroom" => await ClassroomCommand.RunAsync(options, cancel.Token),
         _ => await Commands.CompareAsync(options, cancel.Token),
     };
 }

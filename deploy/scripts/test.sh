@@ -63,7 +63,13 @@ history_smoke=passed
 timeout 300 dotnet run -c Release --project bench/Collab.Bench -- history --smoke || history_smoke=failed
 echo "bench history smoke: $history_smoke"
 
-summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" "$compare_smoke" "$sharedb_smoke" "$directory_smoke" "$history_smoke" <<'PY'
+# The classroom's smoke mode: B0 and Collab each run a 1+2-class classroom of 5 students a class through the directory
+# import; every answer acknowledged, the host's tally counting all of them, the report matching. One more test.
+classroom_smoke=passed
+timeout 300 dotnet run -c Release --project bench/Collab.Bench -- classroom --smoke || classroom_smoke=failed
+echo "bench classroom smoke: $classroom_smoke"
+
+summary="$(python3 - "$results" "$status" "$smoke" "$exam_smoke" "$coedit_smoke" "$compare_smoke" "$sharedb_smoke" "$directory_smoke" "$history_smoke" "$classroom_smoke" <<'PY'
 import glob, json, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):

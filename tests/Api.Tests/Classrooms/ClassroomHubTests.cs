@@ -138,4 +138,41 @@ public sealed class ClassroomHubTests(SharedApiHost shared)
         Assert.All(report.GetProperty("questions")[0].GetProperty("perClass").EnumerateArray(), c => Assert.Equal(0, c.GetProperty("answered").GetInt32()));
         Assert.Equal(1, report.GetProperty("questions").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_student_who_sees_none_of_the_others_answers_gets_events_for_everyone_chained_past_them()
+    {
+        await _scenario.ImportAsync();
+        var id = await _scenario.CreateAsync();
+        await using var host = await _scenario.HostTeacher.ConnectAsync(Hub);
+        await using var assistant = await _scenario.AssistantA.ConnectAsync(Hub);
+        await using var studentA = await _scenario.StudentA.ConnectAsync(Hub);
+        await using var studentB = await _scenario.StudentB.ConnectAsync(Hub);
+        await using var quiet = await _scenario.HostStudent.ConnectAsync(Hub);
+        await host.InvokeAsync("Join", id);
+        await assistant.InvokeAsync("Join", id);
+        await studentA.InvokeAsync("Join", id);
+        await studentB.InvokeAsync("Join", id);
+        var joinedSeq = (await quiet.InvokeAsync("Join", id)).GetProperty("seq").GetInt64();
+
+        await host.InvokeAsync("Start", id);
+        await host.InvokeAsync("PushQuestion", id, Push(1, Single()));
+        var pushed = await quiet.WaitForTypeAsync("question.pushed");
+        await studentA.InvokeAsync("Answer", id, Answer("phone-a", 1, "q1", "b"));
+        await studentB.InvokeAsync("Answer", id, Answer("phone-b", 1, "q1", "a"));
+        await assistant.InvokeAsync("SubmitTally", id, Tally("pad-a", 1, "q1", _scenario.Class("A"), new() { ["b"] = 3 }));
+        await host.InvokeAsync("CloseQuestion", id, "q1");
+        var closed = await quiet.WaitForTypeAsync("question.closed");
+
+        var started = quiet.EventsOfType("classroom.started").Single();
+        Assert.True(started.GetProperty("prev").GetInt64() <= joinedSeq);
+        Assert.Equal(started.GetProperty("seq").GetInt64(), pushed.GetProperty("prev").GetInt64());
+        // The answers and the tallies took seqs between the two: a jump for this student, and no gap.
+        Assert.True(closed.GetProperty("seq").GetInt64() > pushed.GetProperty("seq").GetInt64() + 1);
+        Assert.Equal(pushed.GetProperty("seq").GetInt64(), closed.GetProperty("prev").GetInt64());
+        var own = await studentA.WaitForTypeAsync("answer.recorded");
+        Assert.False(own.TryGetProperty("prev", out _));
+        var tally = await host.WaitForTypeAsync("tally.updated");
+        Assert.False(tally.TryGetProperty("prev", out _));
+    }
 }

@@ -39,7 +39,7 @@ export function ClassroomScreen({ classroomId }: { classroomId: string }) {
         const event = typed(e, "class.presence");
         if (event) setView((v) => (v ? applyClassPresence(v, event.data.classId, event.data.online) : v));
       },
-    });
+    }, true); // answers and tallies go to one student or the staff: the lesson's steps are chained by prev (PROTOCOL §8)
     const join = async () => {
       const joined = await connection.call<Joined<ClassroomView>>("Join", classroomId);
       isHost.current = joined.snapshot.role === "host";

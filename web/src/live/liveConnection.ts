@@ -9,6 +9,8 @@ export interface LiveEvent<T = any> {
   type: string;
   at: string;
   data: T;
+  /** On an event for everyone of a stream that chains them (a classroom): the seq of the previous one (PROTOCOL §0). */
+  prev?: number;
 }
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "disconnected";
