@@ -1,6 +1,7 @@
 using Collab.Api.Auth;
 using Collab.Api.CityDirectory;
 using Collab.Api.Classrooms;
+using Collab.Api.Homework;
 using Collab.Api.Dashboard;
 using Collab.Api.Draining;
 using Collab.Api.Errors;
@@ -138,6 +139,7 @@ public static class CollabApi
         app.MapTutoringEndpoints();
         app.MapHub<TutoringHub>("/hubs/tutoring", CloseOnExpiry);
         app.MapClassroomEndpoints();
+        app.MapHomeworkEndpoints();
         app.MapHub<ClassroomHub>("/hubs/classroom", CloseOnExpiry);
         return app;
     }

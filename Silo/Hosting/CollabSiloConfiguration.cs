@@ -1,6 +1,7 @@
 using System.Net;
 using Collab.Grains;
 using Collab.Grains.Classrooms;
+using Collab.Grains.Homework;
 using Collab.Grains.Directory;
 using Collab.Grains.Exams;
 using Collab.Grains.Groups;
@@ -116,6 +117,7 @@ public static class CollabSiloConfiguration
         services.TryAddKeyedSingleton(ObservationGrain.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddOptions<TutoringOptions>().Bind(configuration.GetSection(TutoringOptions.Section));
         services.AddOptions<ClassroomOptions>().Bind(configuration.GetSection(ClassroomOptions.Section));
+        services.AddOptions<HomeworkOptions>().Bind(configuration.GetSection(HomeworkOptions.Section));
         services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.Section));
         services.TryAddSingleton<DirectoryStore>();
         services.TryAddSingleton<IDirectoryStore>(provider => provider.GetRequiredService<DirectoryStore>());

@@ -139,7 +139,8 @@ public static partial class ExamSpecParser
         return new MarkingPolicy(mode, tolerance);
     }
 
-    private static IReadOnlyList<PaperQuestion> Questions(JsonElement root)
+    /// <summary>The questions of a paper, each checked by <see cref="QuestionParser"/>, ids distinct; homework reads its questions here too.</summary>
+    internal static IReadOnlyList<PaperQuestion> Questions(JsonElement root)
     {
         var array = JsonFields.Array(root, "questions", "questions") ?? throw CollabException.Invalid("questions are required");
         var count = array.GetArrayLength();

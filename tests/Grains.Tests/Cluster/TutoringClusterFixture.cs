@@ -27,6 +27,11 @@ public sealed class TutoringClusterFixture : IAsyncLifetime
 
     public InMemoryLiveEventLog LiveEvents => Services.GetRequiredService<InMemoryLiveEventLog>();
 
+    /// <summary>The directory homework grains read (they share this cluster's clock).</summary>
+    public InMemoryPeopleLookup People => Services.GetRequiredService<InMemoryPeopleLookup>();
+
+    public IReminderTable Reminders => Services.GetRequiredService<IReminderTable>();
+
     public Task InitializeAsync() => Cluster.DeployAsync();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
