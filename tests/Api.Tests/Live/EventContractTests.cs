@@ -122,7 +122,7 @@ public sealed class EventContractTests
         {
             return "string";
         }
-        if (type == typeof(int) || type == typeof(long) || type == typeof(double))
+        if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal))
         {
             return "number";
         }
@@ -164,6 +164,7 @@ public sealed class EventContractTests
         if (underlying == typeof(int)) return 1;
         if (underlying == typeof(long)) return 1L;
         if (underlying == typeof(double)) return 1.0;
+        if (underlying == typeof(decimal)) return 1m;
         if (underlying == typeof(bool)) return true;
         if (underlying == typeof(JsonElement)) return JsonSerializer.SerializeToElement(1);
         if (underlying == typeof(IReadOnlyList<object>)) return new List<object> { 1 };

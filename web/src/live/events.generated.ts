@@ -117,6 +117,26 @@ export interface ForkReflectedEvent {
   reflected: boolean;
 }
 
+export interface HomeworkClosedEvent {
+  at: string;
+}
+
+export interface HomeworkMarkedEvent {
+  studentId: string;
+  questionId: string;
+  points: number;
+  by: string;
+  at: string;
+}
+
+export interface HomeworkSubmittedEvent {
+  studentId: string;
+  classId: string;
+  answers: Record<string, unknown>;
+  revision: number;
+  at: string;
+}
+
 export interface IrregularityRecordedEvent {
   at: string;
   studentId: string;
@@ -434,6 +454,9 @@ export interface LiveEventData {
   "deadline.changed": DeadlineChangedEvent;
   "exam.published": ExamPublishedEvent;
   "fork.reflected": ForkReflectedEvent;
+  "homework.closed": HomeworkClosedEvent;
+  "homework.marked": HomeworkMarkedEvent;
+  "homework.submitted": HomeworkSubmittedEvent;
   "irregularity.recorded": IrregularityRecordedEvent;
   "join.requested": JoinRequestedEvent;
   "join.resolved": JoinResolvedEvent;
