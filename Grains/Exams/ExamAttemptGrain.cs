@@ -4,6 +4,7 @@ using Collab.Grains.Interfaces.Exams.Analysis;
 using Collab.Grains.Interfaces.Exams.Events;
 using Collab.Grains.Interfaces.Live;
 using Collab.Grains.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public sealed class ExamAttemptGrain(
     ExamAnswerStore answerStore,
     IOptions<ExamOptions> examOptions,
     IOptions<LiveStreamOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<ExamAttemptGrain> logger)
     : LiveGrain<AttemptState>(store, options, time, logger), IExamAttemptGrain, IRemindable
 {

@@ -4,6 +4,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Exams.Events;
 using Collab.Grains.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public sealed partial class ExamGrain(
     IOptions<LiveStreamOptions> options,
     IPeopleLookup people,
     ICandidateIndex candidates,
-    TimeProvider time,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<ExamGrain> logger)
     : LiveGrain<ExamState>(store, options, time, logger), IExamGrain
 {

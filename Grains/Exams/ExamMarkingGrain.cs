@@ -3,6 +3,7 @@ using Collab.Grains.Interfaces.Exams;
 using Collab.Grains.Interfaces.Exams.Regrading;
 using Collab.Grains.Exams.Regrading;
 
+using Microsoft.Extensions.DependencyInjection;
 namespace Collab.Grains.Exams;
 
 /// <summary>
@@ -13,7 +14,7 @@ namespace Collab.Grains.Exams;
 /// </summary>
 public sealed class ExamMarkingGrain(
     [PersistentState("exammarking", StorageNames.Default)] IPersistentState<MarkingState> store,
-    TimeProvider time)
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
     : Grain, IExamMarkingGrain
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);

@@ -6,8 +6,8 @@ using Orleans.TestingHost;
 namespace Collab.Grains.Tests.Cluster;
 
 /// <summary>
-/// A test cluster whose one clock is a <see cref="FakeTimeProvider"/>: what the exam grains read as the time (their
-/// injected <see cref="TimeProvider"/>), and what drives their grain timers and reminders (<see cref="FakeGrainClock"/>),
+/// A test cluster whose grain clock is a <see cref="FakeTimeProvider"/>: what the exam grains read as the time (the
+/// grains' keyed <see cref="TimeProvider"/>), and what drives their grain timers and reminders (<see cref="FakeGrainClock"/>),
 /// so a pause, a resume and a deadline happen when a test moves <see cref="Clock"/>, never by themselves.
 /// </summary>
 public sealed class ExamClockClusterFixture : IAsyncLifetime
@@ -21,7 +21,7 @@ public sealed class ExamClockClusterFixture : IAsyncLifetime
 
     private IServiceProvider Services => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
 
-    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredKeyedService<TimeProvider>(TimeProviderNames.Grains);
 
     public InMemoryPeopleLookup People => Services.GetRequiredService<InMemoryPeopleLookup>();
 
@@ -39,9 +39,9 @@ public sealed class ExamClockClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
-            silo.Services.AddSingleton<TimeProvider>(clock);
-            FakeGrainClock.Install(silo.Services, clock);
+            // The grains' and the reminders' clock only: Orleans' own upkeep (the reminder service's start among it) stays
+            // on real time, or it would wait for a test to move the clock.
+            FakeGrainClock.Install(silo.Services, new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero)));
         }
     }
 }
