@@ -59,7 +59,7 @@ public static class HomeworkEndpoints
                 }
                 catch (CollabException)
                 {
-                    // A homework whose write failed after the list was told of it: the list outlives it, the answer does not.
+                    // One homework that refuses (moved away, or its silo briefly unavailable) leaves the rest of the home list.
                     return null;
                 }
             }));
