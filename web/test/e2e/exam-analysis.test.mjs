@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { openSinceAMinute, twoQuestions } from "./examDrafts.mjs";
 
 // Two schools of two counties sit one exam through their classes; the author reads the analysis and corrects a key.
 const admin = { userId: "a-7001", name: "管理员", role: "admin" };
@@ -32,13 +33,8 @@ before(async () => {
   ({ id: examId } = await restAs(api.baseUrl, authorToken, "POST", "/api/exams", {
     title: "全市信息技术统考",
     subject: "信息技术",
-    questions: [
-      { id: "q1", kind: "single", points: 2, stem: "1 + 1 = ?", options: [{ id: "a", text: "1" }, { id: "b", text: "2" }, { id: "c", text: "3" }], answer: "b" },
-      { id: "q2", kind: "truefalse", points: 2, stem: "CPU 是计算机的中央处理器。", answer: true },
-    ],
-    opensAt: new Date(Date.now() - 60_000).toISOString(),
-    durationMinutes: 30,
-    lateJoinMinutes: 30,
+    questions: twoQuestions,
+    ...openSinceAMinute(),
     roster: [],
     rosterClasses: ["c-a-7", "c-b-7"],
     shuffleQuestions: false,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, thisMinute, tokenFor } from "./harness.mjs";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { draftInEditor, openSinceAMinute, twoQuestions } from "./examDrafts.mjs";
 
 // One city exam, a room per school, each with its own proctor (PROTOCOL §7); the author reads the analysis after.
 const admin = { userId: "a-8001", name: "管理员", role: "admin" };
@@ -32,13 +33,8 @@ before(async () => {
   ({ id: examId } = await restAs(api.baseUrl, authorToken, "POST", "/api/exams", {
     title: "全市八年级信息技术统考",
     subject: "信息技术",
-    questions: [
-      { id: "q1", kind: "single", points: 2, stem: "1 + 1 = ?", options: [{ id: "a", text: "1" }, { id: "b", text: "2" }, { id: "c", text: "3" }], answer: "b" },
-      { id: "q2", kind: "truefalse", points: 2, stem: "CPU 是计算机的中央处理器。", answer: true },
-    ],
-    opensAt: new Date(Date.now() - 60_000).toISOString(),
-    durationMinutes: 30,
-    lateJoinMinutes: 30,
+    questions: twoQuestions,
+    ...openSinceAMinute(),
     roster: [],
     rooms: [
       { id: "A", name: "第一中学 第1考场", proctorIds: [proctorA.userId], classIds: ["c-a-8"] },
@@ -163,15 +159,7 @@ test("each room's proctor sees their own candidates only, a pause moves the dead
 test("the author sets up the rooms in the editor, each proctor picked from the directory, publishes, and gives a student extra minutes before the start", async () => {
   const page = await newPage(browser, api.baseUrl);
   await signInAs(page, author);
-  await page.click("[data-testid=new-exam]");
-  await page.waitForSelector("[data-testid=exam-editor]");
-  await page.fill("input[name=title]", "全市八年级信息技术补考");
-  await page.fill("input[name=subject]", "信息技术");
-  await page.fill("input[name=opensAt]", await thisMinute(page));
-  await page.fill("input[name=durationMinutes]", "30");
-  await page.fill("input[name=lateJoinMinutes]", "30");
-  await page.click("[data-add=truefalse]");
-  await page.fill("textarea[name=q1-stem]", "CPU 是计算机的中央处理器。");
+  await draftInEditor(page, "全市八年级信息技术补考");
 
   for (let i = 0; i < 3; i++) await page.click("[data-action=add-room]");
   await page.click("[data-room-form='2'] [data-action=remove-room]");

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, thisMinute, tokenFor } from "./harness.mjs";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { draftInEditor } from "./examDrafts.mjs";
 
 // The directory names these people differently from what their sign-in says, so the screens show whose name they use.
 const admin = { userId: "a-5001", name: "管理员", role: "admin" };
@@ -31,15 +32,7 @@ after(async () => {
 test("a teacher seats a whole class and picks one more student as the roster, publishes, the results list its students under the directory's names, and a student finds the exam on their home", async () => {
   const page = await newPage(browser, api.baseUrl);
   await signInAs(page, teacher);
-  await page.click("[data-testid=new-exam]");
-  await page.waitForSelector("[data-testid=exam-editor]");
-  await page.fill("input[name=title]", "信息技术单元测验");
-  await page.fill("input[name=subject]", "信息技术");
-  await page.fill("input[name=opensAt]", await thisMinute(page));
-  await page.fill("input[name=durationMinutes]", "30");
-  await page.fill("input[name=lateJoinMinutes]", "30");
-  await page.click("[data-add=truefalse]");
-  await page.fill("textarea[name=q1-stem]", "CPU 是计算机的中央处理器。");
+  await draftInEditor(page, "信息技术单元测验");
   await page.check("[data-roster-classes] input[name=rosterClass][value=c-7-1]");
   // One more candidate, from another class, picked by name from the directory rather than typed as an id.
   await page.fill("#roster-picker", "赵小");
