@@ -26,6 +26,29 @@ public sealed class StreamLogTests
     }
 
     [Fact]
+    public void A_chained_stream_names_on_each_event_for_everyone_the_previous_one_and_on_no_addressed_event()
+    {
+        var log = new StreamLog();
+        var first = log.Append("classroom/c", "question.pushed", At, "{}", null, 10, chainEveryone: true);
+        var toOne = log.Append("classroom/c", "answer.recorded", At, "{}", "s-1", 10, chainEveryone: true);
+        var toStaff = log.Append("classroom/c", "tally.updated", At, "{}", null, 10, audienceGroup: "staff", chainEveryone: true);
+        var toTwo = log.Append("classroom/c", "note", At, "{}", null, 10, audiences: ["s-1", "s-2"], chainEveryone: true);
+        var next = log.Append("classroom/c", "question.closed", At, "{}", null, 10, chainEveryone: true);
+
+        Assert.Equal(0, first.PreviousForEveryone);
+        Assert.Equal([null, null, null], new[] { toOne, toStaff, toTwo }.Select(e => e.PreviousForEveryone));
+        Assert.Equal(first.Seq, next.PreviousForEveryone);
+        Assert.Equal(next.Seq, log.LastForEveryone);
+    }
+
+    [Fact]
+    public void An_unchained_stream_names_no_previous_event()
+    {
+        var log = LogWith(3, 10);
+        Assert.All(log.Events, e => Assert.Null(e.PreviousForEveryone));
+    }
+
+    [Fact]
     public void Only_the_latest_events_are_retained()
     {
         var log = LogWith(12, 5);
