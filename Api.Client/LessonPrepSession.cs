@@ -1,33 +1,36 @@
 using System.Text.Json;
 using Collab.Ot;
+using Collab.Ot.Rich;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Collab.Client;
 
 /// <summary>
 /// One client's editing of one section of a plan over a hub connection to <c>/hubs/lessonprep</c>: joins, feeds the
-/// plan's events to a <see cref="SectionEditor"/> in <c>seq</c> order (a gap is closed with <c>Sync</c>), sends what the
+/// plan's events to a <see cref="SectionEditor{TChange,TContent}"/> in <c>seq</c> order (a gap is closed with <c>Sync</c>), sends what the
 /// editor says to send, and after a failed <c>SubmitOp</c> (a silo lost, storage away) or a reconnect syncs and resends
 /// the op in flight with its <c>clientSeq</c> until it is acknowledged. Thread-safe; it does not own the connection.
 /// </summary>
-public sealed class LessonPrepSession : IDisposable
+public class LessonPrepSession<TChange, TContent> : IDisposable where TChange : class
 {
+    private readonly ISectionFormat<TChange, TContent> _format;
     private readonly Lock _gate = new();
     private readonly HubConnection _connection;
     private readonly IDisposable _subscription;
     private readonly SortedDictionary<long, JsonElement> _early = [];
     private readonly TimeSpan _retryDelay;
-    private SectionEditor? _editor;
+    private SectionEditor<TChange, TContent>? _editor;
     private long _seq;
     private bool _syncing;
     private bool _recovering;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private LessonPrepSession(HubConnection connection, string planId, TimeSpan retryDelay)
+    protected LessonPrepSession(ISectionFormat<TChange, TContent> format, HubConnection connection, string planId, TimeSpan? retryDelay)
     {
+        _format = format;
         _connection = connection;
         PlanId = planId;
-        _retryDelay = retryDelay;
+        _retryDelay = retryDelay ?? TimeSpan.FromMilliseconds(500);
         _subscription = connection.On<JsonElement>("Event", OnEvent);
         connection.Reconnected += OnReconnectedAsync;
     }
@@ -35,31 +38,31 @@ public sealed class LessonPrepSession : IDisposable
     public string PlanId { get; }
 
     /// <summary>Called, outside the session's lock, for every <c>op.applied</c> once processed (for latency measurement).</summary>
-    public Action<OpApplied>? Applied { get; set; }
+    public Action<OpApplied<TChange>>? Applied { get; set; }
 
     /// <summary>
     /// Called under the session's lock when a new op goes out (not for resends): it carries every edit made since the
     /// previous one, which lets a caller tell which op holds an edit. Keep it short.
     /// </summary>
-    public Action<OutgoingOp>? Sent { get; set; }
+    public Action<OutgoingOp<TChange>>? Sent { get; set; }
 
     /// <summary>Failed calls, kept for inspection; the session recovers from them by itself.</summary>
     public List<Exception> Errors { get; } = [];
 
     public long Revision => Read(e => e.Revision);
 
-    public string Text => Read(e => e.Text);
+    public TContent Content => Read(e => e.Content);
 
     public bool Idle => Read(e => e.Idle);
 
     /// <summary>
-    /// Joins the plan on an open connection and starts editing <paramref name="section"/>; a client that edited under
-    /// <paramref name="clientId"/> before passes the last <c>clientSeq</c> it used.
+    /// Joins the plan on an open connection and starts <paramref name="session"/> editing <paramref name="section"/>; a
+    /// client that edited under <paramref name="clientId"/> before passes the last <c>clientSeq</c> it used.
     /// </summary>
-    public static async Task<LessonPrepSession> JoinAsync(HubConnection connection, string planId, string section, string clientId,
-        long lastClientSeq = 0, TimeSpan? retryDelay = null, CancellationToken cancellationToken = default)
+    protected static async Task<TSession> JoinAsync<TSession>(TSession session, HubConnection connection, string planId, string section,
+        string clientId, long lastClientSeq, CancellationToken cancellationToken)
+        where TSession : LessonPrepSession<TChange, TContent>
     {
-        var session = new LessonPrepSession(connection, planId, retryDelay ?? TimeSpan.FromMilliseconds(500));
         try
         {
             var joined = await connection.InvokeAsync<JsonElement>("Join", planId, cancellationToken);
@@ -77,20 +80,20 @@ public sealed class LessonPrepSession : IDisposable
     /// Makes an edit of the text as it is at this moment (<paramref name="edit"/> runs under the session's lock, so no event
     /// changes the text meanwhile), applies it locally at once and sends it when it may.
     /// </summary>
-    public void Edit(Func<string, TextOperation> edit)
+    public void Edit(Func<TContent, TChange> edit)
     {
-        OutgoingOp? send;
+        OutgoingOp<TChange>? send;
         lock (_gate)
         {
             var editor = Editor;
-            send = editor.Edit(edit(editor.Text));
+            send = editor.Edit(edit(editor.Content));
             Announce(send);
         }
         Send(send);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds after some processed event, or the timeout passes.</summary>
-    public async Task WaitUntilAsync(Func<LessonPrepSession, bool> condition, TimeSpan timeout)
+    public async Task WaitUntilAsync(Func<LessonPrepSession<TChange, TContent>, bool> condition, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         while (true)
@@ -119,7 +122,7 @@ public sealed class LessonPrepSession : IDisposable
     public async Task RecoverAsync()
     {
         await SyncAsync();
-        OutgoingOp? resend;
+        OutgoingOp<TChange>? resend;
         lock (_gate)
         {
             resend = Editor.Resend();
@@ -132,6 +135,7 @@ public sealed class LessonPrepSession : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         _connection.Reconnected -= OnReconnectedAsync;
         _subscription.Dispose();
     }
@@ -155,9 +159,9 @@ public sealed class LessonPrepSession : IDisposable
 
     private string ClientIdOrPlan => _editor?.ClientId ?? PlanId;
 
-    private SectionEditor Editor => _editor ?? throw new InvalidOperationException("the session has not joined yet");
+    private SectionEditor<TChange, TContent> Editor => _editor ?? throw new InvalidOperationException("the session has not joined yet");
 
-    private T Read<T>(Func<SectionEditor, T> read)
+    private T Read<T>(Func<SectionEditor<TChange, TContent>, T> read)
     {
         lock (_gate)
         {
@@ -167,12 +171,12 @@ public sealed class LessonPrepSession : IDisposable
 
     private void Start(long seq, JsonElement snapshot, string section, string clientId, long lastClientSeq)
     {
-        var text = snapshot.GetProperty("sections").EnumerateArray()
-            .Single(s => s.GetProperty("key").GetString() == section).GetProperty("text").GetString()!;
-        List<OpApplied> applied;
+        var content = _format.Content(snapshot.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == section));
+        List<OpApplied<TChange>> applied;
         lock (_gate)
         {
-            _editor = new SectionEditor(snapshot.GetProperty("you").GetString()!, clientId, section, snapshot.GetProperty("revision").GetInt64(), text, lastClientSeq);
+            _editor = new SectionEditor<TChange, TContent>(_format, snapshot.GetProperty("you").GetString()!, clientId, section,
+                snapshot.GetProperty("revision").GetInt64(), content, lastClientSeq);
             _seq = seq;
             applied = DrainLocked(out _);
         }
@@ -190,8 +194,8 @@ public sealed class LessonPrepSession : IDisposable
         {
             return;
         }
-        List<OpApplied> applied;
-        OutgoingOp? send;
+        List<OpApplied<TChange>> applied;
+        OutgoingOp<TChange>? send;
         bool gap;
         lock (_gate)
         {
@@ -212,10 +216,10 @@ public sealed class LessonPrepSession : IDisposable
     }
 
     /// <summary>Feeds the events that follow <see cref="_seq"/> without a gap to the editor.</summary>
-    private List<OpApplied> DrainLocked(out OutgoingOp? send)
+    private List<OpApplied<TChange>> DrainLocked(out OutgoingOp<TChange>? send)
     {
         send = null;
-        var applied = new List<OpApplied>();
+        var applied = new List<OpApplied<TChange>>();
         foreach (var old in _early.Keys.Where(s => s <= _seq).ToList())
         {
             _early.Remove(old);
@@ -223,10 +227,11 @@ public sealed class LessonPrepSession : IDisposable
         while (_early.Remove(_seq + 1, out var envelope))
         {
             _seq++;
-            // A rich section's change carries a delta, not ops: this client edits text sections only.
-            if (envelope.GetProperty("type").GetString() == "op.applied" && envelope.GetProperty("data").TryGetProperty("ops", out _))
+            // Another section's change in the other format (a rich section's delta, a text section's ops) is not this
+            // editor's to transform against: ops in different sections never conflict.
+            if (envelope.GetProperty("type").GetString() == "op.applied" && envelope.GetProperty("data").TryGetProperty(_format.Field, out _))
             {
-                var op = OpApplied.FromJson(envelope.GetProperty("data"));
+                var op = OpApplied<TChange>.FromJson(envelope.GetProperty("data"), _format);
                 if (Editor.Receive(op) is { } next)
                 {
                     Announce(next);
@@ -278,7 +283,7 @@ public sealed class LessonPrepSession : IDisposable
         }
     }
 
-    private void Announce(OutgoingOp? op)
+    private void Announce(OutgoingOp<TChange>? op)
     {
         if (op is not null)
         {
@@ -286,7 +291,7 @@ public sealed class LessonPrepSession : IDisposable
         }
     }
 
-    private void Send(OutgoingOp? op)
+    private void Send(OutgoingOp<TChange>? op)
     {
         if (op is not null)
         {
@@ -294,11 +299,11 @@ public sealed class LessonPrepSession : IDisposable
         }
     }
 
-    private async Task SubmitAsync(OutgoingOp op)
+    private async Task SubmitAsync(OutgoingOp<TChange> op)
     {
         try
         {
-            var accepted = await _connection.InvokeCoreAsync<JsonElement>("SubmitOp", [PlanId, op.ToRequest()]);
+            var accepted = await _connection.InvokeCoreAsync<JsonElement>("SubmitOp", [PlanId, op.ToRequest(_format)]);
             // The event normally follows at once; if this node stopped hearing the plan (its silo died), Sync instead.
             if (accepted.GetProperty("revision").GetInt64() > Revision)
             {
@@ -333,7 +338,7 @@ public sealed class LessonPrepSession : IDisposable
             {
                 await Task.Delay(_retryDelay);
                 await SyncAsync();
-                OutgoingOp? resend;
+                OutgoingOp<TChange>? resend;
                 lock (_gate)
                 {
                     resend = Editor.Resend();
@@ -344,7 +349,7 @@ public sealed class LessonPrepSession : IDisposable
                 }
                 try
                 {
-                    await _connection.InvokeCoreAsync<JsonElement>("SubmitOp", [PlanId, resend.ToRequest()]);
+                    await _connection.InvokeCoreAsync<JsonElement>("SubmitOp", [PlanId, resend.ToRequest(_format)]);
                     await SyncAsync();
                     return;
                 }
@@ -366,7 +371,7 @@ public sealed class LessonPrepSession : IDisposable
         }
     }
 
-    private void Notify(List<OpApplied> applied)
+    private void Notify(List<OpApplied<TChange>> applied)
     {
         lock (_gate)
         {
@@ -381,4 +386,34 @@ public sealed class LessonPrepSession : IDisposable
             }
         }
     }
+}
+
+/// <summary>Editing a plain-text section of a plan (PROTOCOL §2).</summary>
+public sealed class LessonPrepSession : LessonPrepSession<TextOperation, string>
+{
+    private LessonPrepSession(HubConnection connection, string planId, TimeSpan? retryDelay)
+        : base(TextSectionFormat.Instance, connection, planId, retryDelay)
+    {
+    }
+
+    public string Text => Content;
+
+    /// <inheritdoc cref="LessonPrepSession{TChange,TContent}.JoinAsync{TSession}"/>
+    public static Task<LessonPrepSession> JoinAsync(HubConnection connection, string planId, string section, string clientId,
+        long lastClientSeq = 0, TimeSpan? retryDelay = null, CancellationToken cancellationToken = default) =>
+        JoinAsync(new LessonPrepSession(connection, planId, retryDelay), connection, planId, section, clientId, lastClientSeq, cancellationToken);
+}
+
+/// <summary>Editing a rich section of a plan (PROTOCOL §9): Quill Delta changes of a Delta document.</summary>
+public sealed class RichLessonPrepSession : LessonPrepSession<Delta, Delta>
+{
+    private RichLessonPrepSession(HubConnection connection, string planId, TimeSpan? retryDelay)
+        : base(RichSectionFormat.Instance, connection, planId, retryDelay)
+    {
+    }
+
+    /// <inheritdoc cref="LessonPrepSession{TChange,TContent}.JoinAsync{TSession}"/>
+    public static Task<RichLessonPrepSession> JoinAsync(HubConnection connection, string planId, string section, string clientId,
+        long lastClientSeq = 0, TimeSpan? retryDelay = null, CancellationToken cancellationToken = default) =>
+        JoinAsync(new RichLessonPrepSession(connection, planId, retryDelay), connection, planId, section, clientId, lastClientSeq, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Collab.Ot;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Api.Tests.Groups;
@@ -18,7 +19,7 @@ public sealed class LessonPrepRestartTests
         string planId;
         string text;
         long revision;
-        OpApplied first;
+        OpApplied<TextOperation> first;
         var host = new ApiHost(folder.Path);
         await host.StartAsync();
         try

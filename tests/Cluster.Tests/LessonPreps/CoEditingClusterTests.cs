@@ -1,3 +1,4 @@
+using Collab.Ot;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collab.Client;
@@ -237,7 +238,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
         }, () => $"the dashboard of {api.Name} does not show {silos} silos: {last}");
     }
 
-    private static string Describe(OpApplied op) => $"{op.Revision} {op.ClientId}#{op.ClientSeq} {JsonSerializer.Serialize(op.Operation.ToWire())}";
+    private static string Describe(OpApplied<TextOperation> op) => $"{op.Revision} {op.ClientId}#{op.ClientSeq} {JsonSerializer.Serialize(op.Operation.ToWire())}";
 
     /// <summary>Three teachers of one group, each connected through its node, editing the same section of a new plan.</summary>
     private async Task<(string PlanId, List<LessonPrepSession> Sessions, ClusterUser Lead)> StartEditingAsync(NodeProcess home, NodeProcess[] nodes,
@@ -300,7 +301,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
     }
 
     /// <summary>The plan's whole op history, from a fresh connection's Sync from seq 0.</summary>
-    private static async Task<List<OpApplied>> OpsAsync(ClusterUser user, NodeProcess node, string planId)
+    private static async Task<List<OpApplied<TextOperation>>> OpsAsync(ClusterUser user, NodeProcess node, string planId)
     {
         await using var reader = await user.ConnectAsync(node, "/hubs/lessonprep");
         var sync = await reader.InvokeAsync("Sync", planId, 0L);

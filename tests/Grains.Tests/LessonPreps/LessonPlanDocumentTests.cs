@@ -44,13 +44,14 @@ public sealed class LessonPlanDocumentTests
         var random = new Random(seed);
         var plan = Plan("理解浮力", "");
         var document = new LessonPlanDocument(plan, window: 10_000);
-        var session = new SimulatedSession(
+        var session = new SimulatedSession<TextOperation, string>(
             Enumerable.Range(0, 4).Select(i => new SectionEditor($"u{i}", $"c{i}", Keys[i % Keys.Length], 0, plan.Sections[i % Keys.Length].Text)),
             (op, userId) =>
             {
                 var result = document.Receive(op.Section, op.BaseRevision, op.Operation);
-                return new OpApplied(result.Revision, result.Section, result.Operation, userId, op.ClientId, op.ClientSeq);
-            });
+                return new OpApplied<TextOperation>(result.Revision, result.Section, result.Operation, userId, op.ClientId, op.ClientSeq);
+            },
+            RandomOps.Operation);
 
         for (var step = 0; step < 3000; step++)
         {
@@ -63,7 +64,7 @@ public sealed class LessonPlanDocumentTests
         foreach (var client in session.Clients)
         {
             Assert.True(client.Editor.Idle, $"seed {seed}: {client.Editor.ClientId} still has an op unacknowledged");
-            Assert.Equal(document.Section(client.Editor.Section).Text, client.Editor.Text);
+            Assert.Equal(document.Section(client.Editor.Section).Text, client.Editor.Content);
         }
     }
 

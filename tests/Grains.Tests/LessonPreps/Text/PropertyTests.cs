@@ -163,8 +163,9 @@ public class PropertyTests
         {
             var text = RandomOps.Text(random, 8);
             var server = new ReferenceServer(text);
-            var session = new SimulatedSession(
-                Enumerable.Range(0, 3).Select(i => new SectionEditor($"c{i}", $"c{i}", ReferenceServer.Section, 0, text)), server.Receive);
+            var session = new SimulatedSession<TextOperation, string>(
+                Enumerable.Range(0, 3).Select(i => new SectionEditor($"c{i}", $"c{i}", ReferenceServer.Section, 0, text)), server.Receive,
+                RandomOps.Operation);
             for (var step = 0; step < 40; step++)
             {
                 session.Step(random);
@@ -173,7 +174,7 @@ public class PropertyTests
             session.Drain();
             foreach (var client in session.Clients)
             {
-                Assert.True(server.Text == client.Editor.Text, $"run {run}");
+                Assert.True(server.Text == client.Editor.Content, $"run {run}");
                 Assert.True(client.Editor.Idle, $"run {run}");
                 Assert.False(client.Editor.Waiting, $"run {run}");
             }

@@ -1,3 +1,4 @@
+using Collab.Ot;
 using Collab.Client;
 using static Collab.Grains.Tests.LessonPreps.Text.Support.Ops;
 
@@ -6,7 +7,7 @@ namespace Collab.Grains.Tests.LessonPreps.Text;
 /// <summary>The client library's OT state machine, case by case (the simulated sessions of PropertyTests cover it at random).</summary>
 public sealed class SectionEditorTests
 {
-    private static OpApplied Applied(long revision, string clientId, long clientSeq, params object[] wire) =>
+    private static OpApplied<TextOperation> Applied(long revision, string clientId, long clientSeq, params object[] wire) =>
         new(revision, "s", Op(wire), clientId == "me" ? "me-user" : "u", clientId, clientSeq);
 
     [Fact]
@@ -15,13 +16,13 @@ public sealed class SectionEditorTests
         var editor = new SectionEditor("me-user", "me", "s", 4, "春眠");
 
         var first = editor.Edit(Op(2, "不觉晓"));
-        Assert.Equal(new OutgoingOp("me", 1, "s", 4, Op(2, "不觉晓")), first);
+        Assert.Equal(new OutgoingOp<TextOperation>("me", 1, "s", 4, Op(2, "不觉晓")), first);
         Assert.Null(editor.Edit(Op(5, "，")));
         Assert.Null(editor.Edit(Op(6, "处处")));
         Assert.Equal("春眠不觉晓，处处", editor.Text);
 
         var next = editor.Receive(Applied(5, "me", 1, 2, "不觉晓"));
-        Assert.Equal(new OutgoingOp("me", 2, "s", 5, Op(5, "，处处")), next);
+        Assert.Equal(new OutgoingOp<TextOperation>("me", 2, "s", 5, Op(5, "，处处")), next);
         Assert.Null(editor.Receive(Applied(6, "me", 2, 5, "，处处")));
         Assert.True(editor.Idle);
         Assert.Equal(6, editor.Revision);
@@ -55,10 +56,10 @@ public sealed class SectionEditorTests
         var editor = new SectionEditor("me-user", "me", "s", 0, "ab");
         editor.Edit(Op(2, "!"));
         editor.Receive(Applied(1, "other", 1, "早", 2));
-        editor.Receive(new OpApplied(2, "elsewhere", Op("不相干"), "u", "other", 2));
+        editor.Receive(new OpApplied<TextOperation>(2, "elsewhere", Op("不相干"), "u", "other", 2));
 
         var resend = editor.Resend();
-        Assert.Equal(new OutgoingOp("me", 1, "s", 2, Op(3, "!")), resend);
+        Assert.Equal(new OutgoingOp<TextOperation>("me", 1, "s", 2, Op(3, "!")), resend);
         Assert.Equal("早ab!", editor.Text);
         // Acknowledged once, whichever copy the server applied.
         Assert.Null(editor.Receive(Applied(3, "me", 1, 3, "!")));
@@ -72,11 +73,11 @@ public sealed class SectionEditorTests
         var editor = new SectionEditor("me-user", "me", "s", 0, "ab");
         editor.Edit(Op(2, "c"));
 
-        Assert.Null(editor.Receive(new OpApplied(1, "s", Op("X", 2), "impostor", "me", 1)));
+        Assert.Null(editor.Receive(new OpApplied<TextOperation>(1, "s", Op("X", 2), "impostor", "me", 1)));
 
         Assert.NotNull(editor.InFlight);
         Assert.Equal("Xabc", editor.Text);
-        Assert.Null(editor.Receive(new OpApplied(2, "s", Op(3, "c"), "me-user", "me", 1)));
+        Assert.Null(editor.Receive(new OpApplied<TextOperation>(2, "s", Op(3, "c"), "me-user", "me", 1)));
         Assert.True(editor.Idle);
         Assert.Equal("Xabc", editor.Text);
     }

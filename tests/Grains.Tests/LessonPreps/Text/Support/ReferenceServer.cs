@@ -12,11 +12,11 @@ internal sealed class ReferenceServer(string text)
 
     public string Text { get; private set; } = text;
 
-    public OpApplied Receive(OutgoingOp op, string userId)
+    public OpApplied<TextOperation> Receive(OutgoingOp<TextOperation> op, string userId)
     {
         var rebased = TextOperation.TransformAgainst(op.Operation, _history.Skip((int)op.BaseRevision));
         Text = rebased.Apply(Text);
         _history.Add(rebased);
-        return new OpApplied(_history.Count, Section, rebased, userId, op.ClientId, op.ClientSeq);
+        return new OpApplied<TextOperation>(_history.Count, Section, rebased, userId, op.ClientId, op.ClientSeq);
     }
 }

@@ -1,14 +1,15 @@
 using Collab.Client;
-using Collab.Ot;
 
 namespace Collab.Grains.Tests.LessonPreps.Text.Support;
 
 /// <summary>
-/// A server and clients (the client library's <see cref="SectionEditor"/>) exchanging ops the way the real protocol
+/// A server and clients (the client library's <see cref="SectionEditor{TChange,TContent}"/>, of either format) exchanging ops the way the real protocol
 /// runs: ops reach the server in order per client, and may be resent; a command the server already applied is
 /// answered, not applied again; the server broadcasts every applied op, which clients receive in any order.
 /// </summary>
-internal sealed class SimulatedSession(IEnumerable<SectionEditor> editors, Func<OutgoingOp, string, OpApplied> server)
+internal sealed class SimulatedSession<TChange, TContent>(IEnumerable<SectionEditor<TChange, TContent>> editors,
+    Func<OutgoingOp<TChange>, string, OpApplied<TChange>> server, Func<Random, TContent, TChange> randomEdit)
+    where TChange : class
 {
     private readonly HashSet<(string, long)> _applied = [];
 
@@ -23,7 +24,7 @@ internal sealed class SimulatedSession(IEnumerable<SectionEditor> editors, Func<
         switch (random.Next(4))
         {
             case 0:
-                client.Send(client.Editor.Edit(RandomOps.Operation(random, client.Editor.Text)));
+                client.Send(client.Editor.Edit(randomEdit(random, client.Editor.Content)));
                 break;
             case 1 when client.ToServer.Count > 0:
                 Receive(client, client.ToServer.Dequeue());
@@ -62,7 +63,7 @@ internal sealed class SimulatedSession(IEnumerable<SectionEditor> editors, Func<
         }
     }
 
-    private void Receive(Client from, OutgoingOp op)
+    private void Receive(Client from, OutgoingOp<TChange> op)
     {
         if (!_applied.Add((op.ClientId, op.ClientSeq)))
         {
@@ -75,15 +76,15 @@ internal sealed class SimulatedSession(IEnumerable<SectionEditor> editors, Func<
         }
     }
 
-    internal sealed class Client(SectionEditor editor)
+    internal sealed class Client(SectionEditor<TChange, TContent> editor)
     {
-        public SectionEditor Editor { get; } = editor;
+        public SectionEditor<TChange, TContent> Editor { get; } = editor;
 
-        public Queue<OutgoingOp> ToServer { get; } = new();
+        public Queue<OutgoingOp<TChange>> ToServer { get; } = new();
 
-        public List<OpApplied> FromServer { get; } = [];
+        public List<OpApplied<TChange>> FromServer { get; } = [];
 
-        public void Send(OutgoingOp? op)
+        public void Send(OutgoingOp<TChange>? op)
         {
             if (op is not null)
             {
