@@ -13,6 +13,10 @@ import { FindGroups } from "./groups/FindGroups";
 import { GroupSpace } from "./screens/GroupSpace";
 import { Header } from "./screens/Header";
 import { Home } from "./screens/Home";
+import { HomeworkMarking } from "./screens/HomeworkMarking";
+import { HomeworkResults } from "./screens/HomeworkResults";
+import { HomeworkSet } from "./screens/HomeworkSet";
+import { HomeworkTake } from "./screens/HomeworkTake";
 import { LessonPrepEditor } from "./lessonprep/LessonPrepEditor";
 import { SignIn } from "./screens/SignIn";
 import { resumeOidcSession } from "./auth/oidc";
@@ -42,6 +46,10 @@ function Screen() {
   if ((params = match(/^\/exams\/([^/]+)$/, current))) return <ExamTake key={params[0]} examId={params[0]} />;
   if ((params = match(/^\/tutoring\/([^/]+)$/, current))) return <TutoringRoom key={params[0]} roomId={params[0]} />;
   if ((params = match(/^\/classrooms\/([^/]+)$/, current))) return <ClassroomScreen key={params[0]} classroomId={params[0]} />;
+  if (current === "/homework/new") return <HomeworkSet />;
+  if ((params = match(/^\/homework\/([^/]+)\/marking$/, current))) return <HomeworkMarking key={params[0]} homeworkId={params[0]} />;
+  if ((params = match(/^\/homework\/([^/]+)\/results$/, current))) return <HomeworkResults key={params[0]} homeworkId={params[0]} />;
+  if ((params = match(/^\/homework\/([^/]+)$/, current))) return <HomeworkTake key={params[0]} homeworkId={params[0]} />;
   return <Home />;
 }
 

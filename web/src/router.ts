@@ -2,7 +2,7 @@ import { signal } from "./signal";
 
 /**
  * Paths of the client (the Api's fallback serves index.html for each): /, /groups/:id, /find-groups,
- * /directory/import, /exams/:id, /exams/:id/proctor, /classrooms/:id and the others main.tsx matches.
+ * /directory/import, /exams/:id, /exams/:id/proctor, /classrooms/:id, /homework/new, /homework/:id(/marking|/results) and the others main.tsx matches.
  */
 export const path = signal(location.pathname);
 

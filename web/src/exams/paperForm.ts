@@ -170,7 +170,7 @@ export function toWire(draft: ExamDraft): object {
   };
 }
 
-function questionToWire(q: QuestionDraft): object {
+export function questionToWire(q: QuestionDraft): object {
   const base = { id: q.id, kind: q.kind, points: num(q.points), stem: q.stem };
   const options = q.options.map(({ id, text }) => ({ id, text }));
   switch (q.kind) {

@@ -14,7 +14,7 @@ import { nextCommand, session } from "../session";
 import { useSignal } from "../signal";
 import { ErrorLine } from "./ErrorLine";
 
-interface Question {
+export interface Question {
   id: string;
   kind: "single" | "multiple" | "truefalse" | "fill" | "short";
   points: number;
@@ -485,7 +485,7 @@ function SaveBadge({ mark, savedAt, failure }: { mark: QuestionMark; savedAt?: s
   }
 }
 
-function QuestionInput({ question: q, n, value, disabled, onChange }: {
+export function QuestionInput({ question: q, n, value, disabled, onChange }: {
   question: Question;
   n: number;
   value: unknown;

@@ -11,6 +11,7 @@ import { ErrorLine } from "./ErrorLine";
 import { UpcomingSessions } from "../home/UpcomingSessions";
 import { TutoringCard } from "../tutoring/TutoringCard";
 import { ClassroomCard } from "../classroom/ClassroomCard";
+import { HomeworkCard } from "../homework/HomeworkCard";
 
 interface MyGroup {
   id: string;
@@ -33,6 +34,7 @@ export function Home() {
       <MyExamsCard />
       <TutoringCard />
       <ClassroomCard />
+      <HomeworkCard />
     </div>
   );
 }
