@@ -33,6 +33,10 @@ public sealed class BenchOptions
                                        sharedb: coedit only; sharedb is node bench/sharedb/server.mjs, npm ci first
                                        when its node_modules is absent)
           --baselines LIST [b1,b2,sharedb]  coedit-compare: the baselines run before Collab, comma-separated
+          --formats LIST [text]        coedit, coedit-compare: section formats, text and/or rich (PROTOCOL §9: Quill
+                                       Deltas, each typed character bold, italic, coloured or underlined by editor);
+                                       rich runs ShareDB's rich-text type and Collab rich (B1, B2 take text only), and
+                                       the ratios add Collab rich/Collab and Collab rich/ShareDB rich-text
           --protocol json|messagepack [json]  the hub protocol of the load generator's connections (ShareDB: its own JSON)
           --server-pid PID             server process for CPU and RSS from /proc
           --server-process-name TEXT   or: the one process whose command line contains TEXT
@@ -96,6 +100,7 @@ public sealed class BenchOptions
     public string? ConnectionString { get; init; }
     public IReadOnlyList<string> Baselines { get; init; } = ["b1", "b2", "sharedb"];
     public string Protocol { get; init; } = "json";
+    public IReadOnlyList<string> Formats { get; init; } = ["text"];
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -163,6 +168,7 @@ public sealed class BenchOptions
             ConnectionString = reader.Text("connection-string"),
             Baselines = (reader.Text("baselines") ?? "b1,b2,sharedb").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Protocol = reader.Text("protocol") ?? "json",
+            Formats = (reader.Text("formats") ?? "text").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
         reader.RejectUnused();
         if (options.Spawn is not null and not ("collab" or "b0" or "b1" or "b2" or "sharedb"))
@@ -176,6 +182,10 @@ public sealed class BenchOptions
         if (options.Baselines.Count == 0 || options.Baselines.Any(b => b is not ("b1" or "b2" or "sharedb")))
         {
             throw new ArgumentException("--baselines lists b1, b2 and/or sharedb (B0 keeps no documents, so it cannot take co-editing)");
+        }
+        if (options.Formats.Count == 0 || options.Formats.Any(f => f is not ("text" or "rich")) || options.Formats.Distinct().Count() != options.Formats.Count)
+        {
+            throw new ArgumentException("--formats lists text and/or rich, each once");
         }
         if (options.Protocol is not ("json" or "messagepack"))
         {

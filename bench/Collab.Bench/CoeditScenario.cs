@@ -5,9 +5,11 @@ namespace Collab.Bench;
 
 /// <summary>
 /// Collective lesson preparation under load on Collab or a hub baseline (B1, B2): D plans, each co-edited by E editors
-/// through the client library (<see cref="CoeditLoad"/> is the load).
+/// through the client library (<see cref="CoeditLoad"/> is the load), on plain-text sections or, when
+/// <paramref name="rich"/>, rich ones (PROTOCOL §9).
 /// </summary>
-public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter log, string protocol = "json", string label = "") : ICoeditScenario
+public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter log, string protocol = "json", string label = "", bool rich = false)
+    : ICoeditScenario
 {
     private const string Section = "process";
     private readonly List<BenchEditor> _editors = [];
@@ -27,8 +29,8 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
         using var rest = new SetupClient(url);
         foreach (var group in groups)
         {
-            var planId = await rest.CreatePlanAsync(group.Members[0].Token, group.Id, $"压测备课 #{group.Index}", cancellation);
-            _editors.AddRange(group.Members.Select((member, i) => new BenchEditor(group.Index, i, planId, member)));
+            var planId = await rest.CreatePlanAsync(group.Members[0].Token, group.Id, $"压测备课 #{group.Index}", rich ? "rich" : "text", cancellation);
+            _editors.AddRange(group.Members.Select((member, i) => new BenchEditor(group.Index, i, planId, member, rich)));
         }
         log.WriteLine($"[coedit] created {plans} plans x {editors} editors in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
 
@@ -37,10 +39,8 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
             {
                 editor.Connection = HubClients.Create(url, "/hubs/lessonprep", editor.Member.Token, protocol);
                 await HubClients.StartWithRetryAsync(editor.Connection, token);
-                var session = await LessonPrepSession.JoinAsync(editor.Connection, editor.PlanId, Section, editor.ClientId, cancellationToken: token);
-                session.Sent = op => _measurement?.OnSent(editor, op.ClientSeq);
-                session.Applied = op => _measurement?.OnApplied(editor, op.ClientId, op.ClientSeq);
-                editor.Session = session;
+                await editor.JoinAsync(Section, seq => _measurement?.OnSent(editor, seq),
+                    (clientId, seq) => _measurement?.OnApplied(editor, clientId, seq), token);
             });
         log.WriteLine($"[coedit] {_editors.Count} editors joined");
     }
@@ -55,7 +55,7 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
         _measurement = null;
         foreach (var editor in _editors)
         {
-            editor.Session?.Dispose();
+            editor.Leave();
             if (editor.Connection is { } connection)
             {
                 await connection.DisposeAsync();
@@ -63,5 +63,5 @@ public sealed class CoeditScenario(string url, ProcessProbe? server, TextWriter 
         }
     }
 
-    private long Errors() => _editors.Sum(editor => editor.Session is { } session ? (long)session.Errors.Count : 0);
+    private long Errors() => _editors.Sum(editor => (long)editor.Errors);
 }

@@ -38,45 +38,69 @@ public static class Commands
     public static async Task<int> CoeditAsync(BenchOptions options, CancellationToken cancellation)
     {
         await using var server = await ServerTarget.ResolveAsync(options, Console.Out, cancellation);
-        var result = await RunCoeditAsync(options, options.Spawn, server.Url, server.Probe, options.Spawn is { } spawned ? Label(spawned) : server.Url,
-            cancellation);
+        var rich = options.Formats[0] == "rich";
+        var result = await RunCoeditAsync(options, options.Spawn, rich, server.Url, server.Probe,
+            options.Spawn is { } spawned ? Label(spawned, rich) : server.Url, cancellation);
         return CoeditVerdict(result);
     }
 
     /// <summary>
-    /// The baselines (B1, B2 and ShareDB by default) then Collab, each started fresh (B2 and Collab with the same storage),
-    /// each given the identical coedit load: through the same client library and hub protocol, or ShareDB's own
-    /// protocol; then the side-by-side table with the ratios.
+    /// For each format, the baselines (B1, B2 and ShareDB by default; B1 and B2 only for text) then Collab, each started
+    /// fresh (B2 and Collab with the same storage), each given the identical coedit load: through the same client
+    /// library and hub protocol, or ShareDB's own protocol; then the side-by-side table with the ratios.
     /// </summary>
     public static async Task<int> CoeditCompareAsync(BenchOptions options, CancellationToken cancellation)
     {
         var root = RepositoryRoot.Find(options.Root);
         var results = new List<CoeditResult>();
-        foreach (var target in options.Baselines.Append("collab"))
+        var ratios = new List<(CoeditResult Of, CoeditResult To)>();
+        CoeditResult? collabText = null;
+        foreach (var rich in options.Formats.Select(format => format == "rich"))
         {
-            await using var server = await ServerLauncher.StartAsync(target, root, Console.Out, cancellation, StorageChoice.From(options));
-            results.Add(await RunCoeditAsync(options, target, server.Url, server.Probe, Label(target), cancellation));
+            var baselines = new List<CoeditResult>();
+            foreach (var target in options.Baselines.Where(b => !rich || b == "sharedb").Append("collab"))
+            {
+                await using var server = await ServerLauncher.StartAsync(target, root, Console.Out, cancellation, StorageChoice.From(options));
+                var result = await RunCoeditAsync(options, target, rich, server.Url, server.Probe, Label(target, rich), cancellation);
+                results.Add(result);
+                if (target != "collab")
+                {
+                    baselines.Add(result);
+                    continue;
+                }
+                ratios.AddRange(baselines.Select(baseline => (result, baseline)));
+                if (rich && collabText is { } text)
+                {
+                    ratios.Add((result, text));
+                }
+                if (!rich)
+                {
+                    collabText = result;
+                }
+            }
         }
-        CoeditReport.WriteComparison(results, options, Console.Out);
+        CoeditReport.WriteComparison(results, ratios, options, Console.Out);
         return results.Select(CoeditVerdict).Max();
     }
 
-    private static async Task<CoeditResult> RunCoeditAsync(BenchOptions options, string? target, string url, ProcessProbe? probe, string label,
-        CancellationToken cancellation)
+    private static async Task<CoeditResult> RunCoeditAsync(BenchOptions options, string? target, bool rich, string url, ProcessProbe? probe,
+        string label, CancellationToken cancellation)
     {
         await using ICoeditScenario scenario = target == "sharedb"
-            ? new ShareDbCoeditScenario(url, probe, Console.Out, label)
-            : new CoeditScenario(url, probe, Console.Out, options.Protocol, label);
+            ? new ShareDbCoeditScenario(url, probe, Console.Out, label, rich)
+            : new CoeditScenario(url, probe, Console.Out, options.Protocol, label, rich);
         await scenario.SetupAsync(options.Plans, options.Editors, options.ConnectConcurrency, cancellation);
         var result = await scenario.MeasureAsync(options.IntervalMs, options.WarmupSeconds, options.DurationSeconds, options.DrainSeconds, cancellation);
         result.Write(Console.Out);
         return result;
     }
 
-    private static string Label(string target) => target switch
+    private static string Label(string target, bool rich = false) => (target, rich) switch
     {
-        "collab" => "Collab",
-        "sharedb" => "ShareDB",
+        ("collab", false) => "Collab",
+        ("collab", true) => "Collab rich",
+        ("sharedb", false) => "ShareDB",
+        ("sharedb", true) => "ShareDB rich-text",
         _ => target.ToUpperInvariant(),
     };
 

@@ -26,9 +26,10 @@ public sealed class SetupClient(string baseUrl) : IDisposable
         _http.SendAsync(() => PatientHttp.Authorized(HttpMethod.Post, $"/api/groups/{groupId}/members", leaderToken,
             new { userId, name, school = "3301002", county = "余杭区" }), cancellation);
 
-    public async Task<string> CreatePlanAsync(string token, string groupId, string title, CancellationToken cancellation)
+    /// <summary>Creates a plan whose sections are of <paramref name="format"/> (<c>text</c> or <c>rich</c>, PROTOCOL §9).</summary>
+    public async Task<string> CreatePlanAsync(string token, string groupId, string title, string format, CancellationToken cancellation)
     {
-        var body = new { title, subject = "chinese", grade = "8" };
+        var body = new { title, subject = "chinese", grade = "8", format };
         var reply = await _http.SendAsync(() => PatientHttp.Authorized(HttpMethod.Post, $"/api/groups/{groupId}/lessonpreps", token, body), cancellation);
         return reply.GetProperty("id").GetString() ?? throw new InvalidOperationException("no id in the reply");
     }

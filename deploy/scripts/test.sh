@@ -39,10 +39,10 @@ coedit_smoke=passed
 timeout 300 dotnet run -c Release --project bench/Collab.Bench -- coedit --spawn collab --smoke || coedit_smoke=failed
 echo "bench coedit smoke: $coedit_smoke"
 
-# The co-editing comparison's smoke mode: the B1, B2 and ShareDB baselines and Collab back to back, with their ratios.
-# One more test.
+# The co-editing comparison's smoke mode: the B1, B2 and ShareDB baselines and Collab back to back on text sections,
+# then ShareDB's rich-text type and Collab on rich sections (Quill Deltas), with their ratios. One more test.
 compare_smoke=passed
-timeout 300 dotnet run -c Release --project bench/Collab.Bench -- coedit-compare --smoke || compare_smoke=failed
+timeout 420 dotnet run -c Release --project bench/Collab.Bench -- coedit-compare --smoke --formats text,rich || compare_smoke=failed
 echo "bench coedit-compare smoke: $compare_smoke"
 
 # The ShareDB baseline alone (bench/sharedb, npm ci when its packages are absent): the C# ShareDB client's edits reach

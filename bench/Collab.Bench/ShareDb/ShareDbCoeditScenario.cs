@@ -4,15 +4,14 @@ using System.Text.Json;
 namespace Collab.Bench.ShareDb;
 
 /// <summary>
-/// The coedit load on ShareDB (bench/sharedb): a plan is one ot-text-unicode document, created by its first editor and
-/// subscribed to by all; every editor is its own WebSocket (<see cref="ShareDbEditor"/>). After each run every editor's
-/// text must equal the server's document: a copy that differs, or that does not catch up, counts as an error.
+/// The coedit load on ShareDB (bench/sharedb): a plan is one document of the type <paramref name="rich"/> picks
+/// (ot-text-unicode or rich-text), created by its first editor and subscribed to by all; every editor is its own
+/// WebSocket (<see cref="ShareDbEditor"/>). After each run every editor's copy must equal the server's document: a copy
+/// that differs, or that does not catch up, counts as an error.
 /// </summary>
-public sealed class ShareDbCoeditScenario(string url, ProcessProbe? server, TextWriter log, string label = "ShareDB") : ICoeditScenario
+public sealed class ShareDbCoeditScenario(string url, ProcessProbe? server, TextWriter log, string label = "ShareDB", bool rich = false)
+    : ICoeditScenario
 {
-    /// <summary>The name ot-text-unicode registers under in ShareDB.</summary>
-    public const string TextType = "http://sharejs.org/types/text-unicode";
-
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
     private readonly List<ShareDbEditor> _editors = [];
     private readonly Uri _socketUri = new UriBuilder(url) { Scheme = "ws" }.Uri;
@@ -79,19 +78,20 @@ public sealed class ShareDbCoeditScenario(string url, ProcessProbe? server, Text
                     writer.WriteNumber("v", snapshot.GetProperty("v").GetInt64());
                     writer.WriteNumber("seq", 1);
                     writer.WriteStartObject("create");
-                    writer.WriteString("type", TextType);
-                    writer.WriteString("data", "");
+                    writer.WriteString("type", TypeUri);
+                    writer.WritePropertyName("data");
+                    WriteEmpty(writer);
                     writer.WriteEndObject();
                 }, cancellation);
                 // The creation is version v; the document is at v + 1 after it.
-                editor.Start(new ShareDbDocument("", created.GetProperty("v").GetInt64() + 1, lastSeq: 1));
+                editor.Start(Copy(null, created.GetProperty("v").GetInt64() + 1, lastSeq: 1));
                 continue;
             }
-            if (snapshot.GetProperty("type").GetString() != TextType)
+            if (snapshot.GetProperty("type").GetString() != TypeUri)
             {
-                throw new InvalidOperationException($"{documentId} has type {snapshot.GetProperty("type")}, not {TextType}");
+                throw new InvalidOperationException($"{documentId} has type {snapshot.GetProperty("type")}, not {TypeUri}");
             }
-            editor.Start(new ShareDbDocument(snapshot.GetProperty("data").GetString()!, snapshot.GetProperty("v").GetInt64(), lastSeq: 0));
+            editor.Start(Copy(snapshot.GetProperty("data"), snapshot.GetProperty("v").GetInt64(), lastSeq: 0));
         }
         return joined;
     }
@@ -114,7 +114,7 @@ public sealed class ShareDbCoeditScenario(string url, ProcessProbe? server, Text
             var first = plan.First();
             var fetched = (await first.Connection.RequestAsync("f", DocumentFields(first.DocumentId), cancellation)).GetProperty("data");
             var version = fetched.GetProperty("v").GetInt64();
-            var text = fetched.GetProperty("data").GetString();
+            var text = first.Describe(fetched.GetProperty("data"));
             while (plan.Any(editor => editor.State.Version < version) && Stopwatch.GetTimestamp() < deadline)
             {
                 await Task.Delay(50, cancellation);
@@ -122,22 +122,43 @@ public sealed class ShareDbCoeditScenario(string url, ProcessProbe? server, Text
             foreach (var editor in plan)
             {
                 var state = editor.State;
-                if (state.Version == version && state.Text == text && state.Idle)
+                if (state.Version == version && state.Content == text && state.Idle)
                 {
                     continue;
                 }
                 diverged++;
                 if (reported++ < 5)
                 {
-                    var at = FirstDifference(state.Text, text ?? "");
+                    var at = FirstDifference(state.Content, text);
                     log.WriteLine($"[coedit {label}] {first.DocumentId} editor {editor.Index}: v{state.Version} (idle {state.Idle}), " +
-                        $"the server v{version}; the texts ({state.Text.Length} and {text?.Length} chars) differ from index {at}: " +
-                        $"\"{Around(state.Text, at)}\" vs \"{Around(text ?? "", at)}\"");
+                        $"the server v{version}; the copies ({state.Content.Length} and {text.Length} chars) differ from index {at}: " +
+                        $"\"{Around(state.Content, at)}\" vs \"{Around(text, at)}\"");
                 }
             }
         }
         return diverged;
     }
+
+    private string TypeUri => rich ? RichTextType.Instance.Uri : TextUnicodeType.Instance.Uri;
+
+    private void WriteEmpty(Utf8JsonWriter writer)
+    {
+        if (rich)
+        {
+            RichTextType.Instance.WriteEmpty(writer);
+        }
+        else
+        {
+            TextUnicodeType.Instance.WriteEmpty(writer);
+        }
+    }
+
+    /// <summary>A copy of the document as a snapshot's data gives it, or empty as just created (null).</summary>
+    private IShareDbCopy Copy(JsonElement? data, long version, long lastSeq) => rich
+        ? new ShareDbDocument<Collab.Ot.Rich.Delta, Collab.Ot.Rich.Delta>(RichTextType.Instance,
+            data is { } rd ? RichTextType.Instance.Read(rd) : Collab.Ot.Rich.Delta.Empty, version, lastSeq)
+        : new ShareDbDocument<Collab.Ot.TextOperation, string>(TextUnicodeType.Instance,
+            data is { } td ? TextUnicodeType.Instance.Read(td) : "", version, lastSeq);
 
     private static Action<Utf8JsonWriter> DocumentFields(string documentId) => writer =>
     {

@@ -5,7 +5,7 @@ namespace Collab.Bench.ShareDb;
 
 /// <summary>
 /// One editor of the coedit scenario on ShareDB: its own connection, subscribed to its plan's document, and its copy
-/// of it (<see cref="ShareDbDocument"/>); reports what it sends and applies to the measurement.
+/// of it (<see cref="IShareDbCopy"/>); reports what it sends and applies to the measurement.
 /// </summary>
 public sealed class ShareDbEditor(int plan, int index, string documentId, ShareDbConnection connection, Func<CoeditMeasurement?> measurement)
     : ICoeditEditor
@@ -13,7 +13,7 @@ public sealed class ShareDbEditor(int plan, int index, string documentId, ShareD
     public const string Collection = "plans";
 
     private readonly Lock _gate = new();
-    private ShareDbDocument? _document;
+    private IShareDbCopy? _document;
 
     public int Plan => plan;
     public int Index => index;
@@ -23,19 +23,29 @@ public sealed class ShareDbEditor(int plan, int index, string documentId, ShareD
     public List<long> Unsent { get; } = [];
     public Random Random { get; } = new(plan * 1000 + index);
 
-    public (string Text, long Version, bool Idle) State
+    /// <summary>The copy's content in canonical form, its version, and whether all its own ops are acknowledged.</summary>
+    public (string Content, long Version, bool Idle) State
     {
         get
         {
             lock (_gate)
             {
-                return (_document!.Text, _document.Version, _document.Idle);
+                return (_document!.Description, _document.Version, _document.Idle);
             }
         }
     }
 
+    /// <summary>The server's content in this editor's canonical form.</summary>
+    public string Describe(JsonElement snapshotData)
+    {
+        lock (_gate)
+        {
+            return _document!.Describe(snapshotData);
+        }
+    }
+
     /// <summary>Starts editing from the document as the subscription (or the creation) left it.</summary>
-    public void Start(ShareDbDocument document)
+    public void Start(IShareDbCopy document)
     {
         lock (_gate)
         {
@@ -48,7 +58,7 @@ public sealed class ShareDbEditor(int plan, int index, string documentId, ShareD
     {
         lock (_gate)
         {
-            Submit(_document!.Edit(edit(_document.Text)));
+            Submit(_document!.Edit(edit, index));
         }
     }
 
@@ -63,7 +73,7 @@ public sealed class ShareDbEditor(int plan, int index, string documentId, ShareD
             bool applied;
             lock (_gate)
             {
-                applied = _document!.ApplyRemote(version, length => TextUnicodeOps.Read(op, length));
+                applied = _document!.ApplyRemote(version, op);
             }
             if (applied)
             {
@@ -97,7 +107,7 @@ public sealed class ShareDbEditor(int plan, int index, string documentId, ShareD
             writer.WriteNumber("v", submit.Version);
             writer.WriteNumber("seq", submit.Seq);
             writer.WritePropertyName("op");
-            TextUnicodeOps.Write(writer, submit.Operation);
+            submit.WriteOp(writer);
         });
     }
 }
