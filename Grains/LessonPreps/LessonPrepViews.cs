@@ -10,6 +10,13 @@ public static class LessonPrepViews
         new(id, plan.GroupId!, plan.Title, plan.Subject, plan.Grade, plan.Phase, plan.LeadPreparer, plan.Revision, Sections(plan),
             plan.ForkedFrom, plan.Owner, plan.Forks);
 
+    /// <summary>A personal copy as its owner's list shows it; null for a group's plan. It last changed with its latest event.</summary>
+    public static LessonCopySummary? CopySummary(string id, LessonPrepState plan) =>
+        plan.ForkedFrom is null
+            ? null
+            : new(id, plan.Title, plan.ForkedFrom, plan.OriginTitle ?? plan.Title, plan.Phase, plan.Revision, plan.CreatedAt,
+                plan.Log.Events.Count > 0 ? plan.Log.Events[^1].At : plan.CreatedAt);
+
     public static List<LessonSectionView> Sections(LessonPrepState plan) =>
         plan.Sections.Select(s => new LessonSectionView(s.Key, s.Title, s.Text, s.Assignee, s.Format, s.IsRich() ? s.Content : null)).ToList();
 
