@@ -56,6 +56,8 @@ public sealed class LessonCopiesTests(SharedApiHost shared)
             (copy.GetProperty("id").GetString(), copy.GetProperty("title").GetString(), copy.GetProperty("originId").GetString(),
                 copy.GetProperty("originTitle").GetString(), copy.GetProperty("phase").GetString()));
         Assert.True(copy.GetProperty("changedAt").GetDateTimeOffset() >= copy.GetProperty("createdAt").GetDateTimeOffset());
+        using var ownerHttp = await colleague.HttpAsync();
+        Assert.Equal("《落花生》", (await ownerHttp.GetFromJsonAsync<JsonElement>($"/api/lessonpreps/{copyId}")).GetProperty("originTitle").GetString());
         Assert.Empty((await MyCopiesAsync(leader)).EnumerateArray());
         using var signedIn = await colleague.HttpAsync();
         using var anonymous = new HttpClient { BaseAddress = signedIn.BaseAddress };
