@@ -11,6 +11,7 @@ import { ErrorLine } from "./ErrorLine";
 import { UpcomingSessions } from "../home/UpcomingSessions";
 import { TutoringCard } from "../tutoring/TutoringCard";
 import { ClassroomCard } from "../classroom/ClassroomCard";
+import { MyCopiesCard } from "../home/MyCopiesCard";
 
 interface MyGroup {
   id: string;
@@ -29,6 +30,7 @@ export function Home() {
       {user.role === "admin" && <DirectoryCard />}
       {user.role !== "student" && <Groups />}
       {user.role !== "student" && <UpcomingSessions />}
+      {user.role === "teacher" && <MyCopiesCard />}
       <ExamEntry canProctor={user.role !== "student"} />
       <MyExamsCard />
       <TutoringCard />
