@@ -51,6 +51,25 @@ public static class LessonPrepEndpoints
         api.MapGet("/api/lessonpreps/{id}/versions/{versionId}", (string id, string versionId, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<ILessonPrepGrain>(id).GetVersionAsync(user.ToCaller(), versionId)).RequireAuthorization();
 
+        api.MapGet("/api/me/lessonpreps/copies", async (ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var caller = user.ToCaller();
+            var ids = await grains.GetGrain<IUserLessonCopiesGrain>(caller.UserId).ListAsync();
+            var found = await Task.WhenAll(ids.Select(async id =>
+            {
+                try
+                {
+                    return await grains.GetGrain<ILessonPrepGrain>(id).CopySummaryAsync(caller);
+                }
+                catch (CollabException)
+                {
+                    // One copy that refuses (its silo briefly unavailable) leaves the rest of the home list.
+                    return null;
+                }
+            }));
+            return found.OfType<LessonCopySummary>().ToList();
+        }).RequireAuthorization();
+
         return routes;
     }
 }

@@ -68,9 +68,16 @@ public interface ILessonPrepGrain : ILiveStreamGrain
     [Alias("CreateFork")]
     Task<LessonPrepView> CreateForkAsync(Caller caller, ForkSource source);
 
-    /// <summary>Called on the original by a personal copy whose owner wrote their after-class reflection (课后反思).</summary>
-    [Alias("ForkReflected")]
-    Task ForkReflectedAsync(string forkId);
+    /// <summary>
+    /// Called on the original by a personal copy whose after-class reflection (课后反思) changed; durable when it returns.
+    /// A report no newer than the one kept, of an unknown copy, or of an owner no longer in the group changes nothing.
+    /// </summary>
+    [Alias("ForkReflection")]
+    Task ForkReflectionAsync(ForkReflection report);
+
+    /// <summary>This personal copy as its owner's list shows it; anyone else is refused.</summary>
+    [Alias("CopySummary")]
+    Task<LessonCopySummary> CopySummaryAsync(Caller caller);
 
     /// <summary>
     /// Called by the plan's group when it removes a member: the plan stops trusting what it was told about them.

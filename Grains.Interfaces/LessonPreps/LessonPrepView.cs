@@ -14,4 +14,5 @@ public sealed record LessonPrepView(
     [property: Id(8)] IReadOnlyList<LessonSectionView> Sections,
     [property: Id(9)] string? ForkedFrom = null,
     [property: Id(10)] string? Owner = null,
-    [property: Id(11)] IReadOnlyList<ForkRecord>? Forks = null);
+    [property: Id(11)] IReadOnlyList<ForkRecord>? Forks = null,
+    [property: Id(230)] string? OriginTitle = null);

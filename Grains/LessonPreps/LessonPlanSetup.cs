@@ -42,6 +42,7 @@ public static class LessonPlanSetup
         plan.LeadPreparer = owner.UserId;
         plan.Owner = owner.UserId;
         plan.ForkedFrom = source.OriginId;
+        plan.OriginTitle = source.Title;
         plan.CreatedAt = at;
         plan.Sections = source.Sections
             .Where(s => s.Key != LessonPrepLimits.Reflection.Key)

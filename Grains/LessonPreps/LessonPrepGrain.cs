@@ -35,7 +35,7 @@ public sealed class LessonPrepGrain(
     IOptions<LiveStreamOptions> options,
     TimeProvider time,
     ILogger<LessonPrepGrain> logger)
-    : LiveGrain<LessonPrepState>(store, options, time, logger), ILessonPrepGrain, ILessonOpWriter
+    : LiveGrain<LessonPrepState>(store, options, time, logger), ILessonPrepGrain, ILessonOpWriter, IRemindable
 {
     private readonly LessonPrepOptions _prep = prepOptions.Value;
     private readonly OpBatchQueue _batches = new(prepOptions.Value.OpsPerWrite);
@@ -43,6 +43,7 @@ public sealed class LessonPrepGrain(
     private GroupMembership? _membership;
     private LessonOpJournal _journal = null!;
     private LessonVersions _versions = null!;
+    private ForkOutbox _outbox = null!;
 
     /// <summary>The plan's text and its transform window; made at activation, over the state just read.</summary>
     private LessonPlanDocument _document = null!;
@@ -60,11 +61,13 @@ public sealed class LessonPrepGrain(
         _versions = new LessonVersions(versions, Id);
         _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, _prep.CursorMovesPerSecond)), () => Now, move => EmitEphemeral(move),
             delay => this.RegisterGrainTimer(_ => PublishDueCursors(), delay, Timeout.InfiniteTimeSpan));
+        _outbox = new ForkOutbox(this, _prep.ForkReportDelay, _prep.ForkReminderPeriod, SendOwedAsync);
         if (State.GroupId is null)
         {
             return;
         }
         await _journal.RestoreAsync(State, _document, StreamName, RetainedEvents, CommandLimits);
+        await OweWhenDueAsync();
     }
 
     /// <summary>Ops still queued would never be written by this activation: they fail, to be resent to the next one.</summary>
@@ -101,24 +104,97 @@ public sealed class LessonPrepGrain(
         return copy;
     }
 
-    public Task ForkReflectedAsync(string forkId)
+    /// <summary>A report from a copy whose owner has left the group is acknowledged and not kept: what they shared stays.</summary>
+    public async Task ForkReflectionAsync(ForkReflection report)
     {
-        var index = State.Forks.FindIndex(f => f.ForkId == forkId);
-        return index < 0 || State.Forks[index].Reflected ? Task.CompletedTask : RunAsync(() =>
+        if (ForkReflections.CopyOf(State, report) is not { } fork || State.GroupId is null
+            || await Membership(State.GroupId).RoleOfAsync(fork.UserId) is null)
         {
-            State.Forks[index] = State.Forks[index] with { Reflected = true };
-            Emit(ForkReflectedEvent.Of(State.Forks[index]));
-        });
+            return;
+        }
+        if (ForkReflections.Keep(State, report) is { } kept)
+        {
+            await RunAsync(() => Emit(ForkReflectedEvent.Of(kept)));
+        }
     }
 
-    public Task<LessonPrepView> CreateForkAsync(Caller caller, ForkSource source)
+    /// <summary>The reminder first, so a copy written but not yet listed is listed whatever happens to this call.</summary>
+    public async Task<LessonPrepView> CreateForkAsync(Caller caller, ForkSource source)
     {
         RequireNew(State, Id);
-        return RunAsync(() =>
+        await _outbox.RequestAsync();
+        var copy = await RunAsync(() =>
         {
             LessonPlanSetup.StartCopy(State, source, caller, Now);
             return LessonPrepViews.View(Id, State);
         });
+        await SendOwedAsync();
+        return copy;
+    }
+
+    public async Task<LessonCopySummary> CopySummaryAsync(Caller caller)
+    {
+        await RequireMemberAsync(caller);
+        return LessonPrepViews.CopySummary(Id, State) ?? throw CollabException.NotFound($"personal copy {Id}");
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ForkOutbox.ReminderName)
+        {
+            return;
+        }
+        _outbox.Reminded();
+        await SendOwedAsync();
+    }
+
+    /// <summary>Whether this personal copy still owes its owner's list its id, or its original its reflection.</summary>
+    private bool Owes => State.Owner is not null && (!State.Listed || ForkReflections.Due(State, Id, Now) is not null);
+
+    /// <summary>Arms the send of what this copy owes; a failure is only logged, the edit itself being durable.</summary>
+    private async Task OweWhenDueAsync()
+    {
+        if (!Owes)
+        {
+            return;
+        }
+        try
+        {
+            await _outbox.RequestAsync();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Arming the reports of copy {Fork} failed; its next edit or activation arms them again", Id);
+        }
+    }
+
+    /// <summary>
+    /// Lists this copy for its owner and reports its reflection to its original, each durable there before it is marked
+    /// sent here; both are idempotent, so sending again after a failure that hid their success changes nothing.
+    /// </summary>
+    private async Task SendOwedAsync()
+    {
+        try
+        {
+            if (State.Owner is { } owner && !State.Listed)
+            {
+                await GrainFactory.GetGrain<IUserLessonCopiesGrain>(owner).AddAsync(Id);
+                await RunAsync(() => State.Listed = true);
+            }
+            if (ForkReflections.Due(State, Id, Now) is { } report)
+            {
+                await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom!).ForkReflectionAsync(report);
+                await RunAsync(() => ForkReflections.Confirmed(State, report));
+            }
+            if (!Owes)
+            {
+                await _outbox.DoneAsync();
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Reporting copy {Fork} to its owner's list or to {Origin} failed; its reminder retries", Id, State.ForkedFrom);
+        }
     }
 
     public async Task<LessonPrepView> GetAsync(Caller caller)
@@ -201,10 +277,9 @@ public sealed class LessonPrepGrain(
         }
         try
         {
-            // Before the ops are answered, so that a copy's author who sees the ack also finds the original told.
-            await ReportReflectionAsync();
             _batches.Settle(batch);
             await SnapshotWhenDueAsync();
+            await OweWhenDueAsync();
         }
         finally
         {
@@ -236,25 +311,6 @@ public sealed class LessonPrepGrain(
         var (applied, accepted) = write.Accept(key, section, baseRevision, change, Now);
         Emit(applied);
         return accepted;
-    }
-
-    /// <summary>Tells the original, once, that this personal copy's reflection is written; a failure does not fail the op.</summary>
-    private async Task ReportReflectionAsync()
-    {
-        if (!ReflectionUnreported(State))
-        {
-            return;
-        }
-        try
-        {
-            await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom!).ForkReflectedAsync(Id);
-            await RunAsync(() => State.ReflectionReported = true);
-        }
-        catch (Exception exception)
-        {
-            // The op itself is durable; the report is retried with the next op.
-            logger.LogWarning(exception, "Telling {Origin} that copy {Fork} has its reflection failed", State.ForkedFrom, Id);
-        }
     }
 
     /// <summary>

@@ -31,4 +31,13 @@ public sealed class LessonPrepOptions
     /// position wins and is published when the user's next slot comes), never refused.
     /// </summary>
     public int CursorMovesPerSecond { get; set; } = 10;
+
+    /// <summary>
+    /// How soon after an edit of its reflection a personal copy reports it to its original: the edits of that while go
+    /// in one report, so typing costs the original one write per interval, not one per keystroke.
+    /// </summary>
+    public TimeSpan ForkReportDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a personal copy that still owes a report (or its place in its owner's list) tries again.</summary>
+    public TimeSpan ForkReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

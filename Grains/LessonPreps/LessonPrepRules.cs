@@ -123,9 +123,4 @@ public static class LessonPrepRules
             throw CollabException.Invalid($"a cursor in section {section.Key} lies within 0..{length}");
         }
     }
-
-    /// <summary>Whether a personal copy's reflection is written and its original not told yet.</summary>
-    public static bool ReflectionUnreported(LessonPrepState plan) =>
-        plan.ForkedFrom is not null && !plan.ReflectionReported
-        && plan.Sections.Find(s => s.Key == LessonPrepLimits.Reflection.Key) is { Text.Length: > 0 };
 }

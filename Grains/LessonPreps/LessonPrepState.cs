@@ -57,7 +57,17 @@ public sealed class LessonPrepState : LiveState
     [Id(13)]
     public List<ForkRecord> Forks { get; set; } = [];
 
-    /// <summary>On a personal copy: the original has been told that its reflection is written.</summary>
-    [Id(14)]
-    public bool ReflectionReported { get; set; }
+    // [Id(14)] held whether a copy had told its original of a reflection; ReportedReflection replaced it.
+
+    /// <summary>On a personal copy: its owner's list of copies (<c>IUserLessonCopiesGrain</c>) names it.</summary>
+    [Id(230)]
+    public bool Listed { get; set; }
+
+    /// <summary>On a personal copy: the reflection text its original last confirmed (<see cref="ForkReflections"/>); null for none.</summary>
+    [Id(231)]
+    public string? ReportedReflection { get; set; }
+
+    /// <summary>On a personal copy: the original's title when it was forked.</summary>
+    [Id(232)]
+    public string? OriginTitle { get; set; }
 }

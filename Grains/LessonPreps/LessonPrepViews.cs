@@ -8,7 +8,17 @@ public static class LessonPrepViews
 {
     public static LessonPrepView View(string id, LessonPrepState plan) =>
         new(id, plan.GroupId!, plan.Title, plan.Subject, plan.Grade, plan.Phase, plan.LeadPreparer, plan.Revision, Sections(plan),
-            plan.ForkedFrom, plan.Owner, plan.Forks);
+            plan.ForkedFrom, plan.Owner, plan.Forks, OriginTitle(plan));
+
+    /// <summary>A copy's original's title; copies made before it was kept carry the original's title as their own.</summary>
+    private static string? OriginTitle(LessonPrepState plan) => plan.ForkedFrom is null ? null : plan.OriginTitle ?? plan.Title;
+
+    /// <summary>A personal copy as its owner's list shows it; null for a group's plan. It last changed with its latest event.</summary>
+    public static LessonCopySummary? CopySummary(string id, LessonPrepState plan) =>
+        plan.ForkedFrom is null
+            ? null
+            : new(id, plan.Title, plan.ForkedFrom, OriginTitle(plan)!, plan.Phase, plan.Revision, plan.CreatedAt,
+                plan.Log.Events.Count > 0 ? plan.Log.Events[^1].At : plan.CreatedAt);
 
     public static List<LessonSectionView> Sections(LessonPrepState plan) =>
         plan.Sections.Select(s => new LessonSectionView(s.Key, s.Title, s.Text, s.Assignee, s.Format, s.IsRich() ? s.Content : null)).ToList();
@@ -25,6 +35,7 @@ public static class LessonPrepViews
         phase = plan.Phase,
         leadPreparer = plan.LeadPreparer,
         forkedFrom = plan.ForkedFrom,
+        originTitle = OriginTitle(plan),
         owner = plan.Owner,
         forks = plan.Forks,
         revision = plan.Revision,

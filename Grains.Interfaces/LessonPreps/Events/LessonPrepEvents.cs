@@ -69,10 +69,12 @@ public sealed record PlanForkedEvent(string ForkId, string UserId, string Name, 
     public static PlanForkedEvent Of(ForkRecord fork) => new(fork.ForkId, fork.UserId, fork.Name, fork.At, fork.Reflected);
 }
 
-/// <summary>On the original: a personal copy's after-class reflection is written.</summary>
-public sealed record ForkReflectedEvent(string ForkId, string UserId, string Name, DateTimeOffset At, bool Reflected) : ILiveEvent
+/// <summary>On the original: a personal copy's after-class reflection changed; <see cref="Reflection"/> is its latest text.</summary>
+public sealed record ForkReflectedEvent(string ForkId, string UserId, string Name, DateTimeOffset At, bool Reflected,
+    string? Reflection = null, DateTimeOffset? ReflectedAt = null) : ILiveEvent
 {
     public static string Type => "fork.reflected";
 
-    public static ForkReflectedEvent Of(ForkRecord fork) => new(fork.ForkId, fork.UserId, fork.Name, fork.At, fork.Reflected);
+    public static ForkReflectedEvent Of(ForkRecord fork) =>
+        new(fork.ForkId, fork.UserId, fork.Name, fork.At, fork.Reflected, fork.Reflection, fork.ReflectedAt);
 }

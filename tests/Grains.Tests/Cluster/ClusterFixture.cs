@@ -23,6 +23,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public AnswerHold AnswerHold => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<AnswerHold>();
 
+    public CallFault Faults => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<CallFault>();
+
     public InMemoryLiveEventLog LiveEvents => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLiveEventLog>();
 
     public InMemoryLessonOpLog LessonOps => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<InMemoryLessonOpLog>();
@@ -62,6 +64,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallCounter>());
             silo.Services.AddSingleton<AnswerHold>();
             silo.Services.AddSingleton<IOutgoingGrainCallFilter>(services => services.GetRequiredService<AnswerHold>());
+            silo.Services.AddSingleton<CallFault>();
+            silo.Services.AddSingleton<IOutgoingGrainCallFilter>(services => services.GetRequiredService<CallFault>());
             // Answered counts are reported on a long interval here, so a test sees exactly the calls that are not per answer.
             silo.Services.Configure<ExamOptions>(options => options.AnsweredReportInterval = TimeSpan.FromHours(1));
             silo.Services.AddSingleton<InMemoryLessonOpLog>();
@@ -84,6 +88,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 options.RecentOps = 20;
                 options.SnapshotEveryOps = 5;
+                // A copy reports soon, and retries every (real) second, so tests wait for it briefly.
+                options.ForkReportDelay = TimeSpan.FromMilliseconds(50);
+                options.ForkReminderPeriod = TimeSpan.FromSeconds(1);
             });
             silo.Services.AddKeyedSingleton<TimeProvider>(ObservationGrain.ClockKey, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
             // A report finalizes an hour (of the observation clock) after the end; its reminder checks every real second.

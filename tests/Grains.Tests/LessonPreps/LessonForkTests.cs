@@ -1,5 +1,6 @@
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Grains.LessonPreps;
 using static Collab.Grains.Tests.LessonPreps.PlanScenario;
 using Collab.Grains.Tests.Cluster;
 
@@ -57,10 +58,12 @@ public sealed class LessonForkTests(ClusterFixture fixture)
         Assert.Equal((forkId, Colleague.UserId, false), (forked.ForkId, forked.UserId, forked.Reflected));
 
         var fork = fixture.Grains.GetGrain<ILessonPrepGrain>(forkId);
+        var reports = fixture.Calls.Count(typeof(LessonPrepGrain), nameof(LessonPrepGrain.ForkReflectionAsync));
         await fork.SubmitOpAsync(Colleague, new CommandId("c", 1), "process", 0, Ops("warm-up game"));
         Assert.False(Assert.Single((await original.GetAsync(Leader)).Forks!).Reflected);
         await fork.SubmitOpAsync(Colleague, new CommandId("c", 2), "reflection", 1, Ops("学生对游戏环节反应热烈"));
 
+        await fixture.Calls.WaitForAsync(typeof(LessonPrepGrain), nameof(LessonPrepGrain.ForkReflectionAsync), reports + 1, TimeSpan.FromSeconds(20));
         Assert.True(Assert.Single((await original.GetAsync(Leader)).Forks!).Reflected);
         var events = (await original.SyncAsync(Leader, 0)).Events.Select(e => e.Type).ToList();
         Assert.Contains("plan.forked", events);

@@ -179,27 +179,4 @@ public sealed class LessonPrepRulesTests
         Assert.Equal(within, check is null);
         Assert.True(within || check is CollabException { Code: ErrorCodes.InvalidArgument });
     }
-
-    [Fact]
-    public void A_copy_reports_its_reflection_once_it_is_written_and_only_once()
-    {
-        var copy = Plan(owner: "t1");
-        copy.ForkedFrom = "lp-origin";
-        copy.Sections = [new LessonSection { Key = LessonPrepLimits.Reflection.Key, Text = "" }];
-
-        Assert.False(LessonPrepRules.ReflectionUnreported(copy));
-        copy.Sections[0].Text = "学生对比喻句掌握较好";
-        Assert.True(LessonPrepRules.ReflectionUnreported(copy));
-        copy.ReflectionReported = true;
-        Assert.False(LessonPrepRules.ReflectionUnreported(copy));
-    }
-
-    [Fact]
-    public void An_original_has_no_reflection_to_report()
-    {
-        var original = Plan();
-        original.Sections = [new LessonSection { Key = LessonPrepLimits.Reflection.Key, Text = "反思" }];
-
-        Assert.False(LessonPrepRules.ReflectionUnreported(original));
-    }
 }

@@ -9,6 +9,10 @@ export const s = featureStrings(
     kind_lessonprep: "集体备课",
     kind_exam: "考试",
     kind_tutoring: "辅导",
+    myCopies: "我的二次备课",
+    noCopies: "还没有个人副本。打开一份已定稿的教案，点“二次备课”即可复制。",
+    copyFrom: "源自",
+    changedAt: "最近修改 {at}",
   },
   {
     upcoming: "Upcoming sessions",
@@ -17,5 +21,9 @@ export const s = featureStrings(
     kind_lessonprep: "Lesson preparation",
     kind_exam: "Exam",
     kind_tutoring: "Tutoring",
+    myCopies: "My personal copies",
+    noCopies: "No personal copies yet. Open a finalized plan and fork it.",
+    copyFrom: "from",
+    changedAt: "last changed {at}",
   },
 );

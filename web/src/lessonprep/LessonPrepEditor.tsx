@@ -9,7 +9,9 @@ import { nextCommand, session } from "../session";
 import { useSignal } from "../signal";
 import { ErrorLine } from "../screens/ErrorLine";
 import "./lessonprep.css";
+import { ForkOrigin } from "./ForkOrigin";
 import { PlanTools } from "./PlanTools";
+import { ReflectionsPanel } from "./ReflectionsPanel";
 import { SectionClient } from "./sectionClient";
 import { SectionEditor } from "./SectionEditor";
 import { PlanComment, ServerAnchors } from "./serverAnchors";
@@ -256,11 +258,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       <section class="card wide plan">
         <button class="link" onClick={() => history.back()}>← {t("back")}</button>
         <h1>{plan.title}</h1>
-        {plan.forkedFrom && (
-          <p class="muted" data-testid="fork-origin">
-            {s("personalCopy")} <a href={`/lessonpreps/${encodeURIComponent(plan.forkedFrom)}`}>{s("original")}</a>
-          </p>
-        )}
+        <ForkOrigin plan={plan} />
         <p class="muted">
           {t("phase")}: <span data-testid="phase">{t(`phase_${plan.phase}` as any) || plan.phase}</span> · {t("online")} {plan.online.length}
           {plan.online.length > 0 && <span class="online-names">（{plan.online.map(nameOf).join("、")}）</span>}
@@ -310,6 +308,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
           );
         })}
       </section>
+      <ReflectionsPanel plan={plan} live={live.current} />
       <VersionsPanel
         prepId={prepId}
         versions={versions}

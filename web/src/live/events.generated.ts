@@ -115,6 +115,8 @@ export interface ForkReflectedEvent {
   name: string;
   at: string;
   reflected: boolean;
+  reflection: string | null;
+  reflectedAt: string | null;
 }
 
 export interface HomeworkClosedEvent {

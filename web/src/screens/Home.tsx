@@ -12,6 +12,7 @@ import { UpcomingSessions } from "../home/UpcomingSessions";
 import { TutoringCard } from "../tutoring/TutoringCard";
 import { ClassroomCard } from "../classroom/ClassroomCard";
 import { HomeworkCard } from "../homework/HomeworkCard";
+import { MyCopiesCard } from "../home/MyCopiesCard";
 
 interface MyGroup {
   id: string;
@@ -30,6 +31,7 @@ export function Home() {
       {user.role === "admin" && <DirectoryCard />}
       {user.role !== "student" && <Groups />}
       {user.role !== "student" && <UpcomingSessions />}
+      {user.role === "teacher" && <MyCopiesCard />}
       <ExamEntry canProctor={user.role !== "student"} />
       <MyExamsCard />
       <TutoringCard />
