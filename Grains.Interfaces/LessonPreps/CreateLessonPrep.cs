@@ -2,7 +2,7 @@ namespace Collab.Grains.Interfaces.LessonPreps;
 
 /// <summary>
 /// The body of <c>POST /api/groups/{groupId}/lessonpreps</c>; without sections the plan gets the default ones.
-/// <see cref="Format"/> is every section's (<see cref="SectionFormats"/>), text when left out.
+/// <see cref="Format"/> is every section's (<see cref="SectionFormats"/>), rich when left out (PROTOCOL §9).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collab.lessonprep.CreateLessonPrep")]
 public sealed record CreateLessonPrep(

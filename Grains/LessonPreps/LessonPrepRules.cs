@@ -24,7 +24,7 @@ public static class LessonPrepRules
     /// Text until the web client's rich editor lands; PROTOCOL §9 then makes rich the default for new plans.
     /// </summary>
     public static string ValidFormat(string? format) =>
-        format is null ? SectionFormats.Text
+        format is null ? SectionFormats.Rich
         : SectionFormats.IsKnown(format) ? format
         : throw CollabException.Invalid($"format must be '{SectionFormats.Text}' or '{SectionFormats.Rich}'");
 

@@ -25,7 +25,7 @@ public sealed class ConcurrentTypingTests(SharedApiHost shared)
         await _scenario.AddMemberAsync(teachers[0], groupId, teachers[1]);
         await _scenario.AddMemberAsync(teachers[0], groupId, teachers[2]);
         using var http = await teachers[0].HttpAsync();
-        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "并发输入", subject = "chinese", grade = "8" });
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "并发输入", subject = "chinese", grade = "8", format = "text" });
         var planId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         var connections = new List<LiveClient>();

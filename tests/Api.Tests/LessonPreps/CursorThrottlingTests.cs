@@ -24,7 +24,7 @@ public sealed class CursorThrottlingTests(SharedApiHost shared)
         var groupId = await _scenario.CreateGroupAsync(leader);
         await _scenario.AddMemberAsync(leader, groupId, colleague);
         using var http = await leader.HttpAsync();
-        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "光标", subject = "chinese", grade = "8" });
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "光标", subject = "chinese", grade = "8", format = "text" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await using var watcher = await leader.ConnectAsync(Hub);
         await using var pointer = await colleague.ConnectAsync(Hub);

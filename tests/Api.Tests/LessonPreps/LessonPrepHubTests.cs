@@ -20,7 +20,7 @@ public sealed class LessonPrepHubTests(SharedApiHost shared)
     {
         using var http = await author.HttpAsync();
         var response = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps",
-            new { title = "《背影》集体备课", subject = "chinese", grade = "8", sections });
+            new { title = "《背影》集体备课", subject = "chinese", grade = "8", sections, format = "text" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         Assert.StartsWith("lp-", id);

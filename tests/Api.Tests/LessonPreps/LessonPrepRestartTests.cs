@@ -30,7 +30,7 @@ public sealed class LessonPrepRestartTests
             await scenario.AddMemberAsync(teachers[0], groupId, teachers[1]);
             await scenario.AddMemberAsync(teachers[0], groupId, teachers[2]);
             using var http = await teachers[0].HttpAsync();
-            var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "重启", subject = "chinese", grade = "8" });
+            var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "重启", subject = "chinese", grade = "8", format = "text" });
             planId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
             var connections = new List<LiveClient>();

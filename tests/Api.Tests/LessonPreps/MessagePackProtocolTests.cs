@@ -23,7 +23,7 @@ public sealed class MessagePackProtocolTests(SharedApiHost shared)
         var groupId = await _scenario.CreateGroupAsync(leader);
         await _scenario.AddMemberAsync(leader, groupId, colleague);
         using var http = await leader.HttpAsync();
-        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "《春》集体备课", subject = "chinese", grade = "7" });
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "《春》集体备课", subject = "chinese", grade = "7", format = "text" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         await using var json = await leader.ConnectAsync(Hub);

@@ -61,7 +61,7 @@ public sealed class ControlCharacterTests(SharedApiHost shared)
         var leader = _scenario.Teacher();
         var groupId = await _scenario.CreateGroupAsync(leader);
         using var http = await leader.HttpAsync();
-        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "《背影》集体备课", subject = "chinese", grade = "8" });
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "《背影》集体备课", subject = "chinese", grade = "8", format = "text" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await using var client = await leader.ConnectAsync("/hubs/lessonprep");
         await client.InvokeAsync("Join", id);

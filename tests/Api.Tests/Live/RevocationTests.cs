@@ -75,7 +75,7 @@ public sealed class RevocationTests(SharedApiHost shared)
         string planId;
         using (var http = await leader.HttpAsync())
         {
-            var response = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "《背影》", subject = "chinese", grade = "8" });
+            var response = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "《背影》", subject = "chinese", grade = "8", format = "text" });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             planId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         }

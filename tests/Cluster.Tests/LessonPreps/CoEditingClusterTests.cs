@@ -251,7 +251,7 @@ public sealed class CoEditingClusterTests(PostgresServer postgres, ITestOutputHe
             await teachers[0].AddMemberAsync(home, groupId, teacher);
         }
         using var http = await teachers[0].HttpAsync(home);
-        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "跨县集体备课", subject = "chinese", grade = "8" });
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "跨县集体备课", subject = "chinese", grade = "8", format = "text" });
         created.EnsureSuccessStatusCode();
         var planId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 

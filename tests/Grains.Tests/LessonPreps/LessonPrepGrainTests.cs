@@ -26,7 +26,7 @@ public sealed class LessonPrepGrainTests(ClusterFixture fixture)
         await group.AddMemberAsync(Leader, new NewMember(Colleague.UserId, Colleague.Name, Colleague.School, Colleague.County));
         var id = $"lp-{Guid.NewGuid():N}";
         var plan = fixture.Grains.GetGrain<ILessonPrepGrain>(id);
-        await plan.CreateAsync(Colleague, groupId, new CreateLessonPrep("《背影》第一课时", "chinese", "8", null));
+        await plan.CreateAsync(Colleague, groupId, new CreateLessonPrep("《背影》第一课时", "chinese", "8", null, SectionFormats.Text));
         return (id, plan);
     }
 

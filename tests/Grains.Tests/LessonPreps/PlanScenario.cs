@@ -22,7 +22,7 @@ public static class PlanScenario
     public static async Task<ILessonPrepGrain> NewPlanAsync(IGrainFactory grains, Caller author, string groupId, string title = "Unit 3")
     {
         var plan = grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
-        await plan.CreateAsync(author, groupId, new CreateLessonPrep(title, "english", "7", null));
+        await plan.CreateAsync(author, groupId, new CreateLessonPrep(title, "english", "7", null, SectionFormats.Text));
         return plan;
     }
 }

@@ -32,10 +32,10 @@ public sealed class RichLessonPrepGrainTests(ClusterFixture fixture)
         Assert.Equal(code, (await Assert.ThrowsAsync<CollabException>(call)).Code);
 
     [Fact]
-    public async Task Every_section_of_a_rich_plan_starts_as_an_empty_quill_document_and_a_text_plan_stays_text()
+    public async Task Every_section_of_a_new_plan_is_by_default_an_empty_quill_document_and_a_text_plan_stays_text()
     {
-        var rich = await NewPlanAsync();
-        var text = await NewPlanAsync(format: null);
+        var rich = await NewPlanAsync(format: null);
+        var text = await NewPlanAsync(SectionFormats.Text);
 
         Assert.All((await rich.GetAsync(Leader)).Sections, s =>
         {

@@ -65,7 +65,7 @@ public sealed class CommandIdentityTests(ClusterFixture fixture)
         var group = await NewGroupAsync();
         var plan = fixture.Grains.GetGrain<ILessonPrepGrain>($"lp-{Guid.NewGuid():N}");
         var groupId = group.GetPrimaryKeyString();
-        await plan.CreateAsync(Leader, groupId, new CreateLessonPrep("《背影》第一课时", "chinese", "8", null));
+        await plan.CreateAsync(Leader, groupId, new CreateLessonPrep("《背影》第一课时", "chinese", "8", null, SectionFormats.Text));
         var command = new CommandId("leader-tab", 1);
 
         var impostor = await plan.SubmitOpAsync(Colleague, command, "objectives", 0, JsonSerializer.Serialize(new object[] { "X" }));

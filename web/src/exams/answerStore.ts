@@ -1,44 +1,15 @@
+import { BrowserStore } from "../live/browserStore";
 import type { PendingAnswer } from "./pendingAnswers";
 
-/**
- * The browser's copy of an attempt's unsent answers and review flags, in IndexedDB so that they outlive a reload and a
- * crashed tab (sessionStorage does not outlive the tab). Where IndexedDB cannot be opened (a locked-down browser),
- * every call resolves without storing and the page keeps them in memory for as long as it lives.
- */
-const dbName = "collab-exam-paper";
+/** The browser's copy of an attempt's unsent answers and review flags (see BrowserStore). */
 const pending = "pending";
 const flags = "flags";
 
-let opened: Promise<IDBDatabase | null> | null = null;
-
-function database(): Promise<IDBDatabase | null> {
-  opened ??= new Promise((resolve) => {
-    if (typeof indexedDB === "undefined") return resolve(null);
-    const request = indexedDB.open(dbName, 1);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      db.createObjectStore(pending, { keyPath: ["attempt", "questionId"] }).createIndex("attempt", "attempt");
-      db.createObjectStore(flags, { keyPath: "attempt" });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => resolve(null);
-    request.onblocked = () => resolve(null);
-  });
-  return opened;
-}
-
-/** Runs `work` in one transaction and resolves with its result once the transaction has committed. */
-async function run<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => IDBRequest<T> | void): Promise<T | undefined> {
-  const db = await database();
-  if (!db) return undefined;
-  return new Promise((resolve) => {
-    const tx = db.transaction(stores, mode);
-    const request = work(tx);
-    tx.oncomplete = () => resolve(request ? request.result : undefined);
-    tx.onerror = () => resolve(undefined);
-    tx.onabort = () => resolve(undefined);
-  });
-}
+const store = new BrowserStore("collab-exam-paper", 1, (db) => {
+  db.createObjectStore(pending, { keyPath: ["attempt", "questionId"] }).createIndex("attempt", "attempt");
+  db.createObjectStore(flags, { keyPath: "attempt" });
+});
+const run = store.run.bind(store);
 
 export function loadPending(attempt: string): Promise<PendingAnswer[]> {
   return run<PendingAnswer[]>([pending], "readonly", (tx) => tx.objectStore(pending).index("attempt").getAll(attempt)).then((r) => r ?? []);

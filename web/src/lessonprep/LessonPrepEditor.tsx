@@ -1,3 +1,5 @@
+import type Quill from "quill";
+import Delta, { type Op } from "quill-delta";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
 import { t } from "../i18n";
@@ -12,14 +14,18 @@ import "./lessonprep.css";
 import { ForkOrigin } from "./ForkOrigin";
 import { PlanTools } from "./PlanTools";
 import { ReflectionsPanel } from "./ReflectionsPanel";
+import { RichCursors } from "./richCursors";
+import { draftKey, loadDrafts, putDraft, removeDraft, RichDraft } from "./richDrafts";
+import { RichApplied, RichSectionClient, RichSubmit } from "./richSectionClient";
+import { RichSectionEditor } from "./RichSectionEditor";
 import { SectionClient } from "./sectionClient";
-import { SectionEditor } from "./SectionEditor";
+import { colourOf, SectionEditor } from "./SectionEditor";
 import { PlanComment, ServerAnchors } from "./serverAnchors";
 import { s } from "./strings";
 import { codePoints, splitAt, TextOperation } from "./textOperation";
 import { VersionSummary, VersionsPanel } from "./VersionsPanel";
 
-interface Section { key: string; title: string; text: string; assignee: string | null }
+interface Section { key: string; title: string; text: string; assignee: string | null; format?: string; content?: Op[] }
 interface Snapshot {
   id: string;
   groupId: string;
@@ -61,6 +67,16 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
   const revision = useRef(0);
   const cursorTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const cursorSection = useRef<string | null>(null);
+  const richClients = useRef(new Map<string, RichSectionClient>());
+  const quills = useRef(new Map<string, Quill>());
+  const richCursors = useRef(new RichCursors());
+  /** Rich sections whose saved edits are being placed after a reload: their op.applied wait here meanwhile. */
+  const restoring = useRef(new Map<string, RichApplied[]>());
+  const [unplaced, setUnplaced] = useState(new Map<string, string>());
+  const followerRef = useRef<StreamFollower<Snapshot> | null>(null);
+  // Read by the connection's handlers, which outlive the render they were made in.
+  const latest = useRef({ members, finalized: false });
+  latest.current = { members, finalized: plan?.phase === "finalized" };
 
   useEffect(() => {
     const connection = new LiveConnection("/hubs/lessonprep");
@@ -76,7 +92,19 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       }
       snapshot = { ...snapshot, online: [...online] };
       revision.current = snapshot.revision;
-      clients.current = new Map(snapshot.sections.map((s) => [s.key, new SectionClient(s.text, (op) => submit(s.key, op), me.userId)]));
+      const text = snapshot.sections.filter((s) => s.format !== "rich");
+      const rich = snapshot.sections.filter((s) => s.format === "rich");
+      clients.current = new Map(text.map((s) => [s.key, new SectionClient(s.text, (op) => submit(s.key, op), me.userId)]));
+      richClients.current = new Map(
+        rich.map((s) => [s.key, new RichSectionClient(new Delta(s.content ?? []), snapshot.revision, (delta, base) => submitRich(s.key, delta, base), me.userId)]),
+      );
+      richCursors.current.reset();
+      for (const s of rich) {
+        const quill = quills.current.get(s.key);
+        if (quill) showContent(s.key, quill);
+        // A new snapshot drops edits the server never took; a reload's saved ones are being placed, keep those.
+        if (!restoring.current.has(s.key)) saveDraft(s.key);
+      }
       anchors.current.reset(snapshot.revision, snapshot.comments ?? []);
       for (const s of snapshot.sections) {
         const area = areas.current.get(s.key);
@@ -98,7 +126,42 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       return { ...command, op };
     };
 
-    const follower = new StreamFollower<Snapshot>(connection, `lessonprep/${prepId}`, prepId, "Sync", {
+    const submitRich = (section: string, delta: Delta, base: number): RichSubmit => {
+      const sent = { ...nextCommand(), baseRevision: Math.max(base, revision.current), delta };
+      resendRich(section, sent);
+      return sent;
+    };
+
+    const resendRich = (section: string, sent: RichSubmit) => {
+      const { delta, ...command } = sent;
+      connection.invoke("SubmitOp", prepId, { ...command, section, delta: delta.ops }).catch((failure) => {
+        // The server could not place the change (its base is no longer retained, the plan was finalized): the user's
+        // text stays visible for copying, and the section starts over from the server's.
+        const lost = richClients.current.get(section)?.content;
+        if (lost) setUnplaced((m) => new Map(m).set(section, plainText(lost)));
+        setError(failure);
+        presenceSinceJoin = new Map();
+        void connection.call<Joined<Snapshot>>("Join", prepId).then((joined) => follower.joined(joined));
+      });
+    };
+
+    const richApplied = (d: RichApplied) => {
+      const waiting = restoring.current.get(d.section);
+      if (waiting) {
+        waiting.push(d);
+        return;
+      }
+      const client = richClients.current.get(d.section);
+      if (!client) return;
+      const local = client.applied(d);
+      richCursors.current.applied(d.revision, d.section, new Delta(d.delta));
+      // "api": Quill's history then moves this user's undo stack past the colleague's change instead of recording it.
+      if (local) quills.current.get(d.section)?.updateContents(local, "api");
+      saveDraft(d.section);
+      showCursors(d.section);
+    };
+
+    const follower: StreamFollower<Snapshot> = new StreamFollower<Snapshot>(connection, `lessonprep/${prepId}`, prepId, "Sync", {
       snapshot: reset,
       event: (e) => {
         const event = typed(e, "op.applied", "phase.changed", "section.assigned", "comment.added", "comment.resolved", "version.saved", "version.restored");
@@ -106,10 +169,9 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         if (event.type === "op.applied") {
           const d = event.data;
           revision.current = d.revision;
-          // A rich section's change (a delta, PROTOCOL §9) moves the revision but no text this editor shows.
           const ops = d.ops;
           if (!ops) {
-            redraw();
+            richApplied({ ...d, delta: (d.delta ?? []) as Op[] });
             return;
           }
           const client = clients.current.get(d.section);
@@ -146,17 +208,28 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
           void connection.stop();
         } else if (e.type === "presence.changed") {
           presenceSinceJoin.set(e.data.userId, e.data.online);
-          if (!e.data.online) anchors.current.cursors.delete(e.data.userId);
+          if (!e.data.online) {
+            anchors.current.cursors.delete(e.data.userId);
+            richCursors.current.left(e.data.userId);
+            for (const key of quills.current.keys()) showCursors(key);
+          }
           setPlan((p) => (p ? { ...p, online: e.data.online ? [...p.online.filter((u) => u !== e.data.userId), e.data.userId] : p.online.filter((u) => u !== e.data.userId) } : p));
         } else {
           const cursor = typed(e, "cursor.moved");
           if (cursor && cursor.data.userId !== me.userId) {
-            anchors.current.cursorMoved(cursor.data);
-            redraw();
+            if (richClients.current.has(cursor.data.section)) {
+              richCursors.current.moved(cursor.data);
+              showCursors(cursor.data.section);
+            } else {
+              anchors.current.cursorMoved(cursor.data);
+              redraw();
+            }
           }
         }
       },
     });
+
+    followerRef.current = follower;
 
     const showRemote = (section: string, text: string, op: TextOperation) => {
       const area = areas.current.get(section);
@@ -173,10 +246,13 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
     let joinedOnce = false;
     const join = async () => {
       presenceSinceJoin = new Map();
+      const drafts = joinedOnce ? [] : await loadDrafts(me.userId, prepId);
+      for (const draft of drafts) restoring.current.set(draft.key.slice(draftKey(me.userId, prepId, "").length), []);
       const joined = await connection.call<Joined<Snapshot>>("Join", prepId);
       if (!joinedOnce) {
         joinedOnce = true;
         follower.joined(joined);
+        for (const draft of drafts) void restoreDraft(draft, joined.seq);
         rest<{ myRole: string | null; members: Member[] }>("GET", `/api/groups/${encodeURIComponent(joined.snapshot.groupId)}`).then(
           (group) => {
             setMembers(group.members);
@@ -193,6 +269,47 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         await follower.catchUp();
       }
     };
+    /**
+     * Puts a reload's saved edits back over the section: the ops applied since they were saved are replayed over them
+     * (Sync from the saved seq, up to the Join's), the unacknowledged command goes again as it was, and what arrived
+     * meanwhile follows. Ops no longer retained leave the edits unplaceable: they are shown for copying.
+     */
+    const restoreDraft = async (draft: RichDraft, joinedSeq: number) => {
+      const section = draft.key.slice(draftKey(me.userId, prepId, "").length);
+      const fresh = richClients.current.get(section);
+      let restored: RichSectionClient | null = null;
+      let later: RichApplied[] = [];
+      try {
+        const sync = await connection.call<{ events: { seq: number; type: string; data: RichApplied }[]; snapshot?: unknown }>("Sync", prepId, draft.seq);
+        const mine = (sync.snapshot ? [] : sync.events).filter((e) => e.type === "op.applied" && e.data.section === section && e.data.delta);
+        if (fresh && !sync.snapshot) {
+          restored = RichSectionClient.restore(
+            draft.saved,
+            mine.filter((e) => e.seq <= joinedSeq).map((e) => e.data),
+            fresh.server,
+            (delta, base) => submitRich(section, delta, base),
+            me.userId,
+          );
+        }
+        later = mine.filter((e) => e.seq > joinedSeq).map((e) => e.data);
+      } catch (failure) {
+        setError(failure);
+      }
+      const waiting = restoring.current.get(section) ?? [];
+      restoring.current.delete(section);
+      if (restored) {
+        richClients.current.set(section, restored);
+        if (restored.unacknowledged) resendRich(section, restored.unacknowledged);
+      } else {
+        setUnplaced((m) => new Map(m).set(section, plainText(savedContent(draft))));
+        void removeDraft(draft.key);
+      }
+      for (const d of [...later, ...waiting].sort((a, b) => a.revision - b.revision)) richClients.current.get(section)?.applied(d);
+      const quill = quills.current.get(section);
+      if (quill) showContent(section, quill);
+      saveDraft(section);
+    };
+
     connection.onRejoin(join);
     connection.start().then(join).catch(setError);
     return () => {
@@ -200,6 +317,79 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       void connection.stop();
     };
   }, [prepId]);
+
+  /** Keeps the section's unacknowledged edits in the browser, or forgets them once the server has them all. */
+  function saveDraft(section: string) {
+    const key = draftKey(me.userId, prepId, section);
+    const saved = richClients.current.get(section)?.save();
+    if (saved) void putDraft({ key, seq: followerRef.current?.seq ?? 0, saved });
+    else void removeDraft(key);
+  }
+
+  /** Sets the editor to the client's content (a snapshot, a restored draft): not an edit, and nothing to undo. */
+  function showContent(section: string, quill: Quill) {
+    const client = richClients.current.get(section);
+    if (!client) return;
+    quill.setContents(client.content, "silent");
+    (quill.getModule("history") as { clear(): void }).clear();
+    quill.enable(!restoring.current.has(section) && !latest.current.finalized);
+    showCursors(section);
+  }
+
+  function showCursors(section: string) {
+    const quill = quills.current.get(section);
+    const client = richClients.current.get(section);
+    if (!quill || !client) return;
+    const module = quill.getModule("cursors") as {
+      cursors(): { id: string }[];
+      createCursor(id: string, name: string, colour: string): void;
+      moveCursor(id: string, range: { index: number; length: number }): void;
+      removeCursor(id: string): void;
+    };
+    const here = [...richCursors.current.cursors.values()].filter((c) => c.section === section);
+    for (const old of module.cursors()) if (!here.some((c) => c.userId === old.id)) module.removeCursor(old.id);
+    for (const cursor of here) {
+      const [from, to] = [client.toLocal(Math.min(cursor.anchor, cursor.head)), client.toLocal(Math.max(cursor.anchor, cursor.head))];
+      if (!module.cursors().some((c) => c.id === cursor.userId)) module.createCursor(cursor.userId, memberName(cursor.userId), colourOf(cursor.userId));
+      module.moveCursor(cursor.userId, { index: from, length: to - from });
+    }
+  }
+
+  function memberName(userId: string) {
+    return latest.current.members.find((m) => m.userId === userId)?.name ?? userId;
+  }
+
+  function bindRich(section: string, quill: Quill) {
+    quills.current.set(section, quill);
+    showContent(section, quill);
+    quill.on("text-change", (delta: Delta, _old: Delta, source: string) => {
+      if (source !== "user") return;
+      richClients.current.get(section)?.edit(delta);
+      saveDraft(section);
+      showCursors(section);
+      richCursorMoved(section);
+    });
+    quill.on("selection-change", (range: unknown, _old: unknown, source: string) => {
+      if (range && source === "user") richCursorMoved(section);
+    });
+  }
+
+  /** As cursorMoved, for a rich section: its selection in UTF-16 indices of the server's content. */
+  function richCursorMoved(section: string) {
+    cursorSection.current = section;
+    if (cursorTimer.current) return;
+    cursorTimer.current = setTimeout(async () => {
+      const key = cursorSection.current!;
+      const client = richClients.current.get(key);
+      const quill = quills.current.get(key);
+      if (client && quill) {
+        await client.whenIdle();
+        const range = quill.getSelection();
+        if (range) live.current?.call("MoveCursor", prepId, { section: key, anchor: range.index, head: range.index + range.length }).catch(() => undefined);
+      }
+      cursorTimer.current = null;
+    }, cursorSendMs);
+  }
 
   function onInput(section: string, area: HTMLTextAreaElement) {
     clients.current.get(section)?.edit(area.value);
@@ -275,6 +465,23 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         />
         <ErrorLine error={error} />
         {plan.sections.map((section) => {
+          if (section.format === "rich") {
+            return (
+              <RichSectionEditor
+                key={section.key}
+                planId={prepId}
+                section={section}
+                readOnly={readOnly}
+                canAssign={canLead && !readOnly}
+                members={members}
+                nameOf={nameOf}
+                assign={(userId) => void command("AssignSection", section.key, userId).catch(() => undefined)}
+                bind={(quill) => bindRich(section.key, quill)}
+                unplaced={unplaced.get(section.key) ?? null}
+                onError={setError}
+              />
+            );
+          }
           const client = clients.current.get(section.key);
           return (
             <SectionEditor
@@ -320,4 +527,16 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       />
     </div>
   );
+}
+
+/** A rich content's words alone, for the user to copy when their edits could not be placed. */
+function plainText(content: Delta): string {
+  return content.ops.map((op) => (typeof op.insert === "string" ? op.insert : "")).join("");
+}
+
+function savedContent(draft: RichDraft): Delta {
+  let content = new Delta(draft.saved.server);
+  if (draft.saved.inFlight) content = content.compose(new Delta(draft.saved.inFlight.now));
+  if (draft.saved.pending) content = content.compose(new Delta(draft.saved.pending));
+  return content;
 }

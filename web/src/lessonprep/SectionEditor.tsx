@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Member } from "./LessonPrepEditor";
 import { PlanComment, RemoteCursor } from "./serverAnchors";
+import { SectionHead } from "./SectionHead";
 import { s } from "./strings";
 import { splitAt } from "./textOperation";
 
@@ -119,29 +120,9 @@ export function SectionEditor(props: Props) {
     }
   }
 
-  const assignee = section.assignee;
   return (
     <div class="section" data-section={section.key}>
-      <div class="section-head">
-        <h2 id={`title-${section.key}`}>{section.title}</h2>
-        <span class="assignee" data-testid={`assignee-${section.key}`}>
-          {s("assignee")}: {assignee ? props.nameOf(assignee) : s("unassigned")}
-        </span>
-        {props.canAssign && (
-          <label class="assign">
-            <span class="sr-only">{s("assignTo")}</span>
-            <select
-              name={`assign-${section.key}`}
-              aria-label={`${s("assignTo")}: ${section.title}`}
-              value={assignee ?? ""}
-              onChange={(e) => props.assign((e.target as HTMLSelectElement).value || null)}
-            >
-              <option value="">{s("unassigned")}</option>
-              {props.members.map((m) => <option value={m.userId}>{m.name}</option>)}
-            </select>
-          </label>
-        )}
-      </div>
+      <SectionHead section={section} canAssign={props.canAssign} members={props.members} nameOf={props.nameOf} assign={props.assign} />
       <div class="editor-box">
         <Mirror text={text} spans={spans} carets={carets} />
         <textarea

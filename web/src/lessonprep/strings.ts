@@ -30,6 +30,11 @@ export const s = featureStrings(
     savedBy: "{name} 保存于 {at}",
     editing: "正在编辑",
     you: "我",
+    insertTable: "插入表格",
+    addRow: "加一行",
+    addColumn: "加一列",
+    imageUnavailable: "图片无法显示",
+    unplaced: "你离线时的修改已无法合并到最新版本，请从下面复制后重新输入：",
   },
   {
     assignee: "Assigned to",
@@ -59,5 +64,10 @@ export const s = featureStrings(
     savedBy: "saved by {name} at {at}",
     editing: "editing",
     you: "me",
+    insertTable: "Table",
+    addRow: "+ row",
+    addColumn: "+ column",
+    imageUnavailable: "image unavailable",
+    unplaced: "Your offline edits could no longer be merged into the latest version; copy them from here and enter them again:",
   },
 );

@@ -43,6 +43,11 @@ export class StreamFollower<S> {
     });
   }
 
+  /** The seq of the last event applied: a screen that keeps local copies asks Sync for what came after it. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
   /** Takes a Join answer (first join or after a reconnect) as the new base. */
   joined(joined: Joined<S>): void {
     this.lastSeq = joined.seq;

@@ -130,11 +130,10 @@ test("two teachers type into the same section of a lesson plan at once and both 
   await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/members`, li);
   const leader = await newPage(browser, api.baseUrl);
   await signInAs(leader, wang);
-  await leader.goto(`/groups/${groupId}`);
-  await leader.fill("[data-testid=new-plan] input[name=planTitle]", "《一元一次方程》集体备课");
-  await leader.click("[data-testid=new-plan] button[type=submit]");
-  await leader.waitForURL(/\/lessonpreps\/lp-/);
-  const planPath = new URL(leader.url()).pathname;
+  // A plain-text plan: the rich editor's own co-editing test is lessonprep-rich.test.mjs.
+  const { id: planId } = await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/lessonpreps`, { title: "《一元一次方程》集体备课", subject: "数学", grade: "七年级", format: "text" });
+  const planPath = `/lessonpreps/${planId}`;
+  await leader.goto(planPath);
   const member = await newPage(browser, api.baseUrl);
   await signInAs(member, li);
   await member.goto(planPath);
@@ -177,7 +176,7 @@ test("the leader removes a colleague: the colleague's group space and open lesso
   const token = await tokenFor(api.baseUrl, wang);
   const { id: groupId } = await restAs(api.baseUrl, token, "POST", "/api/groups", { name: "移出测试组", subject: "数学", grade: "八年级" });
   await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/members`, zhao);
-  const { id: planId } = await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/lessonpreps`, { title: "《勾股定理》", subject: "数学", grade: "八年级" });
+  const { id: planId } = await restAs(api.baseUrl, token, "POST", `/api/groups/${groupId}/lessonpreps`, { title: "《勾股定理》", subject: "数学", grade: "八年级", format: "text" });
 
   const colleague = await newPage(browser, api.baseUrl);
   await signInAs(colleague, zhao);

@@ -32,7 +32,7 @@ const objectives = "textarea[name=section-objectives]";
 
 /** A fresh plan (wang is its lead preparer, objectives already written) opened by both teachers. */
 async function openPlan(title, text = "【知识】【能力】") {
-  const { id } = await restAs(api.baseUrl, wangToken, "POST", `/api/groups/${groupId}/lessonpreps`, { title, subject: "数学", grade: "七年级" });
+  const { id } = await restAs(api.baseUrl, wangToken, "POST", `/api/groups/${groupId}/lessonpreps`, { title, subject: "数学", grade: "七年级", format: "text" });
   await Promise.all([leader.goto(`/lessonpreps/${id}`), member.goto(`/lessonpreps/${id}`)]);
   await leader.waitForSelector(`text=${title}`);
   await member.waitForSelector(`text=${title}`);

@@ -1,0 +1,164 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+
+const wang = { userId: "t-2001", name: "王老师", role: "teacher", school: "3301001", county: "西湖区" };
+const li = { userId: "t-2002", name: "李老师", role: "teacher", school: "3302005", county: "余杭区" };
+
+let api;
+let browser;
+let leader;
+let member;
+let groupId;
+let wangToken;
+before(async () => {
+  api = await startApi("lessonprep-rich");
+  browser = await launchBrowser();
+  wangToken = await tokenFor(api.baseUrl, wang);
+  ({ id: groupId } = await restAs(api.baseUrl, wangToken, "POST", "/api/groups", { name: "八年级物理备课组", subject: "物理", grade: "八年级" }));
+  await restAs(api.baseUrl, wangToken, "POST", `/api/groups/${groupId}/members`, li);
+  leader = await newPage(browser, api.baseUrl);
+  member = await newPage(browser, api.baseUrl);
+  await signInAs(leader, wang);
+  await signInAs(member, li);
+});
+after(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+const editor = (key) => `[data-testid=rich-${key}] .ql-editor`;
+const html = (page, key) => page.$eval(editor(key), (el) => el.innerHTML);
+
+/** A new plan made on the group's screen (so with the default format, rich), opened by both teachers. */
+async function openPlan(title) {
+  await leader.goto(`/groups/${groupId}`);
+  await leader.fill("[data-testid=new-plan] input[name=planTitle]", title);
+  await leader.click("[data-testid=new-plan] button[type=submit]");
+  await leader.waitForURL(/\/lessonpreps\/lp-/);
+  const path = new URL(leader.url()).pathname;
+  await member.goto(path);
+  for (const page of [leader, member]) await page.waitForSelector(`${editor("process")}[contenteditable=true]`);
+  return path.split("/").pop();
+}
+
+/** Waits until both tabs show the same section, then returns it. */
+async function agreed(key, check = () => true) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [a, b] = [await html(leader, key), await html(member, key)];
+    if (a === b && check(a)) return a;
+    if (Date.now() > deadline) throw new Error(`the tabs did not agree:\n${a}\n${b}`);
+    await leader.waitForTimeout(100);
+  }
+}
+
+const serverSection = async (id, key) =>
+  (await restAs(api.baseUrl, wangToken, "GET", `/api/lessonpreps/${id}`)).sections.find((s) => s.key === key);
+
+const words = (content) => content.map((op) => (typeof op.insert === "string" ? op.insert : "")).join("");
+
+test("two teachers build a table and a formula together and both end on the server's content", async () => {
+  const id = await openPlan("《浮力》集体备课");
+  await leader.click(editor("process"));
+  await leader.keyboard.type("实验记录");
+  await leader.keyboard.press("Enter");
+  await leader.click("[data-section=process] .ql-table-insert");
+  await member.waitForFunction((selector) => document.querySelectorAll(`${selector} td`).length === 4, editor("process"));
+
+  // Each fills a different cell at the same time; every keystroke of one moves the other's in-flight change.
+  const cells = (page) => page.$$(`${editor("process")} td`);
+  await (await cells(leader))[0].click();
+  await (await cells(member))[3].click();
+  await Promise.all([leader.keyboard.type("排开水的体积", { delay: 30 }), member.keyboard.type("浮力大小", { delay: 30 })]);
+  // Then both type into the same empty cell at once: inserts at one place, which the server orders by who came first.
+  await (await cells(leader))[1].click();
+  await (await cells(member))[1].click();
+  await Promise.all([leader.keyboard.type("甲甲甲", { delay: 20 }), member.keyboard.type("乙乙乙", { delay: 20 })]);
+
+  // Li writes Archimedes' principle as a formula on the first line, through the toolbar's formula box.
+  await member.click(editor("process"));
+  await member.keyboard.press("Control+Home");
+  await member.click("[data-section=process] .ql-formula");
+  await member.fill("[data-section=process] .ql-tooltip[data-mode=formula] input", "F_{浮}=\\rho g V");
+  await member.keyboard.press("Enter");
+
+  const shown = await agreed("process", (h) => h.includes("ql-formula") && h.includes("排开水的体积") && h.includes("浮力大小") && (h.match(/[甲乙]/g) ?? []).length === 6);
+  const section = await serverSection(id, "process");
+  assert.equal(section.format, "rich");
+  assert.ok(section.content.some((op) => op.insert?.formula === "F_{浮}=\\rho g V"), JSON.stringify(section.content));
+  const cellEnds = section.content.filter((op) => op.attributes?.table).map((op) => op.insert.split("\n").length - 1);
+  assert.equal(cellEnds.reduce((a, b) => a + b, 0), 4, `two rows of two cells: ${JSON.stringify(section.content)}`);
+  assert.match(words(section.content), /实验记录\n排开水的体积\n[甲乙]{6}\n\n浮力大小\n/);
+
+  // A third tab loads the server's content afresh and shows exactly what both editors show.
+  const fresh = await newPage(browser, api.baseUrl);
+  await signInAs(fresh, wang);
+  await fresh.goto(`/lessonpreps/${id}`);
+  await fresh.waitForSelector(`${editor("process")} .ql-formula`);
+  assert.equal(await html(fresh, "process"), shown);
+  await fresh.context().close();
+  await screenshot(leader, "lessonprep-rich-table-formula");
+});
+
+test("a colleague's caret shows with their name; undo takes back only one's own edit and leaves the colleague's in place", async () => {
+  await openPlan("《压强》集体备课");
+  await leader.click(editor("objectives"));
+  await leader.keyboard.type("理解压强");
+  await agreed("objectives", (h) => h.includes("理解压强"));
+  await member.click(editor("objectives"));
+  await member.keyboard.press("Control+End");
+  await member.keyboard.type("，会用公式计算");
+  await agreed("objectives", (h) => h.includes("理解压强，会用公式计算"));
+  // Li's caret shows in Wang's tab, with her name.
+  await leader.waitForSelector("[data-section=objectives] .ql-cursor .ql-cursor-name:text('李老师')", { state: "attached" });
+
+  await leader.click(editor("objectives"));
+  await leader.keyboard.press("Control+z");
+  const after = await agreed("objectives", (h) => !h.includes("理解压强"));
+  assert.match(after, /，会用公式计算/);
+  await leader.keyboard.press("Control+Shift+z");
+  await agreed("objectives", (h) => h.includes("理解压强，会用公式计算"));
+});
+
+test("an edit made offline survives a reload and reaches the colleague once the tab is back online", async () => {
+  const id = await openPlan("《大气压强》集体备课");
+  const hub = { cut: false, sockets: [] };
+  await member.route("**/hubs/lessonprep/negotiate**", (route) => (hub.cut ? route.abort("internetdisconnected") : route.continue()));
+  await member.routeWebSocket(/\/hubs\/lessonprep/, (ws) => {
+    if (hub.cut) return void ws.close();
+    const server = ws.connectToServer();
+    hub.sockets.push({ ws, server });
+  });
+  // The routes take effect for connections made from now on.
+  await member.reload();
+  await member.waitForSelector(`${editor("homework")}[contenteditable=true]`);
+
+  hub.cut = true;
+  for (const { ws, server } of hub.sockets.splice(0)) {
+    await ws.close().catch(() => undefined);
+    await server.close().catch(() => undefined);
+  }
+  await member.click(editor("homework"));
+  await member.keyboard.type("完成课后练习1—3题");
+  await member.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("collab-lessonprep");
+        open.onsuccess = () => {
+          const read = open.result.transaction("drafts").objectStore("drafts").getAll();
+          read.onsuccess = () => resolve(JSON.stringify(read.result).includes("完成课后练习1—3题"));
+          read.onerror = () => resolve(false);
+        };
+        open.onerror = () => resolve(false);
+      }),
+  );
+  assert.equal(words((await serverSection(id, "homework")).content), "\n", "the server has not seen it");
+
+  hub.cut = false;
+  await member.reload();
+  await member.waitForFunction((selector) => document.querySelector(selector)?.textContent === "完成课后练习1—3题", editor("homework"));
+  await leader.waitForFunction((selector) => document.querySelector(selector)?.textContent === "完成课后练习1—3题", editor("homework"));
+  await agreed("homework");
+  assert.equal(words((await serverSection(id, "homework")).content), "完成课后练习1—3题\n");
+});
