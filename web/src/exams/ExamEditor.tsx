@@ -5,11 +5,11 @@ import { navigate } from "../router";
 import { ErrorLine } from "../screens/ErrorLine";
 import { FieldError, Refusal } from "./FieldError";
 import { PaperView } from "./PaperView";
-import { QuestionEditor } from "./QuestionEditor";
+import { QuestionListEditor } from "./QuestionListEditor";
 import { AccommodationForm } from "./AccommodationForm";
 import { RoomsForm } from "./RoomsForm";
 import { PeoplePicker } from "../directory/PeoplePicker";
-import { emptyExam, ExamDraft, ExamView, fieldOf, fromWire, Kind, kinds, newQuestion, rosterIds, toWire } from "./paperForm";
+import { emptyExam, ExamDraft, ExamView, fieldOf, fromWire, rosterIds, toWire } from "./paperForm";
 import { x } from "./strings";
 import "./exams.css";
 
@@ -96,12 +96,6 @@ export function ExamEditor({ examId }: { examId: string | null }) {
   const field = (key: "title" | "subject" | "opensAt" | "durationMinutes" | "lateJoinMinutes" | "roster") => (e: Event) =>
     set({ [key]: (e.target as HTMLInputElement).value });
   const err = (name: string) => <FieldError refusal={refusal} field={name} />;
-  const questions = draft.questions;
-  const move = (i: number, by: -1 | 1) => {
-    const next = [...questions];
-    [next[i], next[i + by]] = [next[i + by], next[i]];
-    set({ questions: next });
-  };
 
   return (
     <section class="card wide exam-author" data-testid="exam-editor">
@@ -162,27 +156,7 @@ export function ExamEditor({ examId }: { examId: string | null }) {
 
         <h2>{x("questions")}</h2>
         {err("questions")}
-        <ol class="q-list">
-          {questions.map((q, i) => (
-            <QuestionEditor
-              key={q.id}
-              question={q}
-              index={i}
-              count={questions.length}
-              refusal={refusal}
-              onChange={(changed) => set({ questions: questions.map((p, j) => (j === i ? changed : p)) })}
-              onMove={(by) => move(i, by)}
-              onRemove={() => set({ questions: questions.filter((_, j) => j !== i) })}
-            />
-          ))}
-        </ol>
-        <div class="add-questions">
-          {kinds.map((kind: Kind) => (
-            <button type="button" data-add={kind} onClick={() => set({ questions: [...questions, newQuestion(kind, questions)] })}>
-              + {x("addQuestion", { kind: x(`kind_${kind}`) })}
-            </button>
-          ))}
-        </div>
+        <QuestionListEditor questions={draft.questions} refusal={refusal} onChange={(questions) => set({ questions })} />
 
         {refusal && !refusal.at && <ErrorLine error={refusal.error} />}
         <div class="author-bar">

@@ -1,9 +1,8 @@
 import { useState } from "preact/hooks";
 import { ApiError, rest } from "../api";
 import { Refusal as FieldRefusal } from "../exams/FieldError";
-import { fieldOf, Kind, kinds, localInput, newQuestion, QuestionDraft, questionToWire } from "../exams/paperForm";
-import { QuestionEditor } from "../exams/QuestionEditor";
-import { x } from "../exams/strings";
+import { fieldOf, localInput, QuestionDraft, questionToWire } from "../exams/paperForm";
+import { QuestionListEditor } from "../exams/QuestionListEditor";
 import { ClassPicker } from "../homework/ClassPicker";
 import { homeworkPath } from "../homework/homeworkWire";
 import { Refusal } from "../homework/Refusal";
@@ -55,11 +54,6 @@ export function HomeworkSet() {
     }
   }
 
-  const move = (i: number, by: -1 | 1) => {
-    const next = [...questions];
-    [next[i], next[i + by]] = [next[i + by], next[i]];
-    setQuestions(next);
-  };
   const questionRefusal = refusal?.at?.question ? refusal : null;
   return (
     <section class="card wide exam-author" data-testid="homework-set">
@@ -73,27 +67,7 @@ export function HomeworkSet() {
         </div>
         <ClassPicker chosen={classIds} onChange={setClassIds} />
         <h2>{hw("questions")}</h2>
-        <ol class="q-list">
-          {questions.map((q, i) => (
-            <QuestionEditor
-              key={q.id}
-              question={q}
-              index={i}
-              count={questions.length}
-              refusal={questionRefusal}
-              onChange={(changed) => setQuestions(questions.map((p, j) => (j === i ? changed : p)))}
-              onMove={(by) => move(i, by)}
-              onRemove={() => setQuestions(questions.filter((_, j) => j !== i))}
-            />
-          ))}
-        </ol>
-        <div class="add-questions">
-          {kinds.map((kind: Kind) => (
-            <button type="button" data-add={kind} onClick={() => setQuestions([...questions, newQuestion(kind, questions)])}>
-              + {x("addQuestion", { kind: x(`kind_${kind}`) })}
-            </button>
-          ))}
-        </div>
+        <QuestionListEditor questions={questions} refusal={questionRefusal} onChange={setQuestions} />
         {refusal && !questionRefusal && <Refusal error={refusal.error} />}
         {questionRefusal && <div data-testid="refusal" data-code={questionRefusal.error instanceof ApiError ? questionRefusal.error.code : "client"} />}
         <div class="author-bar">
