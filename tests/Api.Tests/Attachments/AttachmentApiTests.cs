@@ -5,6 +5,7 @@ using System.Text.Json;
 using Collab.Api.Attachments;
 using Collab.Api.Tests.Groups;
 using Collab.Api.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
 
 namespace Collab.Api.Tests.Attachments;
 
@@ -255,5 +256,38 @@ public sealed class AttachmentApiTests(AttachmentApiHost shared) : IClassFixture
         await ProblemAssert.IsAsync(await student.GetAsync($"/api/files/{id}"), HttpStatusCode.Forbidden, "not_admitted");
         await ProblemAssert.IsAsync(await student.PostAsync("/api/files", Form($"tutoring/{roomId}", SampleFiles.Png())), HttpStatusCode.Forbidden, "not_admitted");
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/files/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_word_export_embeds_the_plans_own_image_and_leaves_another_groups_a_placeholder()
+    {
+        var (teacher, colleague, _) = await PlanAsync();
+        var groupId = await _scenario.CreateGroupAsync(teacher);
+        await _scenario.AddMemberAsync(teacher, groupId, colleague);
+        using var http = await teacher.HttpAsync();
+        var created = await http.PostAsJsonAsync($"/api/groups/{groupId}/lessonpreps", new { title = "浮力", subject = "physics", grade = "8", format = "rich" });
+        var planId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var png = SampleFiles.Png(40, 30);
+        var own = (await UploadAsync(http, $"lessonprep/{planId}", png, "own.png")).GetProperty("url").GetString()!;
+        var (stranger, _, strangersPlan) = await PlanAsync();
+        using var strangerHttp = await stranger.HttpAsync();
+        var foreign = (await UploadAsync(strangerHttp, $"lessonprep/{strangersPlan}", SampleFiles.Png(8, 8), "foreign.png")).GetProperty("url").GetString()!;
+        await using (var hub = await teacher.ConnectAsync("/hubs/lessonprep"))
+        {
+            await hub.InvokeAsync("Join", planId);
+            var delta = JsonDocument.Parse(JsonSerializer.Serialize(new object[] { new { insert = new { image = own } }, new { insert = new { image = foreign } } })).RootElement;
+            await hub.InvokeAsync("SubmitOp", planId, new { clientId = "tab-1", clientSeq = 1, section = "process", baseRevision = 0, delta });
+        }
+
+        using var other = await colleague.HttpAsync();
+        using var export = await other.GetAsync($"/api/lessonpreps/{planId}/export?format=docx");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), false);
+
+        var part = Assert.Single(word.MainDocumentPart!.ImageParts);
+        using var stored = new MemoryStream();
+        part.GetStream().CopyTo(stored);
+        Assert.Equal(png, stored.ToArray());
+        Assert.Contains(word.MainDocumentPart.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Run>(), r => r.InnerText == "[图片]");
     }
 }
