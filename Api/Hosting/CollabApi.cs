@@ -1,3 +1,4 @@
+using Collab.Api.Attachments;
 using Collab.Api.Auth;
 using Collab.Api.CityDirectory;
 using Collab.Api.Classrooms;
@@ -108,6 +109,9 @@ public static class CollabApi
         builder.Services.AddOptions<DrainOptions>().Bind(builder.Configuration.GetSection(DrainOptions.Section));
         builder.Services.AddSingleton<NodeDrain>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NodeDrain>());
+        var attachments = builder.Configuration.GetSection(AttachmentOptions.Section).Get<AttachmentOptions>() ?? new AttachmentOptions();
+        builder.Services.AddOptions<AttachmentOptions>().Bind(builder.Configuration.GetSection(AttachmentOptions.Section));
+        builder.Services.AddSingleton<AttachmentAccess>();
 
         var app = builder.Build();
         app.UseKnownProxies();
@@ -140,6 +144,7 @@ public static class CollabApi
         app.MapHub<TutoringHub>("/hubs/tutoring", CloseOnExpiry);
         app.MapClassroomEndpoints();
         app.MapHomeworkEndpoints();
+        app.MapAttachmentEndpoints(attachments);
         app.MapHub<ClassroomHub>("/hubs/classroom", CloseOnExpiry);
         return app;
     }

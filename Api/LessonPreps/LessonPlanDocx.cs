@@ -3,7 +3,11 @@ using Collab.Ot.Rich;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Collab.Api.Attachments;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
 using OfficeMath = DocumentFormat.OpenXml.Math;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace Collab.Api.LessonPreps;
 
@@ -14,14 +18,21 @@ namespace Collab.Api.LessonPreps;
 /// <remarks>
 /// A formula is written as one Office Math zone holding its LaTeX as linear text: Word shows it as an equation and
 /// turns it into a built-up one with "Professional"; converting LaTeX to built-up OMML here would need a TeX parser.
-/// Images are attachments, which are not stored yet, so an image is a placeholder line.
+/// An image embed whose attachment the exporter may read (<see cref="DocxImages"/>) is embedded as an image part at its
+/// pixel size at 96 dpi, narrowed to the text width when wider; any other image is a placeholder.
 /// </remarks>
 public static class LessonPlanDocx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static byte[] Render(LessonPrepView plan)
+    /// <summary>The width between the margins (A4, 1440-twip margins) in EMU, 635 to a twip.</summary>
+    private const long TextWidthEmu = (11906 - 2 * 1440) * 635L;
+
+    private const long EmuPerPixel = 9525;
+
+    public static byte[] Render(LessonPrepView plan, IReadOnlyDictionary<string, DocxImage>? images = null)
     {
+        var embedded = images ?? new Dictionary<string, DocxImage>();
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -36,7 +47,7 @@ public static class LessonPlanDocx
                 body.Append(Paragraph("Heading1", new Run(new Text(section.Title))));
                 if (section.IsRich)
                 {
-                    AppendRich(body, main, Delta.Parse(section.Content ?? "[]"));
+                    AppendRich(body, main, Delta.Parse(section.Content ?? "[]"), embedded);
                 }
                 else
                 {
@@ -53,37 +64,37 @@ public static class LessonPlanDocx
         return stream.ToArray();
     }
 
-    private static void AppendRich(Body body, MainDocumentPart main, Delta content)
+    private static void AppendRich(Body body, MainDocumentPart main, Delta content, IReadOnlyDictionary<string, DocxImage> images)
     {
         foreach (var block in RichLines.Blocks(content))
         {
             switch (block.Kind)
             {
                 case RichBlockKind.Table:
-                    body.Append(Table(main, block));
+                    body.Append(Table(main, block, images));
                     break;
                 case RichBlockKind.OrderedList:
                     var number = 0;
                     foreach (var line in block.Lines)
                     {
-                        body.Append(Line(main, line, $"{++number}. "));
+                        body.Append(Line(main, line, $"{++number}. ", images));
                     }
                     break;
                 case RichBlockKind.BulletList:
                     foreach (var line in block.Lines)
                     {
-                        body.Append(Line(main, line, line.Format("list") switch { "checked" => "☑ ", "unchecked" => "☐ ", _ => "• " }));
+                        body.Append(Line(main, line, line.Format("list") switch { "checked" => "☑ ", "unchecked" => "☐ ", _ => "• " }, images));
                     }
                     break;
                 default:
-                    body.Append(Line(main, block.Lines[0], ""));
+                    body.Append(Line(main, block.Lines[0], "", images));
                     break;
             }
         }
     }
 
     /// <summary>A line as a paragraph; a heading in a section sits one level under the section's own heading.</summary>
-    private static Paragraph Line(MainDocumentPart main, RichLine line, string marker)
+    private static Paragraph Line(MainDocumentPart main, RichLine line, string marker, IReadOnlyDictionary<string, DocxImage> images)
     {
         var style = line.HeaderLevel > 0 ? $"Heading{Math.Min(6, line.HeaderLevel + 1)}" : null;
         var paragraph = Paragraph(style);
@@ -93,12 +104,12 @@ public static class LessonPlanDocx
         }
         foreach (var run in line.Runs)
         {
-            paragraph.Append(Content(main, run));
+            paragraph.Append(Content(main, run, images));
         }
         return paragraph;
     }
 
-    private static Table Table(MainDocumentPart main, RichBlock block)
+    private static Table Table(MainDocumentPart main, RichBlock block, IReadOnlyDictionary<string, DocxImage> images)
     {
         // The schema fixes the order: the width before the borders, and the borders top, left, bottom, right, inside.
         var table = new Table(new TableProperties(
@@ -115,19 +126,23 @@ public static class LessonPlanDocx
             var tableRow = new TableRow();
             foreach (var cell in row)
             {
-                tableRow.Append(new TableCell(Line(main, cell, "")));
+                tableRow.Append(new TableCell(Line(main, cell, "", images)));
             }
             table.Append(tableRow);
         }
         return table;
     }
 
-    private static OpenXmlElement Content(MainDocumentPart main, RichRun run)
+    private static OpenXmlElement Content(MainDocumentPart main, RichRun run, IReadOnlyDictionary<string, DocxImage> images)
     {
         if (run.Embed is { } embed)
         {
-            return embed.Type == "formula"
-                ? new OfficeMath.OfficeMath(new OfficeMath.Run(new OfficeMath.Text(embed.Value)))
+            if (embed.Type == "formula")
+            {
+                return new OfficeMath.OfficeMath(new OfficeMath.Run(new OfficeMath.Text(embed.Value)));
+            }
+            return embed.Type == "image" && images.TryGetValue(embed.Value, out var image)
+                ? Picture(main, image)
                 : new Run(new RunProperties(new Italic()), new Text("[图片]"));
         }
         var properties = new RunProperties();
@@ -160,6 +175,49 @@ public static class LessonPlanDocx
         }
         var relationship = main.AddHyperlinkRelationship(target, target.IsAbsoluteUri);
         return new Hyperlink(text) { Id = relationship.Id };
+    }
+
+    /// <summary>An inline picture of an image part; each picture's drawing id is the number of image parts so far, unique in the document.</summary>
+    private static Run Picture(MainDocumentPart main, DocxImage image)
+    {
+        var part = main.AddImagePart(image.ContentType switch
+        {
+            AttachmentTypes.Jpeg => ImagePartType.Jpeg,
+            AttachmentTypes.Gif => ImagePartType.Gif,
+            _ => ImagePartType.Png,
+        });
+        using (var bytes = new MemoryStream(image.Bytes))
+        {
+            part.FeedData(bytes);
+        }
+        var relationship = main.GetIdOfPart(part);
+        var id = (uint)main.ImageParts.Count();
+        var width = image.WidthPixels * EmuPerPixel;
+        var height = image.HeightPixels * EmuPerPixel;
+        if (width > TextWidthEmu)
+        {
+            height = height * TextWidthEmu / width;
+            width = TextWidthEmu;
+        }
+        var name = $"image{id}";
+        var picture = new Pic.Picture(
+            new Pic.NonVisualPictureProperties(new Pic.NonVisualDrawingProperties { Id = 0U, Name = name }, new Pic.NonVisualPictureDrawingProperties()),
+            new Pic.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
+            new Pic.ShapeProperties(new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = width, Cy = height }),
+                new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle }));
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = width, Cy = height },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = name },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(picture) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        {
+            DistanceFromTop = 0U,
+            DistanceFromBottom = 0U,
+            DistanceFromLeft = 0U,
+            DistanceFromRight = 0U,
+        };
+        return new Run(new Drawing(inline));
     }
 
     /// <summary>Word takes six hex digits without the sign; a three-digit colour doubles each.</summary>

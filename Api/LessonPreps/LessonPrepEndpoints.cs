@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using Collab.Api.Attachments;
 using Collab.Api.Auth;
 using Collab.Api.Errors;
 using Collab.Api.Hosting;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.LessonPreps;
+using Collab.Silo.Attachments;
 
 namespace Collab.Api.LessonPreps;
 
@@ -30,7 +32,8 @@ public static class LessonPrepEndpoints
             return TypedResults.Created($"/api/lessonpreps/{forkId}", new { id = forkId });
         }).RequireAuthorization();
 
-        api.MapGet("/api/lessonpreps/{id}/export", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains) =>
+        api.MapGet("/api/lessonpreps/{id}/export", async (string id, string? format, ClaimsPrincipal user, IGrainFactory grains,
+            IAttachmentStore attachments, AttachmentAccess access, CancellationToken cancellationToken) =>
         {
             if (format is not (null or "markdown" or "html" or "docx"))
             {
@@ -40,7 +43,8 @@ public static class LessonPrepEndpoints
             return format switch
             {
                 "html" => Results.Text(LessonPlanExport.Html(plan), "text/html; charset=utf-8"),
-                "docx" => Results.File(LessonPlanDocx.Render(plan), LessonPlanDocx.ContentType, $"{plan.Title}.docx"),
+                "docx" => Results.File(LessonPlanDocx.Render(plan, await DocxImages.LoadAsync(plan, user, attachments, access, cancellationToken)),
+                    LessonPlanDocx.ContentType, $"{plan.Title}.docx"),
                 _ => Results.Text(LessonPlanExport.Markdown(plan), "text/markdown; charset=utf-8"),
             };
         }).RequireAuthorization();

@@ -54,4 +54,8 @@ public interface ITutoringRoomGrain : ILiveStreamGrain
     /// <summary>The room's finished sessions, newest first (its tutor and admins).</summary>
     [Alias("History")]
     Task<IReadOnlyList<TutoringSessionRecord>> HistoryAsync(Caller caller);
+
+    /// <summary>Throws unless the caller may share the room's files (PROTOCOL §9): its tutor, an admin, or a student it tutors or tutored.</summary>
+    [Alias("AuthorizeFiles")]
+    Task AuthorizeFilesAsync(Caller caller);
 }

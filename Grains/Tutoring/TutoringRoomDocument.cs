@@ -61,6 +61,21 @@ public sealed class TutoringRoomDocument(string id, TutoringRoomState state, Ses
         throw new CollabException(ErrorCodes.NotAdmitted, $"you are not the admitted student of room {id}");
     }
 
+    /// <summary>
+    /// Those who share the room's worksheets: its tutor, an admin, the admitted student, and the students of its kept
+    /// finished sessions (who look at what they were given afterwards). Waiting students are not yet among them.
+    /// </summary>
+    public void RequireFileSharer(Caller caller)
+    {
+        var room = Info;
+        if (caller.UserId == room.TutorId || caller.IsAdmin || state.Session?.StudentId == caller.UserId
+            || state.History.Any(session => session.StudentId == caller.UserId))
+        {
+            return;
+        }
+        throw new CollabException(ErrorCodes.NotAdmitted, $"only the tutor of room {id} and the students it tutors share its files");
+    }
+
     /// <summary>Whether the tutor's open or close has a change to make: a repeated one is answered alike and changes nothing.</summary>
     public bool WouldChange(Caller caller, bool open)
     {

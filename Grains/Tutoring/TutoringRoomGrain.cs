@@ -175,6 +175,12 @@ public sealed class TutoringRoomGrain(
 
     public Task<IReadOnlyList<TutoringSessionRecord>> HistoryAsync(Caller caller) => Task.FromResult(Room.History(caller));
 
+    public Task AuthorizeFilesAsync(Caller caller)
+    {
+        Room.RequireFileSharer(caller);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The slot's backstop; one that outlived its session removes itself.</summary>
     public Task ReceiveReminder(string reminderName, TickStatus status) => State.Session is null ? StopRemindingAsync() : CheckSessionAsync();
 

@@ -10,6 +10,7 @@ using Collab.Grains.LessonPreps;
 using Collab.Grains.Live;
 using Collab.Grains.Observations;
 using Collab.Grains.Tutoring;
+using Collab.Silo.Attachments;
 using Collab.Silo.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,6 +123,10 @@ public static class CollabSiloConfiguration
         services.TryAddSingleton<DirectoryStore>();
         services.TryAddSingleton<IDirectoryStore>(provider => provider.GetRequiredService<DirectoryStore>());
         services.TryAddSingleton<IPeopleLookup>(provider => provider.GetRequiredService<DirectoryStore>());
+        services.TryAddSingleton<AttachmentTable>();
+        services.TryAddSingleton<IAttachmentStore>(provider => settings.UsesSqlite
+            ? ActivatorUtilities.CreateInstance<FolderAttachmentStore>(provider)
+            : ActivatorUtilities.CreateInstance<DatabaseAttachmentStore>(provider));
         return services;
     }
 }

@@ -1,9 +1,11 @@
 using Collab.Api.LessonPreps;
+using Collab.Api.Tests.Attachments;
 using Collab.Grains.Interfaces.LessonPreps;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using OfficeMath = DocumentFormat.OpenXml.Math;
 
 namespace Collab.Api.Tests.LessonPreps;
@@ -27,9 +29,9 @@ public sealed class LessonPlanDocxTests
         new LessonSectionView("process", "教学过程", "", null, SectionFormats.Rich, Process),
     ]);
 
-    private static (WordprocessingDocument Document, Body Body) Open()
+    private static (WordprocessingDocument Document, Body Body) Open(IReadOnlyDictionary<string, DocxImage>? images = null)
     {
-        var document = WordprocessingDocument.Open(new MemoryStream(LessonPlanDocx.Render(Plan)), false);
+        var document = WordprocessingDocument.Open(new MemoryStream(LessonPlanDocx.Render(Plan, images)), false);
         return (document, document.MainDocumentPart!.Document.Body!);
     }
 
@@ -82,5 +84,42 @@ public sealed class LessonPlanDocxTests
             table.Elements<TableRow>().Select(row => row.Elements<TableCell>().Select(cell => cell.InnerText).ToArray()).ToArray());
         Assert.Equal("F=\\rho g V", Assert.Single(body.Descendants<OfficeMath.OfficeMath>()).InnerText);
         Assert.Contains(runs, r => r.InnerText == "[图片]");
+    }
+
+    [Theory]
+    [InlineData(4000, 1000)]
+    [InlineData(200, 100)]
+    public void A_readable_attachments_image_is_embedded_narrowed_to_the_text_width_and_the_document_stays_valid(int width, int height)
+    {
+        var png = SampleFiles.Png(width, height);
+        var (document, body) = Open(new Dictionary<string, DocxImage> { ["/api/files/f-1"] = new(png, "image/png", width, height) });
+        using var _ = document;
+
+        var part = Assert.Single(document.MainDocumentPart!.ImageParts);
+        Assert.Equal("image/png", part.ContentType);
+        using (var stored = part.GetStream())
+        using (var copy = new MemoryStream())
+        {
+            stored.CopyTo(copy);
+            Assert.Equal(png, copy.ToArray());
+        }
+        var inline = Assert.Single(body.Descendants<DW.Inline>());
+        Assert.Equal(document.MainDocumentPart.GetIdOfPart(part), Assert.Single(inline.Descendants<DocumentFormat.OpenXml.Drawing.Blip>()).Embed!.Value);
+        const long textWidth = (11906 - 2 * 1440) * 635L;
+        var expectedWidth = Math.Min(width * 9525L, textWidth);
+        Assert.Equal(expectedWidth, inline.Extent!.Cx!.Value);
+        Assert.Equal(expectedWidth * height / width, inline.Extent.Cy!.Value);
+        Assert.DoesNotContain(body.Descendants<Run>(), r => r.InnerText == "[图片]");
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document).Select(error => $"{error.Path?.XPath}: {error.Description}"));
+    }
+
+    [Fact]
+    public void An_image_the_exporter_may_not_read_stays_a_placeholder()
+    {
+        var (document, body) = Open(new Dictionary<string, DocxImage> { ["/api/files/f-other"] = new(SampleFiles.Png(), "image/png", 4, 3) });
+        using var _ = document;
+
+        Assert.Empty(document.MainDocumentPart!.ImageParts);
+        Assert.Contains(body.Descendants<Run>(), r => r.InnerText == "[图片]");
     }
 }

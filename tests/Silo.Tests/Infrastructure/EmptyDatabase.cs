@@ -16,6 +16,9 @@ public sealed class EmptyDatabase : IAsyncDisposable
 
     public CollabDatabase Database { get; private set; } = null!;
 
+    /// <summary>The settings the database was opened with (its data folder is this database's own, removed with it).</summary>
+    public CollabSettings Settings { get; private set; } = null!;
+
     public SchemaMigrator Migrator => new(Database, NullLogger<SchemaMigrator>.Instance);
 
     public static async Task<EmptyDatabase> CreateAsync(string dialect, PostgresServer postgres)
@@ -24,7 +27,8 @@ public sealed class EmptyDatabase : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(dialect == "sqlite"
             ? new Dictionary<string, string?> { ["Collab:DataDirectory"] = empty._dataDirectory }
             : new Dictionary<string, string?> { ["Collab:Storage"] = "postgres", ["ConnectionStrings:Postgres"] = await postgres.CreateDatabaseAsync() }).Build();
-        empty.Database = new CollabDatabase(CollabSettings.From(configuration));
+        empty.Settings = CollabSettings.From(configuration);
+        empty.Database = new CollabDatabase(empty.Settings);
         return empty;
     }
 

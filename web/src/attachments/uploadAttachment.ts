@@ -16,8 +16,9 @@ export type AttachmentOwner = `lessonprep/${string}` | `tutoring/${string}` | `e
 /** Uploads one file for an owner; refusals (`too_large`, a type not allowed, `forbidden`) arrive as ApiError. */
 export async function uploadAttachment(file: File, owner: AttachmentOwner): Promise<Attachment> {
   const form = new FormData();
-  form.append("file", file);
+  // The owner first: the server refuses a caller who may not add to it before it takes in any of the file.
   form.append("owner", owner);
+  form.append("file", file);
   let response: Response;
   try {
     response = await fetch("/api/files", { method: "POST", headers: { Authorization: `Bearer ${token()}` }, body: form });

@@ -3,6 +3,7 @@ import Delta, { type Op } from "quill-delta";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
 import { t } from "../i18n";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { AccessLost } from "../live/AccessLost";
 import { LiveConnection } from "../live/liveConnection";
 import { typed } from "../live/typedEvent";
@@ -525,6 +526,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         restore={(versionId) => command("RestoreVersion", versionId)}
         onError={setError}
       />
+      <AttachmentsPanel owner={`lessonprep/${prepId}`} nameOf={nameOf} />
     </div>
   );
 }
