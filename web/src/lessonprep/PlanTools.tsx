@@ -22,7 +22,7 @@ export function PlanTools(props: Props) {
   const [busy, setBusy] = useState(false);
 
   // A plain link cannot carry the bearer token, so the file is fetched and handed to the browser as a download.
-  async function download(format: "markdown" | "html") {
+  async function download(format: "markdown" | "html" | "docx") {
     props.onError(null);
     try {
       const response = await fetch(`/api/lessonpreps/${encodeURIComponent(props.prepId)}/export?format=${format}`, {
@@ -35,7 +35,7 @@ export function PlanTools(props: Props) {
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement("a");
       link.href = url;
-      link.download = `${props.title}.${format === "markdown" ? "md" : "html"}`;
+      link.download = `${props.title}.${{ markdown: "md", html: "html", docx: "docx" }[format]}`;
       document.body.append(link);
       link.click();
       link.remove();
@@ -70,6 +70,7 @@ export function PlanTools(props: Props) {
       )}
       <button type="button" data-testid="export-markdown" onClick={() => void download("markdown")}>{s("exportMarkdown")}</button>
       <button type="button" data-testid="export-html" onClick={() => void download("html")}>{s("exportHtml")}</button>
+      <button type="button" data-testid="export-docx" onClick={() => void download("docx")}>{s("exportDocx")}</button>
       {props.canFork && (
         <button type="button" class="primary" data-testid="fork" disabled={busy} onClick={() => void fork()}>{s("fork")}</button>
       )}

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
+import { strFromU8, unzipSync } from "fflate";
 import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
 
 const wang = { userId: "t-2001", name: "王老师", role: "teacher", school: "3301001", county: "西湖区" };
@@ -161,4 +163,34 @@ test("an edit made offline survives a reload and reaches the colleague once the 
   await leader.waitForFunction((selector) => document.querySelector(selector)?.textContent === "完成课后练习1—3题", editor("homework"));
   await agreed("homework");
   assert.equal(words((await serverSection(id, "homework")).content), "完成课后练习1—3题\n");
+});
+
+// A 2 x 2 red PNG, small enough to read in the test and a real image to Word.
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("an image one teacher puts into a section shows for the colleague, and the plan's Word export holds it", async () => {
+  const id = await openPlan("《浮力》教案导出");
+  await leader.click(editor("process"));
+  await leader.keyboard.type("实验装置如图：");
+  const [chooser] = await Promise.all([leader.waitForEvent("filechooser"), leader.click("[data-section=process] .ql-image")]);
+  await chooser.setFiles({ name: "装置图.png", mimeType: "image/png", buffer: png });
+
+  // The delta keeps the attachment's stable url; the colleague's page shows a copy fetched with her token.
+  await member.waitForFunction((selector) => document.querySelector(`${selector} img`)?.src.startsWith("blob:"), editor("process"));
+  const image = (await serverSection(id, "process")).content.find((op) => typeof op.insert === "object" && op.insert.image);
+  assert.match(image.insert.image, /^\/api\/files\/[\w-]+$/);
+  const shown = await member.$eval(`${editor("process")} img`, async (img) => new Uint8Array(await (await fetch(img.src)).arrayBuffer()).length);
+  assert.equal(shown, png.length, "the colleague sees the very bytes uploaded");
+
+  const [download] = await Promise.all([member.waitForEvent("download"), member.click("[data-testid=export-docx]")]);
+  assert.match(download.suggestedFilename(), /\.docx$/);
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  assert.ok(strFromU8(files["word/document.xml"]).includes("实验装置如图："), "the section's text is in the document");
+  const media = Object.keys(files).filter((name) => /(^|\/)media\//.test(name));
+  assert.equal(media.length, 1, `one image part among ${Object.keys(files).join(", ")}`);
+  assert.deepEqual(Buffer.from(files[media[0]]), png, "the image part is the uploaded picture");
+  await screenshot(member, "lessonprep-rich-image");
 });
