@@ -8,21 +8,8 @@ public sealed class UserClassroomsGrain(
 {
     public const int Kept = 200;
 
-    public async Task AddAsync(string classroomId)
-    {
-        var ids = store.State.ClassroomIds;
-        if (ids.Contains(classroomId))
-        {
-            return;
-        }
-        ids.Add(classroomId);
-        if (ids.Count > Kept)
-        {
-            ids.RemoveAt(0);
-        }
-        await store.WriteStateAsync();
-    }
+    public Task AddAsync(string classroomId) => RecentIds.AddAsync(store.State.ClassroomIds, classroomId, Kept, store.WriteStateAsync);
 
     public Task<IReadOnlyList<string>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(store.State.ClassroomIds.AsEnumerable().Reverse().ToList());
+        Task.FromResult(RecentIds.NewestFirst(store.State.ClassroomIds));
 }

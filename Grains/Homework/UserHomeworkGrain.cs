@@ -8,21 +8,8 @@ public sealed class UserHomeworkGrain(
 {
     public const int Kept = 300;
 
-    public async Task AddAsync(string homeworkId)
-    {
-        var ids = store.State.HomeworkIds;
-        if (ids.Contains(homeworkId))
-        {
-            return;
-        }
-        ids.Add(homeworkId);
-        if (ids.Count > Kept)
-        {
-            ids.RemoveAt(0);
-        }
-        await store.WriteStateAsync();
-    }
+    public Task AddAsync(string homeworkId) => RecentIds.AddAsync(store.State.HomeworkIds, homeworkId, Kept, store.WriteStateAsync);
 
     public Task<IReadOnlyList<string>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(store.State.HomeworkIds.AsEnumerable().Reverse().ToList());
+        Task.FromResult(RecentIds.NewestFirst(store.State.HomeworkIds));
 }

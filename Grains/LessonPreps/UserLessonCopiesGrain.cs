@@ -8,30 +8,8 @@ public sealed class UserLessonCopiesGrain(
 {
     public const int Kept = 300;
 
-    public async Task AddAsync(string copyId)
-    {
-        var ids = store.State.CopyIds;
-        if (ids.Contains(copyId))
-        {
-            return;
-        }
-        ids.Add(copyId);
-        if (ids.Count > Kept)
-        {
-            ids.RemoveAt(0);
-        }
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            // Else the copy's retry would find its id already in memory and return as though the list were durable.
-            ids.Remove(copyId);
-            throw;
-        }
-    }
+    public Task AddAsync(string copyId) => RecentIds.AddAsync(store.State.CopyIds, copyId, Kept, store.WriteStateAsync);
 
     public Task<IReadOnlyList<string>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(store.State.CopyIds.AsEnumerable().Reverse().ToList());
+        Task.FromResult(RecentIds.NewestFirst(store.State.CopyIds));
 }
