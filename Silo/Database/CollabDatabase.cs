@@ -8,7 +8,7 @@ namespace Collab.Silo.Database;
 /// <summary>Opens connections to the configured database (the SQLite file or PostgreSQL) for the project's own use.</summary>
 public sealed class CollabDatabase(CollabSettings settings)
 {
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly SemaphoreSlim _writers = new(WriteTurns.For(settings.UsesSqlite, settings.PostgresConnectionString));
 
     /// <summary>Set once the SQLite file's folder exists: checking it on every open cost two system calls per write.</summary>
     private volatile bool _sqliteDirectoryExists;
@@ -16,11 +16,14 @@ public sealed class CollabDatabase(CollabSettings settings)
     public SqlDialect Dialect => settings.UsesSqlite ? SqlDialect.Sqlite : SqlDialect.Postgres;
 
     /// <summary>
-    /// Runs a write on a connection of its own. On SQLite every write of this node (the project's tables and, through
-    /// <see cref="SqliteSerializedGrainStorage"/>, Orleans' grain state) takes its turn here: the file has one writer at
-    /// a time, and a writer that finds it taken falls into Microsoft.Data.Sqlite's busy loop, which blocks its thread
-    /// and sleeps between tries (150 ms each), holding up the grain or the group commit behind it. Waiting here costs
-    /// only the writes ahead. PostgreSQL runs writes side by side and flushes their WAL together, so there it does not wait.
+    /// Runs a write on a connection of its own. Every write of this node (the project's tables and, through
+    /// <see cref="TurnTakingGrainStorage"/>, Orleans' grain state) takes its turn here (<see cref="WriteTurns"/>). On
+    /// SQLite the file has one writer at a time, and a writer that finds it taken falls into Microsoft.Data.Sqlite's busy
+    /// loop, which blocks its thread and sleeps between tries (150 ms each), holding up the grain or the group commit
+    /// behind it. PostgreSQL runs writes side by side and flushes their WAL together, but only as many as the pool has
+    /// connections: a writer beyond them waits in Npgsql's pool, and one still waiting after the connection timeout
+    /// (15 s) fails, so a spike of writes (an exam's thousands of simultaneous submits) was refused rather than
+    /// slowed. Waiting here has no timeout and costs only the writes ahead.
     /// </summary>
     public Task WriteAsync(Func<DbConnection, Task> write) => TakingTurnsAsync(async () =>
     {
@@ -28,22 +31,17 @@ public sealed class CollabDatabase(CollabSettings settings)
         await write(connection);
     });
 
-    /// <summary>Runs <paramref name="write"/> in this node's turn of SQLite writers (see <see cref="WriteAsync"/>); at once on PostgreSQL.</summary>
+    /// <summary>Runs <paramref name="write"/> in one of this node's write turns (see <see cref="WriteAsync"/>); its failure is its caller's.</summary>
     public async Task TakingTurnsAsync(Func<Task> write)
     {
-        if (!settings.UsesSqlite)
-        {
-            await write();
-            return;
-        }
-        await _sqliteWriter.WaitAsync();
+        await _writers.WaitAsync();
         try
         {
             await write();
         }
         finally
         {
-            _sqliteWriter.Release();
+            _writers.Release();
         }
     }
 

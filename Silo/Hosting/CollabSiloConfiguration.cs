@@ -71,12 +71,9 @@ public static class CollabSiloConfiguration
             storage.Invariant = invariant;
             storage.ConnectionString = connectionString;
         });
-        if (settings.UsesSqlite)
-        {
-            // Registered after Orleans' own, so this is the storage grains get; it wraps the one Orleans would build.
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, name) => new SqliteSerializedGrainStorage(
-                AdoNetGrainStorageFactory.Create(services, (string)name!), services.GetRequiredService<CollabDatabase>()));
-        }
+        // Registered after Orleans' own, so this is the storage grains get; it wraps the one Orleans would build.
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, name) => new TurnTakingGrainStorage(
+            AdoNetGrainStorageFactory.Create(services, (string)name!), services.GetRequiredService<CollabDatabase>()));
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = invariant;

@@ -53,7 +53,7 @@ public sealed class SqliteWriteTurnsTests(PostgresServer postgres)
     {
         await using var empty = await EmptyDatabase.MigratedAsync("sqlite", postgres);
         var inner = new RecordingStorage();
-        var storage = new SqliteSerializedGrainStorage(inner, empty.Database);
+        var storage = new TurnTakingGrainStorage(inner, empty.Database);
         var grain = GrainId.Create("probe", "p-1");
         var (held, release) = await HoldTurnAsync(empty.Database);
 
