@@ -19,8 +19,8 @@ public interface IShareDbType<TChange, TContent> where TChange : class
     /// <summary>A canonical form of the content: two copies are equal when these are.</summary>
     string Describe(TContent content);
 
-    /// <summary>A typed edit of the plain text as this type's op on <paramref name="content"/>.</summary>
-    TChange FromText(TextOperation edit, TContent content, int editor);
+    /// <summary>A typed edit of the plain text as this type's op, formatted as <paramref name="editor"/> types.</summary>
+    TChange FromText(TextOperation edit, int editor);
 
     TContent Apply(TChange change, TContent content);
 

@@ -29,7 +29,7 @@ public sealed class RichTextType : IShareDbType<Delta, Delta>
 
     public string Describe(Delta content) => content.ToJson();
 
-    public Delta FromText(TextOperation edit, Delta content, int editor) => RichEdits.FromText(edit, editor);
+    public Delta FromText(TextOperation edit, int editor) => RichEdits.FromText(edit, editor);
 
     public Delta Apply(Delta change, Delta content) => content.Compose(change);
 

@@ -78,20 +78,20 @@ public sealed class ShareDbCoeditScenario(string url, ProcessProbe? server, Text
                     writer.WriteNumber("v", snapshot.GetProperty("v").GetInt64());
                     writer.WriteNumber("seq", 1);
                     writer.WriteStartObject("create");
-                    writer.WriteString("type", TypeUri);
+                    writer.WriteString("type", Type.Uri);
                     writer.WritePropertyName("data");
-                    WriteEmpty(writer);
+                    Type.WriteEmpty(writer);
                     writer.WriteEndObject();
                 }, cancellation);
                 // The creation is version v; the document is at v + 1 after it.
-                editor.Start(Copy(null, created.GetProperty("v").GetInt64() + 1, lastSeq: 1));
+                editor.Start(Type.Copy(null, created.GetProperty("v").GetInt64() + 1, 1));
                 continue;
             }
-            if (snapshot.GetProperty("type").GetString() != TypeUri)
+            if (snapshot.GetProperty("type").GetString() != Type.Uri)
             {
-                throw new InvalidOperationException($"{documentId} has type {snapshot.GetProperty("type")}, not {TypeUri}");
+                throw new InvalidOperationException($"{documentId} has type {snapshot.GetProperty("type")}, not {Type.Uri}");
             }
-            editor.Start(Copy(snapshot.GetProperty("data"), snapshot.GetProperty("v").GetInt64(), lastSeq: 0));
+            editor.Start(Type.Copy(snapshot.GetProperty("data"), snapshot.GetProperty("v").GetInt64(), 0));
         }
         return joined;
     }
@@ -139,26 +139,27 @@ public sealed class ShareDbCoeditScenario(string url, ProcessProbe? server, Text
         return diverged;
     }
 
-    private string TypeUri => rich ? RichTextType.Instance.Uri : TextUnicodeType.Instance.Uri;
+    private DocumentType Type { get; } = rich ? DocumentType.Of(RichTextType.Instance) : DocumentType.Of(TextUnicodeType.Instance);
 
-    private void WriteEmpty(Utf8JsonWriter writer)
+    /// <summary>What setting up a plan's document needs of its OT type, chosen once per scenario.</summary>
+    private sealed record DocumentType(string Uri, Action<Utf8JsonWriter> WriteEmpty, Func<JsonElement?, long, long, IShareDbCopy> Copy)
     {
-        if (rich)
+        /// <summary>A copy from a snapshot's data, or empty as just created (null).</summary>
+        public static DocumentType Of<TChange, TContent>(IShareDbType<TChange, TContent> type) where TChange : class => new(
+            type.Uri,
+            type.WriteEmpty,
+            (data, version, lastSeq) => new ShareDbDocument<TChange, TContent>(type, type.Read(data ?? EmptyData(type)), version, lastSeq));
+
+        private static JsonElement EmptyData<TChange, TContent>(IShareDbType<TChange, TContent> type) where TChange : class
         {
-            RichTextType.Instance.WriteEmpty(writer);
-        }
-        else
-        {
-            TextUnicodeType.Instance.WriteEmpty(writer);
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                type.WriteEmpty(writer);
+            }
+            return JsonDocument.Parse(buffer.ToArray()).RootElement;
         }
     }
-
-    /// <summary>A copy of the document as a snapshot's data gives it, or empty as just created (null).</summary>
-    private IShareDbCopy Copy(JsonElement? data, long version, long lastSeq) => rich
-        ? new ShareDbDocument<Collab.Ot.Rich.Delta, Collab.Ot.Rich.Delta>(RichTextType.Instance,
-            data is { } rd ? RichTextType.Instance.Read(rd) : Collab.Ot.Rich.Delta.Empty, version, lastSeq)
-        : new ShareDbDocument<Collab.Ot.TextOperation, string>(TextUnicodeType.Instance,
-            data is { } td ? TextUnicodeType.Instance.Read(td) : "", version, lastSeq);
 
     private static Action<Utf8JsonWriter> DocumentFields(string documentId) => writer =>
     {

@@ -61,7 +61,7 @@ public sealed class ShareDbDocument<TChange, TContent>(IShareDbType<TChange, TCo
 
     public ShareDbSubmit? Edit(Func<string, TextOperation> edit, int editor)
     {
-        var operation = type.FromText(edit(type.Text(Content)), Content, editor);
+        var operation = type.FromText(edit(type.Text(Content)), editor);
         Content = type.Apply(operation, Content);
         if (_inflight is not null)
         {

@@ -22,7 +22,7 @@ public sealed class TextUnicodeType : IShareDbType<TextOperation, string>
 
     public string Describe(string content) => content;
 
-    public TextOperation FromText(TextOperation edit, string content, int editor) => edit;
+    public TextOperation FromText(TextOperation edit, int editor) => edit;
 
     public string Apply(TextOperation change, string content) => change.Apply(content);
 
