@@ -13,7 +13,13 @@ public sealed class AttributeMap : IReadOnlyDictionary<string, AttributeValue>, 
 {
     private readonly ImmutableSortedDictionary<string, AttributeValue> _values;
 
-    private AttributeMap(ImmutableSortedDictionary<string, AttributeValue> values) => _values = values;
+    private readonly bool _hasNull;
+
+    private AttributeMap(ImmutableSortedDictionary<string, AttributeValue> values)
+    {
+        _values = values;
+        _hasNull = values.Values.Any(value => value.IsNull);
+    }
 
     /// <summary>A map of the pairs, or <c>null</c> when there are none.</summary>
     public static AttributeMap? Of(IEnumerable<KeyValuePair<string, AttributeValue>> pairs)
@@ -32,6 +38,16 @@ public sealed class AttributeMap : IReadOnlyDictionary<string, AttributeValue>, 
     /// </summary>
     public static AttributeMap? Compose(AttributeMap? a, AttributeMap? b, bool keepNull)
     {
+        // Maps are immutable, so the common cases hand back an operand instead of building an equal copy, and the
+        // builder's merge then finds equal formats by reference.
+        if (b is null)
+        {
+            return a;
+        }
+        if (a is null && (keepNull || !b._hasNull))
+        {
+            return b;
+        }
         var result = ImmutableSortedDictionary.CreateBuilder<string, AttributeValue>(StringComparer.Ordinal);
         if (b is not null)
         {
@@ -141,7 +157,8 @@ public sealed class AttributeMap : IReadOnlyDictionary<string, AttributeValue>, 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public bool Equals(AttributeMap? other) =>
-        other is not null && other._values.Count == _values.Count
+        ReferenceEquals(this, other)
+        || other is not null && other._values.Count == _values.Count
         && _values.All(pair => other._values.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     public override bool Equals(object? obj) => Equals(obj as AttributeMap);

@@ -31,7 +31,20 @@ public sealed class Delta : IEquatable<Delta>
     public IReadOnlyList<DeltaOp> Ops { get; }
 
     /// <summary>True when every op is an insert, so the delta is a document rather than a change.</summary>
-    public bool IsDocument => _ops.All(op => op.Kind == DeltaOpKind.Insert);
+    public bool IsDocument
+    {
+        get
+        {
+            foreach (var op in _ops)
+            {
+                if (op.Kind != DeltaOpKind.Insert)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /// <summary>Characters (UTF-16 code units, an embed one) of all ops: a document's length.</summary>
     public int Length => _ops.Sum(op => op.Length);
@@ -113,8 +126,18 @@ public sealed class Delta : IEquatable<Delta>
         var mine = new DeltaCursor(_ops);
         var theirs = new DeltaCursor(other._ops);
         var result = new DeltaBuilder();
+        CopyLeadingInserts(mine, theirs, result);
         while (mine.HasNext || theirs.HasNext)
         {
+            if (!theirs.HasNext && result.LastKind != DeltaOpKind.Delete)
+            {
+                // Past the second's end everything of the first is kept as it is, already in normal form, so a
+                // one-character edit of a long document costs a copy rather than a walk of every run.
+                result.Push(mine.Next());
+                result.AppendNormalized(mine.TakeRest());
+                break;
+            }
+
             // What the second inserts and what the first deleted never meet the other delta.
             if (theirs.PeekKind == DeltaOpKind.Insert)
             {
@@ -144,6 +167,25 @@ public sealed class Delta : IEquatable<Delta>
             // Otherwise the second deletes what the first inserted: neither reaches the result.
         }
         return result.Build();
+    }
+
+    /// <summary>
+    /// quill-delta's opening shortcut: the whole inserts of the first that a plain leading retain of the second keeps
+    /// go to the result unchanged, in their normal form.
+    /// </summary>
+    private static void CopyLeadingInserts(DeltaCursor mine, DeltaCursor theirs, DeltaBuilder result)
+    {
+        if (!theirs.HasNext || theirs.PeekKind != DeltaOpKind.Retain || theirs.PeekAttributes is not null)
+        {
+            return;
+        }
+        var kept = theirs.PeekLength;
+        var copied = mine.TakeInsertsWithin(kept);
+        result.AppendNormalized(copied.Ops);
+        if (copied.Length > 0)
+        {
+            theirs.Next(copied.Length);
+        }
     }
 
     /// <summary>

@@ -67,6 +67,15 @@ public sealed class DeltaBuilder
         return this;
     }
 
+    /// <summary>The kind of the last op so far; a retain when there is none.</summary>
+    internal DeltaOpKind LastKind => _ops.Count > 0 ? _ops[^1].Kind : DeltaOpKind.Retain;
+
+    /// <summary>
+    /// Appends ops of a delta in normal form without looking at them again: the caller knows the first neither merges
+    /// with nor goes before the last op so far.
+    /// </summary>
+    internal void AppendNormalized(ArraySegment<DeltaOp> ops) => _ops.AddRange(ops);
+
     public Delta Build()
     {
         if (_ops.Count > 0 && _ops[^1] is { Kind: DeltaOpKind.Retain, Attributes: null })

@@ -66,6 +66,11 @@ public sealed class QuillDeltaAgreementTests
             new("a null kept on a retain, dropped on an insert", doc, new DeltaBuilder().Insert("q", bold).Build(), Delta.Empty,
                 new DeltaBuilder().Retain(2, unbold).Build()),
             new("empty everything", Delta.Empty, Delta.Empty, Delta.Empty, Delta.Empty),
+            new("a change's inserts after the second's last op, which deleted", doc,
+                new DeltaBuilder().Retain(2).Insert("x", bold).Insert("y", red).Retain(2, unbold).Build(), Delta.Empty,
+                new DeltaBuilder().Retain(1).Delete(1).Build()),
+            new("a document's runs before and after a one-character edit", doc, new DeltaBuilder().Retain(4).Insert("k", red).Build(),
+                new DeltaBuilder().Retain(6).Delete(1).Build(), new DeltaBuilder().Retain(2).Insert("j").Build()),
         };
         var results = QuillOracle.Evaluate(cases);
         for (var i = 0; i < cases.Count; i++)
