@@ -251,7 +251,10 @@ public sealed class LessonPrepGrain(
         }
     }
 
-    private void StartOpWrite() => this.AsReference<ILessonOpWriter>().WriteQueuedOpsAsync().Ignore();
+    // AsReference resolves the interface type by reflection, so the reference is made once per activation, not per op.
+    private void StartOpWrite() => (_opWriter ??= this.AsReference<ILessonOpWriter>()).WriteQueuedOpsAsync().Ignore();
+
+    private ILessonOpWriter? _opWriter;
 
     /// <summary>
     /// Writes one batch, then leaves the ops queued meanwhile to a call of its own, behind the commands already waiting.
