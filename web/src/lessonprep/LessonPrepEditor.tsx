@@ -15,6 +15,7 @@ import "./lessonprep.css";
 import { ForkOrigin } from "./ForkOrigin";
 import { PlanTools } from "./PlanTools";
 import { ReflectionsPanel } from "./ReflectionsPanel";
+import { MarkKind, moveRichRange, paintRanges, RichRange, unpaint } from "./richComments";
 import { RichCursors } from "./richCursors";
 import { draftKey, loadDrafts, putDraft, removeDraft, RichDraft } from "./richDrafts";
 import { RichApplied, RichSectionClient, RichSubmit } from "./richSectionClient";
@@ -74,6 +75,12 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
   /** Rich sections whose saved edits are being placed after a reload: their op.applied wait here meanwhile. */
   const restoring = useRef(new Map<string, RichApplied[]>());
   const [unplaced, setUnplaced] = useState(new Map<string, string>());
+  /** Each rich section's last selection in the editor: what "comment" covers once the comment box has the focus. */
+  const richSelections = useRef(new Map<string, RichRange>());
+  /** The rich section whose comment box has the focus: its selection stays painted while the comment is written. */
+  const composing = useRef<string | null>(null);
+  const activeComments = useRef(new Map<string, string | null>());
+  const unbinds = useRef<(() => void)[]>([]);
   const followerRef = useRef<StreamFollower<Snapshot> | null>(null);
   // Read by the connection's handlers, which outlive the render they were made in.
   const latest = useRef({ members, finalized: false });
@@ -156,10 +163,16 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       if (!client) return;
       const local = client.applied(d);
       richCursors.current.applied(d.revision, d.section, new Delta(d.delta));
-      // "api": Quill's history then moves this user's undo stack past the colleague's change instead of recording it.
-      if (local) quills.current.get(d.section)?.updateContents(local, "api");
+      if (local) {
+        // Moved first: a focused editor reports its own shifted selection while the change is applied, which wins.
+        const kept = richSelections.current.get(d.section);
+        if (kept) richSelections.current.set(d.section, moveSelection(local, kept));
+        // "api": Quill's history then moves this user's undo stack past the colleague's change instead of recording it.
+        quills.current.get(d.section)?.updateContents(local, "api");
+      }
       saveDraft(d.section);
       showCursors(d.section);
+      showComments(d.section);
     };
 
     const follower: StreamFollower<Snapshot> = new StreamFollower<Snapshot>(connection, `lessonprep/${prepId}`, prepId, "Sync", {
@@ -172,7 +185,11 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
           revision.current = d.revision;
           const ops = d.ops;
           if (!ops) {
-            richApplied({ ...d, delta: (d.delta ?? []) as Op[] });
+            const delta = (d.delta ?? []) as Op[];
+            // Comment ranges live in the server's content and move in the stream's order, placed edits or not.
+            const change = new Delta(delta);
+            anchors.current.moveComments(d.section, (start, end) => moveRichRange(change, start, end));
+            richApplied({ ...d, delta });
             return;
           }
           const client = clients.current.get(d.section);
@@ -193,9 +210,11 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
           setPlan((p) => (p ? { ...p, sections: p.sections.map((x) => (x.key === d.section ? { ...x, assignee: d.userId } : x)) } : p));
         } else if (event.type === "comment.added") {
           anchors.current.commentAdded(event.data);
+          showComments(event.data.section);
           redraw();
         } else if (event.type === "comment.resolved") {
           anchors.current.commentResolved(event.data.commentId, event.data.userId);
+          for (const key of quills.current.keys()) showComments(key);
           redraw();
         } else if (event.type === "version.saved") {
           const d = event.data;
@@ -315,6 +334,8 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
     connection.start().then(join).catch(setError);
     return () => {
       if (cursorTimer.current) clearTimeout(cursorTimer.current);
+      for (const quill of quills.current.values()) unpaint(quill);
+      for (const unbind of unbinds.current.splice(0)) unbind();
       void connection.stop();
     };
   }, [prepId]);
@@ -335,6 +356,38 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
     (quill.getModule("history") as { clear(): void }).clear();
     quill.enable(!restoring.current.has(section) && !latest.current.finalized);
     showCursors(section);
+    showComments(section);
+  }
+
+  /** The section's open comments in the editor's content: the server's ranges past this tab's unsent edits. */
+  function richCommentRanges(section: string): { comment: PlanComment; range: RichRange }[] {
+    const client = richClients.current.get(section);
+    if (!client) return [];
+    return anchors.current.comments
+      .filter((c) => c.section === section && !c.resolved)
+      .map((comment) => {
+        const from = client.toLocal(comment.start);
+        return { comment, range: { index: from, length: Math.max(from, client.toLocal(comment.end, true)) - from } };
+      });
+  }
+
+  /** Paints the section's comments, the one holding the caret, and the selection a comment is being written on. */
+  function showComments(section: string) {
+    const quill = quills.current.get(section);
+    if (!quill) return;
+    const ranges = richCommentRanges(section);
+    const selection = richSelections.current.get(section);
+    const active = selection && ranges.find(({ range }) => selection.index >= range.index && selection.index < range.index + range.length);
+    const marks = new Map<MarkKind, RichRange[]>([
+      ["lessonprep-comment", ranges.filter((r) => r !== active).map((r) => r.range)],
+      ["lessonprep-comment-active", active ? [active.range] : []],
+      ["lessonprep-comment-draft", composing.current === section && selection ? [selection] : []],
+    ]);
+    paintRanges(quill, marks);
+    const was = activeComments.current.get(section) ?? null;
+    activeComments.current.set(section, active?.comment.id ?? null);
+    // The list quotes the words each comment covers now.
+    if (was !== (active?.comment.id ?? null) || anchors.current.comments.some((c) => c.section === section)) redraw();
   }
 
   function showCursors(section: string) {
@@ -368,10 +421,21 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
       richClients.current.get(section)?.edit(delta);
       saveDraft(section);
       showCursors(section);
+      showComments(section);
       richCursorMoved(section);
     });
-    quill.on("selection-change", (range: unknown, _old: unknown, source: string) => {
-      if (range && source === "user") richCursorMoved(section);
+    // Quill reports a selection a moment after the browser does; a comment box focused at once must still see it.
+    const follow = () => {
+      if (quill.hasFocus()) quill.getSelection();
+    };
+    document.addEventListener("selectionchange", follow);
+    unbinds.current.push(() => document.removeEventListener("selectionchange", follow));
+    quill.on("selection-change", (range: RichRange | null, _old: unknown, source: string) => {
+      // Losing the focus (to the comment box) reports null: the last selection is the one to comment on.
+      if (!range) return;
+      richSelections.current.set(section, { index: range.index, length: range.length });
+      showComments(section);
+      if (source === "user") richCursorMoved(section);
     });
   }
 
@@ -439,6 +503,13 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
     return { start: at(area.selectionStart), end: at(area.selectionEnd) };
   }
 
+  function richQuote(section: string, comment: PlanComment): string {
+    const client = richClients.current.get(section);
+    if (!client) return "";
+    const from = client.toLocal(comment.start);
+    return plainText(client.content.slice(from, Math.max(from, client.toLocal(comment.end, true))));
+  }
+
   if (revoked) return <AccessLost message={t("accessRevoked")} />;
   if (!plan) return <section class="card">{error ? <ErrorLine error={error} /> : <p class="muted">{t("loading")}</p>}</section>;
   const readOnly = plan.phase === "finalized";
@@ -479,6 +550,26 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
                 assign={(userId) => void command("AssignSection", section.key, userId).catch(() => undefined)}
                 bind={(quill) => bindRich(section.key, quill)}
                 unplaced={unplaced.get(section.key) ?? null}
+                comments={anchors.current.comments.filter((c) => c.section === section.key)}
+                quote={(c) => richQuote(section.key, c)}
+                activeComment={activeComments.current.get(section.key) ?? null}
+                addComment={async (text) => {
+                  await richClients.current.get(section.key)?.whenIdle();
+                  // Idle, the editor's content is the server's as this tab knows it: the selection is in its units.
+                  const range = richSelections.current.get(section.key);
+                  if (!range || range.length === 0) return false;
+                  await command("AddComment", { ...nextCommand(), section: section.key, start: range.index, end: range.index + range.length, text });
+                  return true;
+                }}
+                resolveComment={(id) => void command("ResolveComment", id).catch(() => undefined)}
+                pickComment={(c) => {
+                  const found = richCommentRanges(section.key).find((r) => r.comment.id === c.id);
+                  if (found) quills.current.get(section.key)?.setSelection(found.range.index, found.range.length, "user");
+                }}
+                composing={(focused) => {
+                  composing.current = focused ? section.key : null;
+                  showComments(section.key);
+                }}
                 onError={setError}
               />
             );
@@ -541,4 +632,10 @@ function savedContent(draft: RichDraft): Delta {
   if (draft.saved.inFlight) content = content.compose(new Delta(draft.saved.inFlight.now));
   if (draft.saved.pending) content = content.compose(new Delta(draft.saved.pending));
   return content;
+}
+
+/** A saved selection moved through a colleague's change applied to the editor. */
+function moveSelection(change: Delta, range: RichRange): RichRange {
+  const index = change.transformPosition(range.index);
+  return { index, length: Math.max(0, change.transformPosition(range.index + range.length) - index) };
 }

@@ -1,8 +1,8 @@
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Member } from "./LessonPrepEditor";
 import { PlanComment, RemoteCursor } from "./serverAnchors";
+import { SectionComments } from "./SectionComments";
 import { SectionHead } from "./SectionHead";
-import { s } from "./strings";
 import { splitAt } from "./textOperation";
 
 interface Props {
@@ -78,8 +78,6 @@ function Mirror({ text, spans, carets }: { text: string; spans: Span[]; carets: 
 export function SectionEditor(props: Props) {
   const { section, text, toLocal, readOnly } = props;
   const area = useRef<HTMLTextAreaElement | null>(null);
-  const [draft, setDraft] = useState("");
-  const [hint, setHint] = useState(false);
 
   // The textarea grows with its text, so the mirror never has to follow a scroll position.
   useLayoutEffect(() => {
@@ -108,18 +106,6 @@ export function SectionEditor(props: Props) {
     return splitAt(rest, Math.max(0, toLocal(c.end) - toLocal(c.start, true)))[0];
   };
 
-  async function submitComment(e: Event) {
-    e.preventDefault();
-    if (!draft.trim()) return;
-    try {
-      const added = await props.addComment(draft.trim());
-      setHint(!added);
-      if (added) setDraft("");
-    } catch {
-      // the editor's error line says why
-    }
-  }
-
   return (
     <div class="section" data-section={section.key}>
       <SectionHead section={section} canAssign={props.canAssign} members={props.members} nameOf={props.nameOf} assign={props.assign} />
@@ -144,41 +130,14 @@ export function SectionEditor(props: Props) {
           onFocus={props.onSelect}
         />
       </div>
-      <div class="comments">
-        <h3 class="comments-title">{s("comments")} ({open.length})</h3>
-        {props.comments.length === 0 ? (
-          <p class="muted">{s("noComments")}</p>
-        ) : (
-          <ul class="comment-list" data-testid={`comments-${section.key}`}>
-            {props.comments.map((c) => (
-              <li class={c.resolved ? "comment resolved" : "comment"} data-comment={c.id}>
-                <q class="quote" data-testid="comment-quote">{quote(c)}</q>
-                <span class="comment-text">{c.text}</span>
-                <span class="muted"> — {c.name}</span>
-                {c.resolved ? (
-                  <span class="badge">{s("resolved")}</span>
-                ) : (
-                  <button type="button" class="small" onClick={() => props.resolveComment(c.id)}>{s("resolve")}</button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {!readOnly && (
-          <form class="comment-form" onSubmit={submitComment}>
-            <input
-              name={`comment-${section.key}`}
-              aria-label={`${s("comments")}: ${section.title}`}
-              placeholder={s("commentPlaceholder")}
-              maxLength={2000}
-              value={draft}
-              onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
-            />
-            <button type="submit">{s("addComment")}</button>
-          </form>
-        )}
-        {hint && <p class="error" role="alert">{s("selectFirst")}</p>}
-      </div>
+      <SectionComments
+        section={section}
+        comments={props.comments}
+        quote={quote}
+        readOnly={readOnly}
+        addComment={props.addComment}
+        resolveComment={props.resolveComment}
+      />
     </div>
   );
 }

@@ -87,11 +87,14 @@ export class RichSectionClient {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** A position in the server's content moved into the editor's, past this tab's unacknowledged edits. */
-  toLocal(index: number): number {
+  /**
+   * A position in the server's content moved into the editor's, past this tab's unacknowledged edits; with
+   * `stayBeforeInsert` text typed at it goes after it (a comment's end).
+   */
+  toLocal(index: number, stayBeforeInsert = false): number {
     let moved = index;
-    if (this.inFlight) moved = this.inFlight.now.transformPosition(moved);
-    if (this.pending) moved = this.pending.transformPosition(moved);
+    if (this.inFlight) moved = this.inFlight.now.transformPosition(moved, stayBeforeInsert);
+    if (this.pending) moved = this.pending.transformPosition(moved, stayBeforeInsert);
     return moved;
   }
 

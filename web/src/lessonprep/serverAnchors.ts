@@ -30,11 +30,10 @@ export class ServerAnchors {
   }
 
   applied(revision: number, section: string, op: TextOperation): void {
-    for (const comment of this.comments) {
-      if (comment.section !== section) continue;
-      comment.start = TextOperation.transformIndex(comment.start, op, true);
-      comment.end = Math.max(comment.start, TextOperation.transformIndex(comment.end, op, false));
-    }
+    this.moveComments(section, (start, end) => {
+      const moved = TextOperation.transformIndex(start, op, true);
+      return { start: moved, end: Math.max(moved, TextOperation.transformIndex(end, op, false)) };
+    });
     for (const cursor of this.cursors.values()) {
       if (cursor.section === section && cursor.revision < revision) this.cursors.set(cursor.userId, move(cursor, op, revision));
       else if (cursor.revision < revision) cursor.revision = revision;
@@ -42,6 +41,13 @@ export class ServerAnchors {
     this.history.push({ revision, section, op });
     if (this.history.length > historyLength) this.history.shift();
     this.revision = Math.max(this.revision, revision);
+  }
+
+  /** Moves the section's comment ranges through one applied change; a rich section's changes come here alone. */
+  moveComments(section: string, move: (start: number, end: number) => { start: number; end: number }): void {
+    for (const comment of this.comments) {
+      if (comment.section === section) Object.assign(comment, move(comment.start, comment.end));
+    }
   }
 
   cursorMoved(cursor: RemoteCursor): void {

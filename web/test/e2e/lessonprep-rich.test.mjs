@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import { strFromU8, unzipSync } from "fflate";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { newPage, restAs, screenshot, signInAs } from "./harness.mjs";
+import { draftHolds, groupWithTwoTeachers, hubSwitch } from "./lessonDrafts.mjs";
 
 const wang = { userId: "t-2001", name: "王老师", role: "teacher", school: "3301001", county: "西湖区" };
 const li = { userId: "t-2002", name: "李老师", role: "teacher", school: "3302005", county: "余杭区" };
@@ -13,20 +14,13 @@ let leader;
 let member;
 let groupId;
 let wangToken;
+let setup;
 before(async () => {
-  api = await startApi("lessonprep-rich");
-  browser = await launchBrowser();
-  wangToken = await tokenFor(api.baseUrl, wang);
-  ({ id: groupId } = await restAs(api.baseUrl, wangToken, "POST", "/api/groups", { name: "八年级物理备课组", subject: "物理", grade: "八年级" }));
-  await restAs(api.baseUrl, wangToken, "POST", `/api/groups/${groupId}/members`, li);
-  leader = await newPage(browser, api.baseUrl);
-  member = await newPage(browser, api.baseUrl);
-  await signInAs(leader, wang);
-  await signInAs(member, li);
+  setup = await groupWithTwoTeachers("lessonprep-rich", { lead: wang, member: li, group: { name: "八年级物理备课组", subject: "物理", grade: "八年级" } });
+  ({ api, browser, leader, member, groupId, leadToken: wangToken } = setup);
 });
 after(async () => {
-  await browser?.close();
-  await api?.stop();
+  await setup?.stop();
 });
 
 const editor = (key) => `[data-testid=rich-${key}] .ql-editor`;
@@ -125,39 +119,18 @@ test("a colleague's caret shows with their name; undo takes back only one's own 
 
 test("an edit made offline survives a reload and reaches the colleague once the tab is back online", async () => {
   const id = await openPlan("《大气压强》集体备课");
-  const hub = { cut: false, sockets: [] };
-  await member.route("**/hubs/lessonprep/negotiate**", (route) => (hub.cut ? route.abort("internetdisconnected") : route.continue()));
-  await member.routeWebSocket(/\/hubs\/lessonprep/, (ws) => {
-    if (hub.cut) return void ws.close();
-    const server = ws.connectToServer();
-    hub.sockets.push({ ws, server });
-  });
+  const hub = await hubSwitch(member);
   // The routes take effect for connections made from now on.
   await member.reload();
   await member.waitForSelector(`${editor("homework")}[contenteditable=true]`);
 
-  hub.cut = true;
-  for (const { ws, server } of hub.sockets.splice(0)) {
-    await ws.close().catch(() => undefined);
-    await server.close().catch(() => undefined);
-  }
+  await hub.cut();
   await member.click(editor("homework"));
   await member.keyboard.type("完成课后练习1—3题");
-  await member.waitForFunction(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open("collab-lessonprep");
-        open.onsuccess = () => {
-          const read = open.result.transaction("drafts").objectStore("drafts").getAll();
-          read.onsuccess = () => resolve(JSON.stringify(read.result).includes("完成课后练习1—3题"));
-          read.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      }),
-  );
+  await draftHolds(member, "完成课后练习1—3题");
   assert.equal(words((await serverSection(id, "homework")).content), "\n", "the server has not seen it");
 
-  hub.cut = false;
+  hub.restore();
   await member.reload();
   await member.waitForFunction((selector) => document.querySelector(selector)?.textContent === "完成课后练习1—3题", editor("homework"));
   await leader.waitForFunction((selector) => document.querySelector(selector)?.textContent === "完成课后练习1—3题", editor("homework"));
@@ -193,4 +166,64 @@ test("an image one teacher puts into a section shows for the colleague, and the 
   assert.equal(media.length, 1, `one image part among ${Object.keys(files).join(", ")}`);
   assert.deepEqual(Buffer.from(files[media[0]]), png, "the image part is the uploaded picture");
   await screenshot(member, "lessonprep-rich-image");
+});
+
+/** Waits until the section's comment highlights (CSS custom highlights over Quill's DOM) cover exactly `words`. */
+const highlightsAre = (page, key, words) =>
+  page.waitForFunction(
+    ([k, wanted]) => {
+      const section = document.querySelector(`[data-section=${k}]`);
+      const covered = ["lessonprep-comment", "lessonprep-comment-active"]
+        .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
+        .filter((range) => section?.contains(range.startContainer))
+        .map((range) => range.toString());
+      return JSON.stringify(covered) === JSON.stringify(wanted);
+    },
+    [key, words],
+  );
+
+test("a comment on words selected in a rich section shows for the colleague, highlighted, and stays on those words as text is typed before them", async () => {
+  await openPlan("《浮力》批注");
+  await leader.click(editor("objectives"));
+  await leader.keyboard.type("理解浮力产生的原因");
+  await agreed("objectives", (h) => h.includes("理解浮力产生的原因"));
+
+  // Wang selects 浮力 with the keyboard and comments on it from the box beside the section.
+  await leader.keyboard.press("Home");
+  for (let i = 0; i < 2; i++) await leader.keyboard.press("ArrowRight");
+  for (let i = 0; i < 2; i++) await leader.keyboard.press("Shift+ArrowRight");
+  await leader.fill("input[name=comment-objectives]", "这里要举生活中的例子");
+  await leader.click("[data-section=objectives] .comment-form button[type=submit]");
+
+  const card = "[data-testid=comments-objectives] li";
+  await member.waitForSelector(`${card}:has-text("这里要举生活中的例子")`);
+  const shown = await member.$eval(card, (li) => ({
+    quote: li.querySelector("[data-testid=comment-quote]").textContent,
+    by: li.querySelector(".comment-by").textContent,
+    at: li.querySelector("time").dateTime,
+  }));
+  assert.equal(shown.quote, "浮力");
+  assert.match(shown.by, /王老师/);
+  assert.ok(Math.abs(Date.parse(shown.at) - Date.now()) < 120_000, `a time of now: ${shown.at}`);
+  await highlightsAre(member, "objectives", ["浮力"]);
+  await highlightsAre(leader, "objectives", ["浮力"]);
+
+  // Wang types before the commented words: the range moves with them in both tabs.
+  await leader.click(editor("objectives"));
+  await leader.keyboard.press("Home");
+  await leader.keyboard.type("一、");
+  await agreed("objectives", (h) => h.includes("一、理解浮力产生的原因"));
+  await highlightsAre(leader, "objectives", ["浮力"]);
+  await highlightsAre(member, "objectives", ["浮力"]);
+  assert.equal(await member.$eval(`${card} [data-testid=comment-quote]`, (q) => q.textContent), "浮力");
+  await screenshot(member, "lessonprep-rich-comment");
+
+  // The server moved it the same way: a reload places it from the snapshot. Li then resolves it for both.
+  await member.reload();
+  await member.waitForSelector(`${editor("objectives")}[contenteditable=true]`);
+  await highlightsAre(member, "objectives", ["浮力"]);
+  await member.click(`${card} button`);
+  await leader.waitForSelector(`${card}.resolved`);
+  await highlightsAre(leader, "objectives", []);
+  await highlightsAre(member, "objectives", []);
 });

@@ -1,31 +1,24 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
-import { launchBrowser, newPage, restAs, screenshot, signInAs, startApi, tokenFor } from "./harness.mjs";
+import { restAs, screenshot, tokenFor } from "./harness.mjs";
+import { groupWithTwoTeachers } from "./lessonDrafts.mjs";
 
 const wang = { userId: "t-1001", name: "王老师", role: "teacher", school: "3301001", county: "西湖区" };
 const li = { userId: "t-1002", name: "李老师", role: "teacher", school: "3302005", county: "余杭区" };
 
 let api;
-let browser;
 let leader;
 let member;
 let groupId;
 let wangToken;
+let setup;
 before(async () => {
-  api = await startApi("lessonprep-tools");
-  browser = await launchBrowser();
-  wangToken = await tokenFor(api.baseUrl, wang);
-  ({ id: groupId } = await restAs(api.baseUrl, wangToken, "POST", "/api/groups", { name: "七年级数学备课组", subject: "数学", grade: "七年级" }));
-  await restAs(api.baseUrl, wangToken, "POST", `/api/groups/${groupId}/members`, li);
-  leader = await newPage(browser, api.baseUrl);
-  member = await newPage(browser, api.baseUrl);
-  await signInAs(leader, wang);
-  await signInAs(member, li);
+  setup = await groupWithTwoTeachers("lessonprep-tools", { lead: wang, member: li, group: { name: "七年级数学备课组", subject: "数学", grade: "七年级" } });
+  ({ api, leader, member, groupId, leadToken: wangToken } = setup);
 });
 after(async () => {
-  await browser?.close();
-  await api?.stop();
+  await setup?.stop();
 });
 
 const objectives = "textarea[name=section-objectives]";
