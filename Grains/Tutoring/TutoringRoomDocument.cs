@@ -10,8 +10,9 @@ namespace Collab.Grains.Tutoring;
 /// admitted one), the fair queue, admission, the session's slot, extension and deadlines, its board and chat within
 /// their bounds, notes, and the history a finished session leaves. Pure: it is told the time and the caller, validates
 /// before it changes anything, and returns the events to send; the grain stores, emits, schedules and calls other
-/// grains around it. A stroke and a chat line are applied by <see cref="Record(StrokeDrawnEvent)"/> and
-/// <see cref="Record(ChatPostedEvent)"/> both when they are sent and when activation replays them, so the two cannot differ.
+/// grains around it. Its board is <see cref="SessionBoard"/> and what is said <see cref="RoomMessages"/>; a stroke and a
+/// chat line are applied by their <c>Record</c> both when they are sent and when activation replays them (<see cref="Replay"/>),
+/// so the two cannot differ.
 /// </summary>
 public sealed class TutoringRoomDocument(string id, TutoringRoomState state, SessionRules rules)
 {
