@@ -61,6 +61,10 @@ public sealed class StreamLog
         Events = window;
     }
 
+    /// <summary>The events after <paramref name="sinceSeq"/> this user sees, or null when some of them are no longer retained.</summary>
+    public IReadOnlyList<EventEnvelope>? VisibleAfter(long sinceSeq, string userId, IReadOnlyCollection<string> audienceGroups) =>
+        ReadAfter(sinceSeq)?.Where(e => e.IsVisibleTo(userId, audienceGroups)).ToList();
+
     /// <summary>The events after <paramref name="sinceSeq"/>, or null when some of them are no longer retained.</summary>
     public IReadOnlyList<EventEnvelope>? ReadAfter(long sinceSeq)
     {

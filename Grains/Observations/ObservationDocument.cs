@@ -2,6 +2,7 @@ using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Groups;
 using Collab.Grains.Interfaces.Observations;
 using Collab.Grains.Interfaces.Observations.Events;
+using Collab.Grains.Live;
 
 namespace Collab.Grains.Observations;
 
@@ -288,8 +289,7 @@ public sealed class ObservationDocument(string id, ObservationState state)
         {
             return now;
         }
-        var moment = at.Value.ToUniversalTime();
-        moment = moment.AddTicks(-(moment.Ticks % TimeSpan.TicksPerMillisecond));
+        var moment = WireTime.Truncate(at.Value.ToUniversalTime());
         if (moment < state.StartedAt || moment > now + ObservationLimits.NoteClockTolerance)
         {
             throw CollabException.Invalid($"a note's time lies within the lesson, from {state.StartedAt:O} to now");

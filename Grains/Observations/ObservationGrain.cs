@@ -42,7 +42,7 @@ public sealed class ObservationGrain(
 
     private readonly ObservationOptions _pace = observationOptions.Value;
     private readonly RatingsThrottle _throttle = new(observationOptions.Value.RatingsBroadcastInterval);
-    private IGrainTimer? _ratingsTimer;
+    private OneShotTimer? _ratingsTimer;
     private GroupMembership? _membership;
 
     protected override string Area => "observations";
@@ -233,11 +233,11 @@ public sealed class ObservationGrain(
 
     protected override object BuildSnapshot(Caller caller) => Lesson.Snapshot(caller.UserId, OnlineUsersWith(caller));
 
-    /// <summary>The observers are not in a note's event, so a command that adds one writes a snapshot.</summary>
     /// <summary>The report lists its observers as the directory names them, looked up once, at their first note, rating or Join.</summary>
     private async Task<Caller> ObserverAsync(Caller caller) =>
         Lesson.IsNewObserver(caller.UserId) ? await people.AsShownAsync(caller) : caller;
 
+    /// <summary>The observers are not in a note's event, so a command that adds one writes a snapshot.</summary>
     private void RecordObserver(Caller caller)
     {
         if (Lesson.RecordObserver(caller))
@@ -253,13 +253,10 @@ public sealed class ObservationGrain(
         _throttle.Published(Now);
     }
 
-    private void ScheduleRatingsBroadcast() =>
-        _ratingsTimer ??= this.RegisterGrainTimer(PublishPendingRatingsAsync, _throttle.DueIn(Now), Timeout.InfiniteTimeSpan);
+    private void ScheduleRatingsBroadcast() => (_ratingsTimer ??= new OneShotTimer(this, PublishPendingRatingsAsync)).Request(_throttle.DueIn(Now));
 
-    private async Task PublishPendingRatingsAsync(CancellationToken cancellationToken)
+    private async Task PublishPendingRatingsAsync()
     {
-        _ratingsTimer?.Dispose();
-        _ratingsTimer = null;
         if (!State.RatingsUnpublished)
         {
             return;

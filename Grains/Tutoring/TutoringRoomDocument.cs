@@ -10,8 +10,9 @@ namespace Collab.Grains.Tutoring;
 /// admitted one), the fair queue, admission, the session's slot, extension and deadlines, its board and chat within
 /// their bounds, notes, and the history a finished session leaves. Pure: it is told the time and the caller, validates
 /// before it changes anything, and returns the events to send; the grain stores, emits, schedules and calls other
-/// grains around it. A stroke and a chat line are applied by <see cref="Record(StrokeDrawnEvent)"/> and
-/// <see cref="Record(ChatPostedEvent)"/> both when they are sent and when activation replays them, so the two cannot differ.
+/// grains around it. Its board is <see cref="SessionBoard"/> and what is said <see cref="RoomMessages"/>; a stroke and a
+/// chat line are applied by their <c>Record</c> both when they are sent and when activation replays them (<see cref="Replay"/>),
+/// so the two cannot differ.
 /// </summary>
 public sealed class TutoringRoomDocument(string id, TutoringRoomState state, SessionRules rules)
 {
@@ -22,6 +23,12 @@ public sealed class TutoringRoomDocument(string id, TutoringRoomState state, Ses
     public TutoringSession? Session => state.Session;
 
     public TutoringQueue Queue => new(state.Queue, TutoringLimits.QueueCapacity);
+
+    /// <summary>The running session's whiteboard.</summary>
+    public SessionBoard Board => new(id, state, this);
+
+    /// <summary>The session's chat and the tutor's messages to the queue.</summary>
+    public RoomMessages Messages => new(id, state, this);
 
     /// <summary>Those who hear of the running session: its tutor and its admitted student.</summary>
     public IReadOnlyList<string> Participants =>
@@ -205,86 +212,17 @@ public sealed class TutoringRoomDocument(string id, TutoringRoomState state, Ses
         return EndSession(caller.UserId == session.StudentId ? SessionEndReasons.Student : SessionEndReasons.Tutor, now);
     }
 
-    /// <summary>Validates a participant's stroke against the session's bounds and puts it on the board.</summary>
-    public StrokeDrawnEvent Draw(Caller caller, StrokeInput input, DateTimeOffset now)
-    {
-        var session = RequireParticipant(caller);
-        var stroke = StrokeRules.Validate(input, TutoringLimits.PointsPerStroke, caller.UserId, now);
-        if (session.StrokesDrawn >= TutoringLimits.StrokesPerSession)
-        {
-            throw CollabException.TooLarge($"a session has at most {TutoringLimits.StrokesPerSession} strokes");
-        }
-        if (session.PointsDrawn + stroke.Points.Length > TutoringLimits.PointsPerSession)
-        {
-            throw CollabException.TooLarge($"a session has at most {TutoringLimits.PointsPerSession} points in all its strokes");
-        }
-        if (session.Board.Exists(s => s.StrokeId == stroke.StrokeId))
-        {
-            throw CollabException.Conflict($"stroke {stroke.StrokeId} is already on the board");
-        }
-        var drawn = new StrokeDrawnEvent(stroke.StrokeId, stroke.UserId, stroke.Points, stroke.Color, stroke.Width, stroke.At);
-        Record(drawn);
-        return drawn;
-    }
-
     /// <summary>Applies a logged event (a stroke or a chat line) as activation replays it.</summary>
     public void Replay(string type, string dataJson)
     {
         if (type == StrokeDrawnEvent.Type)
         {
-            Record(LiveJson.Deserialize<StrokeDrawnEvent>(dataJson));
+            Board.Record(LiveJson.Deserialize<StrokeDrawnEvent>(dataJson));
         }
         else
         {
-            Record(LiveJson.Deserialize<ChatPostedEvent>(dataJson));
+            Messages.Record(LiveJson.Deserialize<ChatPostedEvent>(dataJson));
         }
-    }
-
-    /// <summary>Puts a stroke on the running session's board and counts it against the session's bounds.</summary>
-    public void Record(StrokeDrawnEvent stroke)
-    {
-        var session = state.Session ?? throw new InvalidOperationException($"room {id} has a stroke outside a session");
-        session.Board.Add(new BoardStroke(stroke.StrokeId, LiveJson.Serialize(stroke)));
-        session.StrokesDrawn++;
-        session.PointsDrawn += stroke.Points?.Count ?? 0;
-    }
-
-    public BoardClearedEvent ClearBoard(Caller caller)
-    {
-        var session = RequireParticipant(caller);
-        session.Board.Clear();
-        return new BoardClearedEvent(session.SessionId, caller.UserId);
-    }
-
-    /// <summary>A participant's chat line; its client id and seq let the sender match it to what they showed as pending.</summary>
-    public ChatPostedEvent Chat(Caller caller, CommandId command, string text, DateTimeOffset now)
-    {
-        var session = RequireParticipant(caller);
-        var body = TextFields.Required(text, "text", TutoringLimits.ChatLength, trim: false);
-        if (session.Chat.Count >= TutoringLimits.ChatPerSession)
-        {
-            throw CollabException.TooLarge($"a session has at most {TutoringLimits.ChatPerSession} chat messages");
-        }
-        var line = new ChatPostedEvent($"c{state.MessageCount + 1}", caller.UserId, caller.Name, body, now, command.ClientId, command.ClientSeq);
-        Record(line);
-        return line;
-    }
-
-    public void Record(ChatPostedEvent line)
-    {
-        var session = state.Session ?? throw new InvalidOperationException($"room {id} has a chat line outside a session");
-        state.MessageCount++;
-        session.Chat.Add(new ChatLine(line.Id, line.UserId, line.Name, line.Text, line.At, line.ClientId, line.ClientSeq));
-    }
-
-    /// <summary>The tutor's message to everyone waiting.</summary>
-    public QueueMessageEvent QueueMessage(Caller caller, string text, DateTimeOffset now)
-    {
-        RequireTutor(caller);
-        RequireOpen();
-        var body = TextFields.Required(text, "text", TutoringLimits.QueueMessageLength, trim: false);
-        state.MessageCount++;
-        return new QueueMessageEvent($"q{state.MessageCount}", body, now);
     }
 
     /// <summary>
@@ -366,26 +304,7 @@ public sealed class TutoringRoomDocument(string id, TutoringRoomState state, Ses
         }
         state.Session = null;
         state.ListingVersion++;
-        DropStrokePointsFromRetainedEvents();
+        Board.DropPointsFromRetainedEvents();
         return new SessionEnd(record, new SessionEndedEvent(session.SessionId, session.StudentId, reason, now), audience);
-    }
-
-    /// <summary>
-    /// The retained event window is part of the room's state, written whole with every change: once a session is over,
-    /// its strokes' points leave the window (their ids stay), so old boards do not weigh on every later write.
-    /// </summary>
-    private void DropStrokePointsFromRetainedEvents()
-    {
-        var events = state.Log.Events;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var envelope = events[i];
-            if (envelope.Seq > state.StrokesTrimmedThroughSeq && envelope.Type == StrokeDrawnEvent.Type)
-            {
-                var stroke = LiveJson.Deserialize<StrokeDrawnEvent>(envelope.DataJson);
-                events[i] = envelope with { DataJson = LiveJson.Serialize(stroke.WithoutDrawing()) };
-            }
-        }
-        state.StrokesTrimmedThroughSeq = state.Log.Seq;
     }
 }

@@ -139,17 +139,17 @@ public sealed class TutoringRoomGrain(
     public Task<StrokeAccepted> DrawStrokeAsync(Caller caller, CommandId command, StrokeInput stroke) =>
         RunAsync(caller, command, () =>
         {
-            var drawn = Room.Draw(caller, stroke, Now);
+            var drawn = Room.Board.Draw(caller, stroke, Now);
             Emit(drawn, Room.Participants);
             return new StrokeAccepted(drawn.StrokeId, Room.Session!.StrokesDrawn);
         });
 
-    public Task ClearBoardAsync(Caller caller) => RunAsync(() => Emit(Room.ClearBoard(caller), Room.Participants));
+    public Task ClearBoardAsync(Caller caller) => RunAsync(() => Emit(Room.Board.Clear(caller), Room.Participants));
 
     public Task<ChatAccepted> SendChatAsync(Caller caller, CommandId command, string text) =>
         RunAsync(caller, command, () =>
         {
-            var line = Room.Chat(caller, command, text, Now);
+            var line = Room.Messages.Chat(caller, command, text, Now);
             Emit(line, Room.Participants);
             return new ChatAccepted(line.Id, line.At);
         });
@@ -167,7 +167,7 @@ public sealed class TutoringRoomGrain(
     public Task<ChatAccepted> PostQueueMessageAsync(Caller caller, CommandId command, string text) =>
         RunAsync(caller, command, () =>
         {
-            var message = Room.QueueMessage(caller, text, Now);
+            var message = Room.Messages.QueueMessage(caller, text, Now);
             // Every joined client: the waiting students and whoever is in session (so participants see no seq gap).
             Emit(message);
             return new ChatAccepted(message.Id, message.At);

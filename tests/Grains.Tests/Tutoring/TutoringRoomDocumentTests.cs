@@ -68,7 +68,7 @@ public sealed class TutoringRoomDocumentTests
         Room.Create(TutoringRoomSetup.Checked("room-1", false, Tutor, new CreateTutoringRoom("t", "数学", 20)));
         AssertRefusedUnchanged(ErrorCodes.NotOpen, () => Room.RequestHelp(Amy, "方程", At));
         AssertRefusedUnchanged(ErrorCodes.NotOpen, () => Room.AdmitNext(Tutor, At, _ => true));
-        AssertRefusedUnchanged(ErrorCodes.NotOpen, () => Room.QueueMessage(Tutor, "稍等", At));
+        AssertRefusedUnchanged(ErrorCodes.NotOpen, () => Room.Messages.QueueMessage(Tutor, "稍等", At));
         Assert.IsType<RoomOpenedEvent>(Room.Open());
         Assert.True(Room.Info.Open);
     }
@@ -153,49 +153,49 @@ public sealed class TutoringRoomDocumentTests
     public void Board_chat_and_ending_belong_to_the_two_in_session()
     {
         var room = OpenRoom();
-        AssertRefusedUnchanged(ErrorCodes.Conflict, () => room.Draw(Tutor, Stroke("s0"), At));
-        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.Draw(Amy, Stroke("s0"), At));
+        AssertRefusedUnchanged(ErrorCodes.Conflict, () => room.Board.Draw(Tutor, Stroke("s0"), At));
+        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.Board.Draw(Amy, Stroke("s0"), At));
         room.RequestHelp(Amy, "方程", At);
         room.RequestHelp(Bo, "函数", At);
         room.AdmitNext(Tutor, At, _ => true);
-        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.Draw(Bo, Stroke("b1"), At));
-        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.Chat(Bo, new CommandId("bo", 1), "hi", At));
-        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.ClearBoard(Bo));
+        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.Board.Draw(Bo, Stroke("b1"), At));
+        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.Messages.Chat(Bo, new CommandId("bo", 1), "hi", At));
+        AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.Board.Clear(Bo));
         AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.EndByParticipant(Bo, At));
         AssertRefusedUnchanged(ErrorCodes.NotAdmitted, () => room.EndByParticipant(OtherTeacher, At));
         AssertRefusedUnchanged(ErrorCodes.Forbidden, () => room.Extend(Amy, 5));
         AssertRefusedUnchanged(ErrorCodes.Forbidden, () => room.SaveNotes(Amy, "x"));
-        AssertRefusedUnchanged(ErrorCodes.Forbidden, () => room.QueueMessage(Amy, "x", At));
+        AssertRefusedUnchanged(ErrorCodes.Forbidden, () => room.Messages.QueueMessage(Amy, "x", At));
     }
 
     [Fact]
     public void A_stroke_is_normalised_counted_and_refused_twice_or_beyond_the_sessions_bounds()
     {
         var room = InSession(Amy);
-        var drawn = room.Draw(Amy, Stroke("s1"), At);
+        var drawn = room.Board.Draw(Amy, Stroke("s1"), At);
         Assert.Equal(("s1", Amy.UserId, "#ff0000", 3, (bool?)null), (drawn.StrokeId, drawn.UserId, drawn.Color, drawn.Points!.Count, drawn.Trimmed));
-        AssertRefusedUnchanged(ErrorCodes.Conflict, () => room.Draw(Tutor, Stroke("s1"), At));
-        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Draw(Amy, Stroke("big", TutoringLimits.PointsPerStroke + 1), At));
-        AssertRefusedUnchanged(ErrorCodes.InvalidArgument, () => room.Draw(Amy, Stroke("s1") with { Color = "red" }, At));
+        AssertRefusedUnchanged(ErrorCodes.Conflict, () => room.Board.Draw(Tutor, Stroke("s1"), At));
+        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Board.Draw(Amy, Stroke("big", TutoringLimits.PointsPerStroke + 1), At));
+        AssertRefusedUnchanged(ErrorCodes.InvalidArgument, () => room.Board.Draw(Amy, Stroke("s1") with { Color = "red" }, At));
 
         room.Session!.PointsDrawn = TutoringLimits.PointsPerSession - 2;
-        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Draw(Amy, Stroke("s2"), At));
-        room.Draw(Amy, Stroke("s2", 2), At);
+        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Board.Draw(Amy, Stroke("s2"), At));
+        room.Board.Draw(Amy, Stroke("s2", 2), At);
         room.Session.StrokesDrawn = TutoringLimits.StrokesPerSession;
-        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Draw(Amy, Stroke("s3", 1), At));
+        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Board.Draw(Amy, Stroke("s3", 1), At));
     }
 
     [Fact]
     public void A_cleared_board_is_empty_but_its_strokes_still_count()
     {
         var room = InSession(Amy);
-        room.Draw(Amy, Stroke("s1"), At);
-        room.Draw(Tutor, Stroke("s2", 4), At);
-        var cleared = room.ClearBoard(Tutor);
+        room.Board.Draw(Amy, Stroke("s1"), At);
+        room.Board.Draw(Tutor, Stroke("s2", 4), At);
+        var cleared = room.Board.Clear(Tutor);
         Assert.Equal(("s1", Tutor.UserId), (cleared.SessionId, cleared.UserId));
         Assert.Empty(room.Session!.Board);
         Assert.Equal((2, 7), (room.Session.StrokesDrawn, room.Session.PointsDrawn));
-        room.Draw(Amy, Stroke("s1"), At);
+        room.Board.Draw(Amy, Stroke("s1"), At);
         Assert.Single(room.Session.Board);
     }
 
@@ -203,17 +203,17 @@ public sealed class TutoringRoomDocumentTests
     public void Chat_lines_are_numbered_with_queue_messages_bounded_and_keep_the_senders_command()
     {
         var room = InSession(Amy);
-        Assert.Equal("q1", room.QueueMessage(Tutor, "稍等", At).Id);
-        var line = room.Chat(Amy, new CommandId("amy-web", 7), "  老师好", At);
+        Assert.Equal("q1", room.Messages.QueueMessage(Tutor, "稍等", At).Id);
+        var line = room.Messages.Chat(Amy, new CommandId("amy-web", 7), "  老师好", At);
         Assert.Equal(("c2", "  老师好", "amy-web", 7L, "小艾"), (line.Id, line.Text, line.ClientId, line.ClientSeq, line.Name));
-        AssertRefusedUnchanged(ErrorCodes.InvalidArgument, () => room.Chat(Amy, new CommandId("amy-web", 8), " ", At));
-        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Chat(Amy, new CommandId("amy-web", 8), new string('字', TutoringLimits.ChatLength + 1), At));
-        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.QueueMessage(Tutor, new string('字', TutoringLimits.QueueMessageLength + 1), At));
+        AssertRefusedUnchanged(ErrorCodes.InvalidArgument, () => room.Messages.Chat(Amy, new CommandId("amy-web", 8), " ", At));
+        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Messages.Chat(Amy, new CommandId("amy-web", 8), new string('字', TutoringLimits.ChatLength + 1), At));
+        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Messages.QueueMessage(Tutor, new string('字', TutoringLimits.QueueMessageLength + 1), At));
         for (var i = room.Session!.Chat.Count; i < TutoringLimits.ChatPerSession; i++)
         {
-            room.Chat(Tutor, new CommandId("t", i), "x", At);
+            room.Messages.Chat(Tutor, new CommandId("t", i), "x", At);
         }
-        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Chat(Amy, new CommandId("amy-web", 9), "one more", At));
+        AssertRefusedUnchanged(ErrorCodes.TooLarge, () => room.Messages.Chat(Amy, new CommandId("amy-web", 9), "one more", At));
     }
 
     [Fact]
@@ -222,9 +222,9 @@ public sealed class TutoringRoomDocumentTests
         var sent = InSession(Amy);
         var events = new List<(string Type, string Json)>
         {
-            (StrokeDrawnEvent.Type, LiveJson.Serialize(sent.Draw(Amy, Stroke("s1"), At))),
-            (ChatPostedEvent.Type, LiveJson.Serialize(sent.Chat(Tutor, new CommandId("t", 1), "先看第一题", At))),
-            (StrokeDrawnEvent.Type, LiveJson.Serialize(sent.Draw(Tutor, Stroke("s2", 5), At))),
+            (StrokeDrawnEvent.Type, LiveJson.Serialize(sent.Board.Draw(Amy, Stroke("s1"), At))),
+            (ChatPostedEvent.Type, LiveJson.Serialize(sent.Messages.Chat(Tutor, new CommandId("t", 1), "先看第一题", At))),
+            (StrokeDrawnEvent.Type, LiveJson.Serialize(sent.Board.Draw(Tutor, Stroke("s2", 5), At))),
         };
         var afterSending = LiveJson.Serialize(_state);
         var session = _state.Session!;
@@ -283,8 +283,8 @@ public sealed class TutoringRoomDocumentTests
     public void A_participant_ends_the_session_into_the_history_with_its_counts_for_both_of_them(string who, string reason)
     {
         var room = InSession(Amy);
-        room.Draw(Amy, Stroke("s1"), At);
-        room.Chat(Amy, new CommandId("amy", 1), "谢谢", At);
+        room.Board.Draw(Amy, Stroke("s1"), At);
+        room.Messages.Chat(Amy, new CommandId("amy", 1), "谢谢", At);
         room.SaveNotes(Tutor, "掌握了移项");
         var ended = room.EndByParticipant(who == "tutor" ? Tutor : Amy, At.AddMinutes(5));
         Assert.Equal([Tutor.UserId, Amy.UserId], ended.Audience);
@@ -300,9 +300,9 @@ public sealed class TutoringRoomDocumentTests
     public void Ending_a_session_trims_the_points_of_its_retained_strokes_but_not_other_events()
     {
         var room = InSession(Amy);
-        var drawn = room.Draw(Amy, Stroke("s1"), At);
+        var drawn = room.Board.Draw(Amy, Stroke("s1"), At);
         _state.Log.Append("tutoring/room-1", StrokeDrawnEvent.Type, At, LiveJson.Serialize(drawn), null, 100);
-        var chat = room.Chat(Amy, new CommandId("amy", 1), "hi", At);
+        var chat = room.Messages.Chat(Amy, new CommandId("amy", 1), "hi", At);
         _state.Log.Append("tutoring/room-1", ChatPostedEvent.Type, At, LiveJson.Serialize(chat), null, 100);
 
         room.EndByParticipant(Tutor, At);

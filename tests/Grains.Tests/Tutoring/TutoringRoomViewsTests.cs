@@ -53,7 +53,7 @@ public sealed class TutoringRoomViewsTests
         Room.RequestHelp(Student("b"), "函数", At);
         Room.AdmitNext(Tutor, At, _ => true);
         Room.SaveNotes(Tutor, "private");
-        Room.Draw(Student("a"), new StrokeInput("s1", [[1, 2], [3, 4]], "#000", 2), At);
+        Room.Board.Draw(Student("a"), new StrokeInput("s1", [[1, 2], [3, 4]], "#000", 2), At);
 
         var waiting = Snapshot("b");
         Assert.Equal(("student", 1, 1, 0), (waiting.GetProperty("role").GetString(), waiting.GetProperty("myPosition").GetInt32(),
