@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Collab.Api.Auth;
 using Collab.Api.Errors;
 using Collab.Api.Hosting;
+using Collab.Grains.Interfaces.Attachments.Events;
 using Collab.Grains.Interfaces.Common;
 using Collab.Silo.Attachments;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace Collab.Api.Attachments;
 
 /// <summary>
 /// Attachments of every area (PROTOCOL §9): upload, read, an owner's list, delete. An upload is answered only once the
-/// store has it durable; a refused or failed one leaves nothing behind.
+/// store has it durable; a refused or failed one leaves nothing behind. A stored or deleted file is then told to the
+/// owner's grain (one-way), which tells its followers who share the files.
 /// </summary>
 public static class AttachmentEndpoints
 {
@@ -34,14 +36,17 @@ public static class AttachmentEndpoints
             return (await store.ListAsync(parsed.ToString(), cancellationToken)).Select(AttachmentLine.Of).ToList();
         }).RequireAuthorization();
 
-        routes.MapDelete("/api/files/{id}", async (string id, ClaimsPrincipal user, IAttachmentStore store, CancellationToken cancellationToken) =>
+        routes.MapDelete("/api/files/{id}", async (string id, ClaimsPrincipal user, IAttachmentStore store, AttachmentAccess access, CancellationToken cancellationToken) =>
         {
             var record = await store.FindAsync(id, cancellationToken) ?? throw CollabException.NotFound($"attachment {id}");
             if (record.UploadedBy != user.ToCaller().UserId)
             {
                 throw CollabException.Forbidden("only the one who uploaded an attachment may delete it");
             }
-            await store.DeleteAsync(id, cancellationToken);
+            if (await store.DeleteAsync(id, cancellationToken))
+            {
+                await access.OwnerGrain(AttachmentOwner.Parse(record.Owner)).AttachmentRemovedAsync(new AttachmentRemovedEvent(id, record.Owner, record.UploadedBy));
+            }
             return Results.NoContent();
         }).RequireAuthorization();
         return routes;
@@ -72,6 +77,9 @@ public static class AttachmentEndpoints
         // Not the request's token: once the bytes are here, a client that goes away must not leave half a store write.
         var record = await store.SaveAsync(new NewAttachment(id, owner!.ToString(), upload.Name, contentType, caller.UserId, time.GetUtcNow()),
             upload.File, CancellationToken.None);
-        return TypedResults.Created(AttachmentLine.UrlPrefix + id, AttachmentLine.Of(record));
+        var line = AttachmentLine.Of(record);
+        await access.OwnerGrain(owner).AttachmentAddedAsync(new AttachmentAddedEvent(line.Id, line.Url, line.Name, line.Size, line.ContentType,
+            line.Owner, line.UploadedBy, line.UploadedAt));
+        return TypedResults.Created(line.Url, line);
     }
 }

@@ -1,3 +1,4 @@
+using Collab.Grains.Interfaces.Attachments;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Exams.Analysis;
 using Collab.Grains.Interfaces.Exams.Regrading;
@@ -12,7 +13,7 @@ namespace Collab.Grains.Interfaces.Exams;
 /// from the attempts when asked for.
 /// </summary>
 [Alias("collab.IExamGrain")]
-public interface IExamGrain : ILiveStreamGrain
+public interface IExamGrain : ILiveStreamGrain, IAttachmentOwnerGrain
 {
     [Alias("Create")]
     Task<ExamView> CreateAsync(Caller caller, string specJson);
@@ -78,6 +79,13 @@ public interface IExamGrain : ILiveStreamGrain
     /// <summary>Throws unless the caller may mark this exam (its author, one of its markers, or an admin); returns the short-answer question.</summary>
     [Alias("AuthorizeMarking")]
     Task<PaperQuestion> AuthorizeMarkingAsync(Caller caller, string questionId);
+
+    /// <summary>
+    /// Throws unless the caller may add to (<paramref name="upload"/>) or read the exam's files (PROTOCOL §9): its staff
+    /// (author, admins, room proctors, markers) both; a rostered candidate reads once the paper is open to them.
+    /// </summary>
+    [Alias("AuthorizeFiles")]
+    Task AuthorizeFilesAsync(Caller caller, bool upload);
 
     /// <summary>The results grouped by school, county, class or room (author and admins).</summary>
     [Alias("GetResultsBy")]

@@ -1,3 +1,4 @@
+using Collab.Grains.Interfaces.Attachments;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
 using Orleans.Concurrency;
@@ -9,7 +10,7 @@ namespace Collab.Grains.Interfaces.LessonPreps;
 /// edited by operational transformation, a phase, and who is assigned to which section.
 /// </summary>
 [Alias("collab.ILessonPrepGrain")]
-public interface ILessonPrepGrain : ILiveStreamGrain
+public interface ILessonPrepGrain : ILiveStreamGrain, IAttachmentOwnerGrain
 {
     /// <summary>Creates the plan in a group the caller belongs to; the caller becomes its lead preparer.</summary>
     [Alias("Create")]

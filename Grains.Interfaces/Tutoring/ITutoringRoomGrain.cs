@@ -1,3 +1,4 @@
+using Collab.Grains.Interfaces.Attachments;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Live;
 
@@ -5,7 +6,7 @@ namespace Collab.Grains.Interfaces.Tutoring;
 
 /// <summary>A master teacher's tutoring room (名师在线辅导): a waiting queue, one admitted student, board, chat, notes.</summary>
 [Alias("collab.ITutoringRoomGrain")]
-public interface ITutoringRoomGrain : ILiveStreamGrain
+public interface ITutoringRoomGrain : ILiveStreamGrain, IAttachmentOwnerGrain
 {
     [Alias("Create")]
     Task<TutoringRoomInfo> CreateAsync(Caller caller, CreateTutoringRoom command);
@@ -40,6 +41,10 @@ public interface ITutoringRoomGrain : ILiveStreamGrain
 
     [Alias("ClearBoard")]
     Task ClearBoardAsync(Caller caller);
+
+    /// <summary>Puts an image of the room's files under the running session's board, or takes it away (null); the Api checks the file.</summary>
+    [Alias("SetBackground")]
+    Task SetBackgroundAsync(Caller caller, BoardBackground? background);
 
     [Alias("SendChat")]
     Task<ChatAccepted> SendChatAsync(Caller caller, CommandId command, string text);

@@ -27,7 +27,7 @@ namespace Collab.Grains.LessonPreps;
 /// interleaving <see cref="MemberRemovedAsync"/>), a fork just named by the Api (whose CreateFork calls nothing), and a
 /// personal copy on its original (whose calls never go to its copies).
 /// </remarks>
-public sealed class LessonPrepGrain(
+public sealed partial class LessonPrepGrain(
     [PersistentState("lessonprep", StorageNames.Default)] IPersistentState<LessonPrepState> store,
     ILessonOpLog opLog,
     ILessonVersionStore versions,

@@ -17,7 +17,7 @@ namespace Collab.Grains.Tutoring;
 /// (first at the slot's end, then every minute, Orleans' minimum period) that reactivates the room when no silo holds it.
 /// Its clock is Orleans' grain clock, the one that drives its timer (and, like every area's, the host's own by default).
 /// </summary>
-public sealed class TutoringRoomGrain(
+public sealed partial class TutoringRoomGrain(
     [PersistentState("tutoringroom", StorageNames.Default)] IPersistentState<TutoringRoomState> store,
     IOptions<TutoringOptions> tutoringOptions,
     IOptions<LiveStreamOptions> options,

@@ -51,6 +51,7 @@ public static class TutoringRoomViews
         session.EndsAt,
         strokes = session.Board.Select(s => LiveJson.Deserialize<JsonElement>(s.Json)),
         chat = session.Chat,
+        background = session.Background,
         notes = withNotes ? session.Notes : null,
     };
 

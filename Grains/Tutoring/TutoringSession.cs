@@ -1,3 +1,5 @@
+using Collab.Grains.Interfaces.Tutoring;
+
 namespace Collab.Grains.Tutoring;
 
 /// <summary>The running session of a room: who, until when, its board and chat (replayed to a participant who re-joins).</summary>
@@ -45,4 +47,8 @@ public sealed class TutoringSession
 
     [Id(12)]
     public List<ChatLine> Chat { get; set; } = [];
+
+    /// <summary>The image under the board; a session starts without one, and a clear of the strokes keeps it.</summary>
+    [Id(270)]
+    public BoardBackground? Background { get; set; }
 }

@@ -8,7 +8,8 @@ namespace Collab.Silo.Attachments;
 /// directory, its description a row of the SQLite file. An upload is written to <c>attachments/incoming/</c>, flushed to
 /// the disk, renamed into place (atomic on one file system), and only then described; so a row never names bytes that
 /// are not whole on disk, and a failed upload removes its file. A crash between the rename and the row leaves a file no
-/// row names, which nothing serves; the incoming folder's leftovers of a crash are removed when the store starts.
+/// row names, which nothing serves; the incoming folder's leftovers of a crash are removed when the store starts, and
+/// such nameless files by <see cref="SweepOrphansAsync"/> when the silo starts (<see cref="AttachmentOrphanSweep"/>).
 /// </summary>
 public sealed class FolderAttachmentStore : IAttachmentStore
 {
@@ -82,6 +83,27 @@ public sealed class FolderAttachmentStore : IAttachmentStore
         }
         File.Delete(path);
         return true;
+    }
+
+    /// <summary>
+    /// Deletes the files no row names that were last written before <paramref name="now"/> minus <paramref name="grace"/>:
+    /// a younger one may be an upload between its rename and its row. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> SweepOrphansAsync(DateTimeOffset now, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateFiles(_folder))
+        {
+            var id = Path.GetFileName(path);
+            if (PathOf(id) is null || File.GetLastWriteTimeUtc(path) > (now - grace).UtcDateTime
+                || await _table.FindAsync(id, cancellationToken) is not null)
+            {
+                continue;
+            }
+            File.Delete(path);
+            deleted++;
+        }
+        return deleted;
     }
 
     /// <summary>The file of an id, or null for anything that is not an id (a path must never come from a request as it is).</summary>

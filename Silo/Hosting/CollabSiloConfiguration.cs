@@ -89,6 +89,7 @@ public static class CollabSiloConfiguration
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         }
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AttachmentOrphanSweep>();
         return silo;
     }
 

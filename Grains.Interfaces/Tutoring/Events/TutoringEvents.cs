@@ -85,3 +85,9 @@ public sealed record QueueChangedEvent(
 }
 
 public sealed record QueuedStudent(string StudentId, string Name, string Topic, DateTimeOffset RequestedAt, int Position);
+
+/// <summary>To the tutor and the admitted student: the image under the board changed; <c>background</c> null takes it away.</summary>
+public sealed record BoardBackgroundEvent(string SessionId, string UserId, BoardBackground? Background) : ILiveEvent
+{
+    public static string Type => "board.background";
+}

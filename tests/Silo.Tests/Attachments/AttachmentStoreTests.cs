@@ -113,6 +113,38 @@ public sealed class AttachmentStoreTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Files_a_crash_left_without_a_row_are_swept_once_past_the_grace_and_the_others_stay()
+    {
+        await using var empty = await EmptyDatabase.MigratedAsync("sqlite", postgres);
+        var store = (FolderAttachmentStore)StoreOf(empty, "sqlite");
+        var kept = Bytes(64, seed: 8);
+        await store.SaveAsync(Attachment("f-kept"), new MemoryStream(kept), CancellationToken.None);
+        var folder = Path.Combine(empty.Settings.DataDirectory, "attachments");
+        // As a crash between the rename and the row leaves them: whole files in place, no row.
+        await File.WriteAllBytesAsync(Path.Combine(folder, "f-orphan"), Bytes(32, seed: 9));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "f-young"), Bytes(32, seed: 10));
+        var now = DateTimeOffset.UtcNow;
+        var old = (now - AttachmentOrphanSweep.Grace - TimeSpan.FromMinutes(1)).UtcDateTime;
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "f-orphan"), old);
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "f-kept"), old);
+
+        Assert.Equal(1, await store.SweepOrphansAsync(now, AttachmentOrphanSweep.Grace, CancellationToken.None));
+
+        Assert.False(File.Exists(Path.Combine(folder, "f-orphan")));
+        Assert.True(File.Exists(Path.Combine(folder, "f-young")));
+        Assert.True(Directory.Exists(Path.Combine(folder, "incoming")));
+        await using (var read = await store.OpenReadAsync("f-kept", CancellationToken.None))
+        using (var copy = new MemoryStream())
+        {
+            await read.CopyToAsync(copy);
+            Assert.Equal(kept, copy.ToArray());
+        }
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "f-young"), old);
+        Assert.Equal(1, await store.SweepOrphansAsync(now, AttachmentOrphanSweep.Grace, CancellationToken.None));
+        Assert.Equal([Path.Combine(folder, "f-kept")], Directory.GetFiles(folder));
+    }
+
+    [Fact]
     public async Task An_id_that_is_a_path_is_never_found()
     {
         await using var empty = await EmptyDatabase.MigratedAsync("sqlite", postgres);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, rest } from "../api";
 import { fetchFile } from "../exams/fetchFile";
@@ -8,7 +9,7 @@ import { s } from "./strings";
 import { Attachment, AttachmentOwner, uploadAttachment } from "./uploadAttachment";
 
 /** A listed attachment (`GET /api/files?owner=`): the upload's answer and who sent it when. */
-interface ListedAttachment extends Attachment {
+export interface ListedAttachment extends Attachment {
   uploadedBy: string;
   uploadedAt: string;
 }
@@ -18,10 +19,17 @@ interface Props {
   /** Shows a user id as a name (the plan's members); the id itself otherwise. */
   nameOf?: (userId: string) => string;
   readOnly?: boolean;
+  /**
+   * Bumped by the screen on each `attachment.added` / `attachment.removed` of the owner's stream and on a re-join, so
+   * the list follows a colleague's uploads and deletes without a reload.
+   */
+  changes?: number;
+  /** An area's own action on one file (the tutoring board's "show under the board"). */
+  actions?: (file: ListedAttachment) => ComponentChildren;
 }
 
 /** An owner's files (a plan's worksheets and slides, a tutoring room's handouts): list, upload, open, delete one's own. */
-export function AttachmentsPanel({ owner, nameOf = (id) => id, readOnly = false }: Props) {
+export function AttachmentsPanel({ owner, nameOf = (id) => id, readOnly = false, changes = 0, actions }: Props) {
   const [files, setFiles] = useState<ListedAttachment[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -35,7 +43,7 @@ export function AttachmentsPanel({ owner, nameOf = (id) => id, readOnly = false 
     }
   }
 
-  useEffect(() => void reload(), [owner]);
+  useEffect(() => void reload(), [owner, changes]);
 
   async function upload(input: HTMLInputElement) {
     const file = input.files?.[0];
@@ -82,6 +90,7 @@ export function AttachmentsPanel({ owner, nameOf = (id) => id, readOnly = false 
               <button class="link" data-testid="attachment-download" onClick={() => void fetchFile(file.url, file.name).catch(setError)}>
                 {s("download")}
               </button>
+              {actions?.(file)}
               {file.uploadedBy === me && !readOnly && (
                 <>
                   {" "}

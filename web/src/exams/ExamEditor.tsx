@@ -156,7 +156,7 @@ export function ExamEditor({ examId }: { examId: string | null }) {
 
         <h2>{x("questions")}</h2>
         {err("questions")}
-        <QuestionListEditor questions={draft.questions} refusal={refusal} onChange={(questions) => set({ questions })} />
+        <QuestionListEditor questions={draft.questions} refusal={refusal} imageOwner={examId ? `exam/${examId}` : undefined} onChange={(questions) => set({ questions })} />
 
         {refusal && !refusal.at && <ErrorLine error={refusal.error} />}
         <div class="author-bar">

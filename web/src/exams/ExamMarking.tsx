@@ -1,3 +1,4 @@
+import { StemText } from "../attachments/StemText";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, rest } from "../api";
 import { t } from "../i18n";
@@ -124,7 +125,7 @@ export function ExamMarking({ examId }: { examId: string }) {
       {task && (
         <form class="mark-task form" data-testid="marking-task" data-ref={task.attemptRef} onSubmit={mark}>
           {task.arbitration && <p class="banner info" data-testid="arbitration">{x("arbitration")}</p>}
-          <p class="stem">{task.stem}</p>
+          <p class="stem"><StemText stem={task.stem} /></p>
           <div class="mark-columns">
             <div>
               <h3>{x("anonymousAnswer", { ref: task.attemptRef.slice(0, 8) })}</h3>

@@ -1,3 +1,4 @@
+import { StemText } from "../attachments/StemText";
 import { navigate } from "../router";
 import { answerText, ExamView } from "./paperForm";
 import { statusText, x } from "./strings";
@@ -34,7 +35,7 @@ export function PaperView({ view }: { view: ExamView }) {
               <span class="kind-tag">{x(`kind_${q.kind}`)}</span>
               <span class="muted">{x("points")} {q.points} · {q.id}</span>
             </header>
-            <p class="stem">{q.stem}</p>
+            <p class="stem"><StemText stem={q.stem} /></p>
             {q.options && q.options.length > 0 && (
               <ul class="plain">{q.options.map((o) => <li>{o.id}. {o.text}</li>)}</ul>
             )}

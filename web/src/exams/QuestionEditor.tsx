@@ -1,3 +1,7 @@
+import { useState } from "preact/hooks";
+import { imageMarkup } from "../attachments/StemText";
+import { AttachmentOwner, uploadAttachment } from "../attachments/uploadAttachment";
+import { ErrorLine } from "../screens/ErrorLine";
 import { FieldError, Refusal } from "./FieldError";
 import { nextOptionId, QuestionDraft } from "./paperForm";
 import { x } from "./strings";
@@ -7,13 +11,16 @@ interface Props {
   index: number;
   count: number;
   refusal: Refusal | null;
+  imageOwner?: AttachmentOwner;
   onChange: (q: QuestionDraft) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }
 
 /** One question of the paper being written: its stem, points and, by kind, options and key, blanks or reference. */
-export function QuestionEditor({ question: q, index, count, refusal, onChange, onMove, onRemove }: Props) {
+export function QuestionEditor({ question: q, index, count, refusal, imageOwner, onChange, onMove, onRemove }: Props) {
+  const [uploading, setUploading] = useState(false);
+  const [imageError, setImageError] = useState<unknown>(null);
   const n = index + 1;
   const name = (field: string) => `${q.id}-${field}`;
   const set = (patch: Partial<QuestionDraft>) => onChange({ ...q, ...patch });
@@ -21,6 +28,24 @@ export function QuestionEditor({ question: q, index, count, refusal, onChange, o
     set({ [field]: (e.target as HTMLInputElement).value });
   const err = (field: string) => <FieldError refusal={refusal} field={field} question={q.id} />;
   const choice = q.kind === "single" || q.kind === "multiple";
+
+  /** Uploads the image to the exam's files and adds its line to the stem, which the paper shows as the image. */
+  async function insertImage(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file || !imageOwner) return;
+    setUploading(true);
+    setImageError(null);
+    try {
+      const stored = await uploadAttachment(file, imageOwner);
+      const line = imageMarkup(stored.name, stored.url);
+      set({ stem: q.stem && !q.stem.endsWith("\n") ? `${q.stem}\n${line}` : `${q.stem}${line}` });
+    } catch (failure) {
+      setImageError(failure);
+    } finally {
+      setUploading(false);
+      input.value = "";
+    }
+  }
 
   return (
     <li class="q-edit" data-question={q.id} data-kind={q.kind}>
@@ -45,6 +70,14 @@ export function QuestionEditor({ question: q, index, count, refusal, onChange, o
         {x("stem")}
         <textarea name={name("stem")} rows={2} maxLength={4000} value={q.stem} onInput={text("stem")} />
       </label>
+      {imageOwner && (
+        <label class="stem-image-upload">
+          {uploading ? x("insertingImage") : x("insertImage")}
+          <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" name={name("image")} disabled={uploading}
+            onChange={(e) => void insertImage(e.target as HTMLInputElement)} />
+        </label>
+      )}
+      <ErrorLine error={imageError} />
       {err("stem")}
 
       {choice && (

@@ -1,3 +1,4 @@
+import type { AttachmentOwner } from "../attachments/uploadAttachment";
 import { Refusal } from "./FieldError";
 import { Kind, kinds, newQuestion, QuestionDraft } from "./paperForm";
 import { QuestionEditor } from "./QuestionEditor";
@@ -7,13 +8,15 @@ interface Props {
   questions: QuestionDraft[];
   refusal: Refusal | null;
   onChange: (questions: QuestionDraft[]) => void;
+  /** Where a stem's images are stored (an exam's files); without it stems take no images (homework). */
+  imageOwner?: AttachmentOwner;
 }
 
 /**
  * A paper's questions in order, each editable, movable and removable, with a button to add one of every kind: exams and
  * homework write their questions with it.
  */
-export function QuestionListEditor({ questions, refusal, onChange }: Props) {
+export function QuestionListEditor({ questions, refusal, imageOwner, onChange }: Props) {
   const move = (i: number, by: -1 | 1) => {
     const next = [...questions];
     [next[i], next[i + by]] = [next[i + by], next[i]];
@@ -29,6 +32,7 @@ export function QuestionListEditor({ questions, refusal, onChange }: Props) {
             index={i}
             count={questions.length}
             refusal={refusal}
+            imageOwner={imageOwner}
             onChange={(changed) => onChange(questions.map((p, j) => (j === i ? changed : p)))}
             onMove={(by) => move(i, by)}
             onRemove={() => onChange(questions.filter((_, j) => j !== i))}

@@ -60,6 +60,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [revoked, setRevoked] = useState(false);
+  const [fileChanges, setFileChanges] = useState(0);
   const [, setTick] = useState(0);
   const redraw = () => setTick((n) => n + 1);
   const clients = useRef(new Map<string, SectionClient>());
@@ -222,6 +223,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         }
       },
       ephemeral: (e) => {
+        if (e.type === "attachment.added" || e.type === "attachment.removed") setFileChanges((n) => n + 1);
         if (e.type === "access.revoked") {
           // Sent to this user alone when they left the plan's group; the server no longer sends this connection the plan.
           setRevoked(true);
@@ -617,7 +619,7 @@ export function LessonPrepEditor({ prepId }: { prepId: string }) {
         restore={(versionId) => command("RestoreVersion", versionId)}
         onError={setError}
       />
-      <AttachmentsPanel owner={`lessonprep/${prepId}`} nameOf={nameOf} />
+      <AttachmentsPanel owner={`lessonprep/${prepId}`} nameOf={nameOf} changes={fileChanges} />
     </div>
   );
 }

@@ -25,6 +25,23 @@ export interface AnswerRevealedEvent {
   total: TallyTotal;
 }
 
+export interface AttachmentAddedEvent {
+  id: string;
+  url: string;
+  name: string;
+  size: number;
+  contentType: string;
+  owner: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface AttachmentRemovedEvent {
+  id: string;
+  owner: string;
+  removedBy: string;
+}
+
 export interface AttemptPausedEvent {
   cause: string;
 }
@@ -42,6 +59,12 @@ export interface AttemptStartedEvent {
 export interface AttemptSubmittedEvent {
   reason: string;
   submittedAt: string;
+}
+
+export interface BoardBackgroundEvent {
+  sessionId: string;
+  userId: string;
+  background: BoardBackground | null;
 }
 
 export interface BoardClearedEvent {
@@ -369,6 +392,12 @@ export interface VersionSavedEvent {
   createdAt: string;
 }
 
+export interface BoardBackground {
+  fileId: string;
+  name: string;
+  contentType: string;
+}
+
 export interface CandidateProgress {
   studentId: string;
   name: string;
@@ -441,10 +470,13 @@ export interface LiveEventData {
   "announcement": AnnouncementEvent;
   "answer.recorded": AnswerRecordedEvent;
   "answer.revealed": AnswerRevealedEvent;
+  "attachment.added": AttachmentAddedEvent;
+  "attachment.removed": AttachmentRemovedEvent;
   "attempt.paused": AttemptPausedEvent;
   "attempt.resumed": AttemptResumedEvent;
   "attempt.started": AttemptStartedEvent;
   "attempt.submitted": AttemptSubmittedEvent;
+  "board.background": BoardBackgroundEvent;
   "board.cleared": BoardClearedEvent;
   "chat.posted": ChatPostedEvent;
   "class.presence": ClassPresenceEvent;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
+import { StemText } from "../attachments/StemText";
 import { strings, t } from "../i18n";
 import { clearAttempt, loadFlags, loadPending, putPending, removePending, saveFlags } from "../exams/answerStore";
 import { clockAt, countdown, ExamClock, noClock, timeLeft } from "../exams/examClock";
@@ -365,7 +366,7 @@ export function ExamTake({ examId }: { examId: string }) {
                     {mark.flagged ? `⚑ ${p("unflag")}` : p("flag")}
                   </button>
                 </div>
-                <p class="stem" id={`stem-${q.id}`}>{q.stem}</p>
+                <p class="stem" id={`stem-${q.id}`}><StemText stem={q.stem} /></p>
                 <QuestionInput question={q} n={index + 1} value={answers[q.id]} disabled={disabled} onChange={(v, debounce) => change(q, v, debounce)} />
               </fieldset>
             </li>

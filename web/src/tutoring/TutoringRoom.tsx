@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { rest } from "../api";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
+import { attachmentBlobUrl } from "../attachments/uploadAttachment";
 import type { QueueMessageEvent } from "../live/events.generated";
 import { LiveConnection } from "../live/liveConnection";
 import { Joined, StreamFollower } from "../live/streamFollower";
@@ -46,6 +48,8 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
   const [history, setHistory] = useState<SessionRecord[]>([]);
   // queue.message is not in the Join snapshot: a page shows the ones sent while it is open.
   const [notices, setNotices] = useState<QueueMessageEvent[]>([]);
+  const [fileChanges, setFileChanges] = useState(0);
+  const [backgroundUrl, setBackgroundUrl] = useState<string | null>(null);
   const live = useRef<LiveConnection | null>(null);
   const notesFor = useRef<string | null>(null);
   const isTutor = useRef(false);
@@ -59,6 +63,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
     const join = async () => {
       const joined = await connection.call<Joined<RoomView> & { serverNow: string }>("Join", roomId);
       setOffset(Date.parse(joined.serverNow) - Date.now());
+      setFileChanges((n) => n + 1);
       isTutor.current = joined.snapshot.role === "tutor";
       follower.joined(joined);
       if (isTutor.current) void loadHistory();
@@ -88,6 +93,7 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
         if ((event.type === "session.started" || event.type === "session.ended") && event.data.studentId === me.userId) void join().catch(setError);
       },
       ephemeral: (e) => {
+        if (e.type === "attachment.added" || e.type === "attachment.removed") setFileChanges((n) => n + 1);
         const event = typed(e, "queue.changed", "presence.changed");
         if (event?.type === "queue.changed") {
           const change = event.data;
@@ -140,6 +146,31 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
       await live.current!.invoke("DrawStroke", roomId, { ...nextCommand(), strokeId: sent.strokeId, points: sent.points, color: sent.color, width: sent.width });
     } catch (failure) {
       setPendingStrokes((p) => p.filter((s) => s.strokeId !== sent.strokeId));
+      setBoardError(failure);
+    }
+  }
+
+  const backgroundId = view?.session?.background?.fileId ?? null;
+  useEffect(() => {
+    // The image is read with the bearer token (an <img> cannot send it), so the board shows a blob copy.
+    if (!backgroundId) return setBackgroundUrl(null);
+    let url: string | null = null;
+    let current = true;
+    attachmentBlobUrl(`/api/files/${encodeURIComponent(backgroundId)}`).then(
+      (blob) => (current ? setBackgroundUrl((url = blob)) : URL.revokeObjectURL(blob)),
+      (failure) => current && setBoardError(failure),
+    );
+    return () => {
+      current = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [backgroundId]);
+
+  async function setBackground(fileId: string | null) {
+    setBoardError(null);
+    try {
+      await live.current!.invoke("SetBackground", roomId, fileId);
+    } catch (failure) {
       setBoardError(failure);
     }
   }
@@ -210,10 +241,34 @@ export function TutoringRoom({ roomId }: { roomId: string }) {
     <div class="workspace">
       <div>
         <h2>{tt("board")}</h2>
-        <Whiteboard strokes={view.session?.strokes ?? []} pending={pendingStrokes} locked={locked} onStroke={draw} onClear={clearBoard} />
+        <Whiteboard strokes={view.session?.strokes ?? []} pending={pendingStrokes} locked={locked} background={backgroundUrl} onStroke={draw} onClear={clearBoard} />
+        {!locked && backgroundId && (
+          <button type="button" class="link" data-testid="remove-background" onClick={() => void setBackground(null)}>{tt("removeBackground")}</button>
+        )}
         <div data-testid="board-error"><ErrorLine error={boardError} /></div>
       </div>
-      {view.session && <ChatPanel me={me} messages={view.session.chat} pending={pendingChat} onSend={sendChat} />}
+      {view.session && (
+        <div>
+          <ChatPanel me={me} messages={view.session.chat} pending={pendingChat} onSend={sendChat} />
+          {!locked && (
+            <div class="board-files">
+              <AttachmentsPanel
+                owner={`tutoring/${roomId}`}
+                changes={fileChanges}
+                nameOf={(id) => (id === view.room.tutorId ? view.room.tutorName : id === view.session?.studentId ? view.session.studentName : id)}
+                actions={(file) =>
+                  file.contentType.startsWith("image/") && file.id !== backgroundId ? (
+                    <>
+                      {" "}
+                      <button class="link" data-testid="attachment-show-on-board" onClick={() => void setBackground(file.id)}>{tt("showOnBoard")}</button>
+                    </>
+                  ) : null
+                }
+              />
+            </div>
+          )}
+        </div>
+      )}
     </div>
   );
 

@@ -13,12 +13,14 @@ interface Props {
   strokes: Stroke[];
   pending: Stroke[];
   locked: boolean;
+  /** A blob URL of the image under the board, fitted into the board's 960×600 so strokes sit alike on every screen. */
+  background?: string | null;
   onStroke: (stroke: Omit<Stroke, "strokeId" | "userId">) => void;
   onClear: () => void;
 }
 
 /** A canvas whiteboard: pointer moves become one stroke per press, drawn at once and sent when the pointer lifts. */
-export function Whiteboard({ strokes, pending, locked, onStroke, onClear }: Props) {
+export function Whiteboard({ strokes, pending, locked, background, onStroke, onClear }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ points: [number, number][]; color: string; width: number } | null>(null);
   const [color, setColor] = useState(colors[1]);
@@ -57,7 +59,8 @@ export function Whiteboard({ strokes, pending, locked, onStroke, onClear }: Prop
         ))}
         <button type="button" class="clear" onClick={onClear} data-testid="clear-board">{tt("clearBoard")}</button>
       </div>}
-      <div class="board-frame">
+      <div class={background ? "board-frame with-background" : "board-frame"}>
+        {background && <img class="board-background" src={background} alt={tt("background")} data-testid="board-background" />}
         <canvas
           ref={canvas}
           width={boardWidth}

@@ -1,4 +1,4 @@
-import type { ChatPostedEvent, QueueChangedEvent, QueuedStudent, StrokeDrawnEvent } from "../live/events.generated";
+import type { BoardBackground, ChatPostedEvent, QueueChangedEvent, QueuedStudent, StrokeDrawnEvent } from "../live/events.generated";
 import type { TypedEvent } from "../live/typedEvent";
 
 /**
@@ -28,6 +28,8 @@ export interface RoomSession {
   strokes: Stroke[];
   chat: ChatMessage[];
   notes: string | null;
+  /** The image under the board (PROTOCOL §4 SetBackground); absent from a server before it. */
+  background?: BoardBackground | null;
 }
 export interface RoomView {
   room: RoomInfo;
@@ -49,6 +51,7 @@ export const roomEventTypes = [
   "session.ended",
   "stroke.drawn",
   "board.cleared",
+  "board.background",
   "chat.posted",
   "queue.message",
 ] as const;
@@ -82,6 +85,8 @@ export function applyRoomEvent(view: RoomView, event: RoomEvent): RoomView {
     }
     case "board.cleared":
       return session ? { ...view, session: { ...session, strokes: [] } } : view;
+    case "board.background":
+      return session?.sessionId === event.data.sessionId ? { ...view, session: { ...session, background: event.data.background } } : view;
     case "chat.posted": {
       const line = event.data;
       if (!session || session.chat.some((m) => m.id === line.id)) return view;
