@@ -28,7 +28,13 @@ public sealed class HomeworkDocument(string id, HomeworkState state)
         state.Sheet = built.Sheet;
         state.StudentClasses = built.StudentClasses;
         state.StudentNames = built.StudentNames;
+        state.Unlisted = HomeworkSetup.Members(built).ToList();
     }
+
+    public IReadOnlyList<string> Unlisted => state.Unlisted;
+
+    /// <summary>These members' lists name the homework now, durably.</summary>
+    public void Listed(IReadOnlyList<string> userIds) => state.Unlisted.RemoveAll(userIds.Contains);
 
     public string? ClassOf(string studentId) => state.StudentClasses.GetValueOrDefault(studentId);
 

@@ -21,6 +21,9 @@ namespace Collab.Grains.Homework;
 /// The due time is the server's: a durable reminder (<see cref="DeadlineAlarm"/>), registered before the homework is
 /// stored, wakes the grain at the due time wherever it is, and a grain timer does the same while it is active; either
 /// closes it (<c>homework.closed</c>). A submission after the due time is refused whether or not it has closed yet.
+/// Every member's list of homework (<see cref="IUserHomeworkGrain"/>, their home page) is told of it from an outbox: the
+/// members not yet listed are part of the state, and a reminder registered before the homework is stored lists them
+/// until none is left, whatever failed or restarted meanwhile.
 /// </summary>
 public sealed class HomeworkGrain(
     [PersistentState("homework", StorageNames.Default)] IPersistentState<HomeworkState> store,
@@ -34,6 +37,7 @@ public sealed class HomeworkGrain(
     public const string StaffGroup = "staff";
 
     private DeadlineAlarm? _alarm;
+    private ReminderOutbox? _listing;
 
     protected override string Area => "homework";
 
@@ -43,6 +47,9 @@ public sealed class HomeworkGrain(
     private HomeworkDocument Homework => new(Id, State);
 
     private DeadlineAlarm Alarm => _alarm ??= new DeadlineAlarm(this, homeworkOptions.Value.DueReminderPeriod);
+
+    private ReminderOutbox Listing => _listing ??= new ReminderOutbox(this, "homework-listing", homeworkOptions.Value.ListingDelay,
+        homeworkOptions.Value.ListingReminderPeriod, new Outbox(new OutboxDelivery(() => Homework.Unlisted.Count > 0, ListMembersAsync)), logger);
 
     protected override void Apply(EventEnvelope logged) => Homework.Replay(logged.Type, logged.DataJson);
 
@@ -55,6 +62,7 @@ public sealed class HomeworkGrain(
         {
             ArmTimer();
         }
+        await Listing.RequestWhenOwedAsync();
     }
 
     public async Task<HomeworkSummary> CreateAsync(Caller caller, string specJson)
@@ -74,10 +82,11 @@ public sealed class HomeworkGrain(
         // The durable backstop first: a homework is never stored without it, and a reminder left by a create that failed
         // to write finds no homework and removes itself.
         await Alarm.ScheduleReminderAsync(built.Sheet.DueAt - Now);
+        await Listing.RemindAsync();
         await RunAsync(() => Homework.Create(built));
         ArmTimer();
         // After the homework is durable, so no list names a homework that does not exist.
-        await Task.WhenAll(HomeworkSetup.Members(built).Select(ListForAsync));
+        await Listing.SendAsync();
         return Homework.Summary(caller, Now);
     }
 
@@ -115,7 +124,7 @@ public sealed class HomeworkGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != DeadlineAlarm.ReminderName)
+        if (await Listing.ReceiveReminderAsync(reminderName) || reminderName != DeadlineAlarm.ReminderName)
         {
             return;
         }
@@ -171,16 +180,7 @@ public sealed class HomeworkGrain(
         }
     }
 
-    private async Task ListForAsync(string userId)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IUserHomeworkGrain>(userId).AddAsync(Id);
-        }
-        catch (Exception exception)
-        {
-            // The homework is stored and readable by id; only this user's list misses it.
-            logger.LogWarning(exception, "Listing homework {Id} for {User} failed", Id, userId);
-        }
-    }
+    /// <summary>Idempotent at each list, so a member listed by a send whose record here failed is listed once.</summary>
+    private Task ListMembersAsync() => Outbox.SendEachAsync(Homework.Unlisted.ToList(),
+        userId => GrainFactory.GetGrain<IUserHomeworkGrain>(userId).AddAsync(Id), listed => RunAsync(() => Homework.Listed(listed)));
 }

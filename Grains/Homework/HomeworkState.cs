@@ -17,4 +17,8 @@ public sealed class HomeworkState : LiveState
 
     [Id(3)]
     public Dictionary<string, HomeworkSubmission> Submissions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The members (setter, teachers, students) whose list of homework does not name this one yet.</summary>
+    [Id(250)]
+    public List<string> Unlisted { get; set; } = [];
 }

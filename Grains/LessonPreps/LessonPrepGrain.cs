@@ -43,7 +43,7 @@ public sealed partial class LessonPrepGrain(
     private GroupMembership? _membership;
     private LessonOpJournal _journal = null!;
     private LessonVersions _versions = null!;
-    private ForkOutbox _outbox = null!;
+    private ReminderOutbox _outbox = null!;
 
     /// <summary>The plan's text and its transform window; made at activation, over the state just read.</summary>
     private LessonPlanDocument _document = null!;
@@ -61,13 +61,15 @@ public sealed partial class LessonPrepGrain(
         _versions = new LessonVersions(versions, Id);
         _cursors = new(TimeSpan.FromSeconds(1.0 / Math.Max(1, _prep.CursorMovesPerSecond)), () => Now, move => EmitEphemeral(move),
             delay => this.RegisterGrainTimer(_ => PublishDueCursors(), delay, Timeout.InfiniteTimeSpan));
-        _outbox = new ForkOutbox(this, _prep.ForkReportDelay, _prep.ForkReminderPeriod, SendOwedAsync);
+        _outbox = new ReminderOutbox(this, "fork-outbox", _prep.ForkReportDelay, _prep.ForkReminderPeriod, new Outbox(
+            new OutboxDelivery(() => State.Owner is not null && !State.Listed, ListForOwnerAsync),
+            new OutboxDelivery(() => State.Owner is not null && ForkReflections.Due(State, Id, Now) is not null, ReportReflectionAsync)), logger);
         if (State.GroupId is null)
         {
             return;
         }
         await _journal.RestoreAsync(State, _document, StreamName, RetainedEvents, CommandLimits);
-        await OweWhenDueAsync();
+        await _outbox.RequestWhenOwedAsync();
     }
 
     /// <summary>Ops still queued would never be written by this activation: they fail, to be resent to the next one.</summary>
@@ -128,7 +130,7 @@ public sealed partial class LessonPrepGrain(
             LessonPlanSetup.StartCopy(State, source, caller, Now);
             return LessonPrepViews.View(Id, State);
         });
-        await SendOwedAsync();
+        await _outbox.SendAsync();
         return copy;
     }
 
@@ -138,63 +140,23 @@ public sealed partial class LessonPrepGrain(
         return LessonPrepViews.CopySummary(Id, State) ?? throw CollabException.NotFound($"personal copy {Id}");
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != ForkOutbox.ReminderName)
-        {
-            return;
-        }
-        _outbox.Reminded();
-        await SendOwedAsync();
-    }
-
-    /// <summary>Whether this personal copy still owes its owner's list its id, or its original its reflection.</summary>
-    private bool Owes => State.Owner is not null && (!State.Listed || ForkReflections.Due(State, Id, Now) is not null);
-
-    /// <summary>Arms the send of what this copy owes; a failure is only logged, the edit itself being durable.</summary>
-    private async Task OweWhenDueAsync()
-    {
-        if (!Owes)
-        {
-            return;
-        }
-        try
-        {
-            await _outbox.RequestAsync();
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Arming the reports of copy {Fork} failed; its next edit or activation arms them again", Id);
-        }
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _outbox.ReceiveReminderAsync(reminderName);
 
     /// <summary>
-    /// Lists this copy for its owner and reports its reflection to its original, each durable there before it is marked
-    /// sent here; both are idempotent, so sending again after a failure that hid their success changes nothing.
+    /// What a personal copy owes: its id to its owner's list, its reflection to its original. Each is durable there before
+    /// it is marked sent here, and both are idempotent, so sending again after a failure that hid their success changes nothing.
     /// </summary>
-    private async Task SendOwedAsync()
+    private async Task ListForOwnerAsync()
     {
-        try
-        {
-            if (State.Owner is { } owner && !State.Listed)
-            {
-                await GrainFactory.GetGrain<IUserLessonCopiesGrain>(owner).AddAsync(Id);
-                await RunAsync(() => State.Listed = true);
-            }
-            if (ForkReflections.Due(State, Id, Now) is { } report)
-            {
-                await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom!).ForkReflectionAsync(report);
-                await RunAsync(() => ForkReflections.Confirmed(State, report));
-            }
-            if (!Owes)
-            {
-                await _outbox.DoneAsync();
-            }
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Reporting copy {Fork} to its owner's list or to {Origin} failed; its reminder retries", Id, State.ForkedFrom);
-        }
+        await GrainFactory.GetGrain<IUserLessonCopiesGrain>(State.Owner!).AddAsync(Id);
+        await RunAsync(() => State.Listed = true);
+    }
+
+    private async Task ReportReflectionAsync()
+    {
+        var report = ForkReflections.Due(State, Id, Now)!;
+        await GrainFactory.GetGrain<ILessonPrepGrain>(State.ForkedFrom!).ForkReflectionAsync(report);
+        await RunAsync(() => ForkReflections.Confirmed(State, report));
     }
 
     public async Task<LessonPrepView> GetAsync(Caller caller)
@@ -282,7 +244,7 @@ public sealed partial class LessonPrepGrain(
         {
             _batches.Settle(batch);
             await SnapshotWhenDueAsync();
-            await OweWhenDueAsync();
+            await _outbox.RequestWhenOwedAsync();
         }
         finally
         {

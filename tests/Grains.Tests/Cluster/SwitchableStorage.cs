@@ -10,6 +10,9 @@ public sealed class SwitchableStorage(DeepCopier copier) : IGrainStorage
 
     public volatile bool FailWrites;
 
+    /// <summary>The writes of one kind of state alone fail (by its storage name, e.g. a user's list of homework).</summary>
+    public volatile string? FailWritesOf;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         lock (_rows)
@@ -26,7 +29,7 @@ public sealed class SwitchableStorage(DeepCopier copier) : IGrainStorage
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (FailWrites)
+        if (FailWrites || stateName == FailWritesOf)
         {
             throw new InvalidOperationException("storage is down (test)");
         }

@@ -3,6 +3,7 @@ using Collab.Grains.Live;
 using Collab.Grains.Tutoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Collab.Grains.Tests.Cluster;
@@ -31,6 +32,10 @@ public sealed class TutoringClusterFixture : IAsyncLifetime
     public InMemoryPeopleLookup People => Services.GetRequiredService<InMemoryPeopleLookup>();
 
     public IReminderTable Reminders => Services.GetRequiredService<IReminderTable>();
+
+    public SwitchableStorage Storage => (SwitchableStorage)Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+    public GrainCallCounter Calls => Services.GetRequiredService<GrainCallCounter>();
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 

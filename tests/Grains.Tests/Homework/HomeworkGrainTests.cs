@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collab.Grains.Homework;
 using Collab.Grains.Interfaces.Common;
 using Collab.Grains.Interfaces.Homework;
 using Collab.Grains.Interfaces.Homework.Events;
@@ -14,6 +15,11 @@ namespace Collab.Grains.Tests.Homework;
 public sealed class HomeworkGrainTests(TutoringClusterFixture fixture)
 {
     private static async Task<string> RefusalAsync(Func<Task> call) => (await Assert.ThrowsAsync<CollabException>(call)).Code;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    /// <summary>The setter, the classes' teachers and their students: everyone whose home page lists the homework.</summary>
+    private static readonly Caller[] Members = [Master, TeacherA, TeacherB, MasterStudent, ClassroomSample.HostStudent2, StudentA, StudentA2, StudentB];
 
     private DateTimeOffset Now => fixture.Clock.GetUtcNow();
 
@@ -188,5 +194,78 @@ public sealed class HomeworkGrainTests(TutoringClusterFixture fixture)
         var results = await homework.ResultsAsync(Master, null);
         Assert.Equal(HomeworkStatuses.Closed, results.Status);
         Assert.Equal(5m, results.Students.Single(s => s.StudentId == StudentA.UserId).Score);
+    }
+
+    /// <summary>A homework set while no member's list could store it, and how many list adds that made.</summary>
+    private async Task<(IHomeworkGrain Homework, int FailedAdds)> SetWhileListsFailAsync()
+    {
+        var adds = fixture.Calls.Count(typeof(UserHomeworkGrain), nameof(UserHomeworkGrain.AddAsync));
+        fixture.Storage.FailWritesOf = "userhomework";
+        try
+        {
+            var (homework, _) = await SetAsync();
+            return (homework, fixture.Calls.Count(typeof(UserHomeworkGrain), nameof(UserHomeworkGrain.AddAsync)) - adds);
+        }
+        finally
+        {
+            fixture.Storage.FailWritesOf = null;
+        }
+    }
+
+    /// <summary>Moves the clock a listing reminder period on and waits for the adds that tick makes.</summary>
+    private async Task ListingReminderTickAsync(int expectedAdds)
+    {
+        var adds = fixture.Calls.Count(typeof(UserHomeworkGrain), nameof(UserHomeworkGrain.AddAsync));
+        fixture.Clock.Advance(new HomeworkOptions().ListingReminderPeriod);
+        await fixture.Calls.WaitForAsync(typeof(UserHomeworkGrain), nameof(UserHomeworkGrain.AddAsync), adds + expectedAdds, Patience);
+    }
+
+    private async Task AssertListedOnceByEveryMemberAsync(IHomeworkGrain homework)
+    {
+        // Behind the reminder's turn: the homework has recorded what it listed when this answers.
+        await homework.SummaryAsync(Master);
+        foreach (var member in Members)
+        {
+            Assert.Single(await fixture.Grains.GetGrain<IUserHomeworkGrain>(member.UserId).ListAsync(), homework.GetPrimaryKeyString());
+        }
+        Assert.Null(await fixture.Reminders.ReadRow(homework.GetGrainId(), "homework-listing"));
+    }
+
+    [Fact]
+    public async Task Members_whose_lists_failed_to_store_the_homework_are_listed_by_its_reminder_which_then_goes()
+    {
+        var (homework, failedAdds) = await SetWhileListsFailAsync();
+        Assert.Equal(Members.Length, failedAdds);
+        foreach (var member in Members)
+        {
+            Assert.DoesNotContain(homework.GetPrimaryKeyString(), await fixture.Grains.GetGrain<IUserHomeworkGrain>(member.UserId).ListAsync());
+        }
+        Assert.NotNull(await fixture.Reminders.ReadRow(homework.GetGrainId(), "homework-listing"));
+
+        await ListingReminderTickAsync(Members.Length);
+
+        await AssertListedOnceByEveryMemberAsync(homework);
+    }
+
+    [Fact]
+    public async Task A_homework_whose_members_were_not_listed_before_a_restart_lists_them_from_its_reminder()
+    {
+        var (homework, _) = await SetWhileListsFailAsync();
+
+        // The reminder alone wakes it: no activation is left to retry.
+        await fixture.DeactivateAllAsync();
+        await ListingReminderTickAsync(Members.Length);
+
+        await AssertListedOnceByEveryMemberAsync(homework);
+        await fixture.DeactivateAllAsync();
+        await AssertListedOnceByEveryMemberAsync(homework);
+    }
+
+    [Fact]
+    public async Task A_homework_listed_at_once_leaves_no_listing_reminder()
+    {
+        var (homework, _) = await SetAsync();
+
+        await AssertListedOnceByEveryMemberAsync(homework);
     }
 }
