@@ -5,10 +5,10 @@ import { nextCommand } from "../session";
 import { homeworkPath, HomeworkView, MarkingTask } from "../homework/homeworkWire";
 import { Refusal } from "../homework/Refusal";
 import { hw } from "../homework/strings";
+import { PointsField, QuestionPicker } from "../marking/MarkingParts";
+import { useMarkingQueue } from "../marking/useMarkingQueue";
 import "../exams/exams.css";
 import "../homework/homework.css";
-
-const inBounds = (text: string, max: number) => /^\d+(\.\d{1,2})?$/.test(text.trim()) && Number(text) <= max;
 
 /**
  * Marking a homework's short answers (PROTOCOL §8): each class's own teacher is offered only their own students'
@@ -17,53 +17,17 @@ const inBounds = (text: string, max: number) => /^\d+(\.\d{1,2})?$/.test(text.tr
 export function HomeworkMarking({ homeworkId }: { homeworkId: string }) {
   const id = encodeURIComponent(homeworkId);
   const [view, setView] = useState<HomeworkView | null>(null);
-  const [questionId, setQuestionId] = useState<string | null>(null);
-  const [task, setTask] = useState<MarkingTask | null | undefined>(undefined);
-  const [points, setPoints] = useState("");
-  const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const queue = useMarkingQueue<MarkingTask>({
+    next: async (qid) => (await rest<MarkingTask | undefined>("GET", `/api/homework/${id}/marking/next?questionId=${encodeURIComponent(qid)}`)) ?? null,
+    mark: (task, points) => rest("POST", `/api/homework/${id}/marks`, { studentId: task.studentId, questionId: task.questionId, points, ...nextCommand() }),
+    maxPoints: (task) => task.points,
+    questionOf: (task) => task.questionId,
+  });
+  const { questionId, task } = queue;
 
   useEffect(() => {
-    rest<HomeworkView>("GET", `/api/homework/${id}`).then(setView, setError);
+    rest<HomeworkView>("GET", `/api/homework/${id}`).then(setView, queue.setError);
   }, [id]);
-
-  async function next(qid: string) {
-    setError(null);
-    setBusy(true);
-    try {
-      setTask((await rest<MarkingTask | undefined>("GET", `/api/homework/${id}/marking/next?questionId=${encodeURIComponent(qid)}`)) ?? null);
-      setPoints("");
-      setInvalid(false);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function pick(qid: string) {
-    setQuestionId(qid);
-    void next(qid);
-  }
-
-  async function mark(e: Event) {
-    e.preventDefault();
-    if (!task) return;
-    if (!inBounds(points, task.points)) {
-      setInvalid(true);
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      await rest("POST", `/api/homework/${id}/marks`, { studentId: task.studentId, questionId: task.questionId, points: Number(points), ...nextCommand() });
-      await next(task.questionId);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
 
   const shorts = view?.questions.filter((q) => q.kind === "short") ?? [];
   return (
@@ -71,19 +35,10 @@ export function HomeworkMarking({ homeworkId }: { homeworkId: string }) {
       <a class="link" href={homeworkPath(homeworkId)} onClick={(e) => { e.preventDefault(); navigate(homeworkPath(homeworkId)); }}>← {hw("back")}</a>
       <h1>{hw("marking")}{view ? ` · ${view.title}` : ""}</h1>
       {view && shorts.length === 0 && <p class="muted">{hw("noShort")}</p>}
-      {shorts.length > 0 && (
-        <div class="pick" role="group" aria-label={hw("pickQuestion")}>
-          <span class="muted">{hw("pickQuestion")}</span>
-          {shorts.map((q) => (
-            <button type="button" class={q.id === questionId ? "chip active" : "chip"} data-pick={q.id} aria-pressed={q.id === questionId} onClick={() => pick(q.id)}>
-              {q.id} · {q.stem.slice(0, 24)}
-            </button>
-          ))}
-        </div>
-      )}
+      <QuestionPicker questions={shorts} current={questionId} label={hw("pickQuestion")} onPick={queue.pick} />
       {questionId && task === null && <p class="banner ok" data-testid="marking-done">{hw("allMarked")}</p>}
       {task && (
-        <form class="mark-task form" data-testid="homework-marking-task" data-student={task.studentId} data-class={task.classId} onSubmit={mark}>
+        <form class="mark-task form" data-testid="homework-marking-task" data-student={task.studentId} data-class={task.classId} onSubmit={queue.mark}>
           <p class="muted" data-testid="marking-remaining" data-remaining={task.remaining}>{hw("remaining", { n: task.remaining })}</p>
           <p class="stem">{task.stem}</p>
           <div class="mark-columns">
@@ -98,16 +53,12 @@ export function HomeworkMarking({ homeworkId }: { homeworkId: string }) {
               </div>
             )}
           </div>
-          <label>
-            {hw("givePoints", { max: task.points })}
-            <input name="points" inputMode="decimal" autoFocus value={points} aria-invalid={invalid}
-              onInput={(e) => { setPoints((e.target as HTMLInputElement).value); setInvalid(false); }} />
-          </label>
-          {invalid && <p class="error" role="alert" data-testid="points-invalid">{hw("pointsOutOfRange", { max: task.points })}</p>}
-          <button type="submit" class="primary" data-testid="submit-mark" disabled={busy}>{hw("submitMark")}</button>
+          <PointsField label={hw("givePoints", { max: task.points })} outOfRange={hw("pointsOutOfRange", { max: task.points })}
+            points={queue.points} invalid={queue.invalid} onInput={queue.setPoints} />
+          <button type="submit" class="primary" data-testid="submit-mark" disabled={queue.busy}>{hw("submitMark")}</button>
         </form>
       )}
-      <Refusal error={error} />
+      <Refusal error={queue.error} />
     </section>
   );
 }
