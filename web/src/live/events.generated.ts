@@ -42,6 +42,7 @@ export interface AttemptStartedEvent {
 export interface AttemptSubmittedEvent {
   reason: string;
   submittedAt: string;
+  cause: string | null;
 }
 
 export interface BoardClearedEvent {
