@@ -6,7 +6,8 @@ namespace Collab.Api.Exams;
 
 /// <summary>
 /// The reply of <c>StartAttempt</c>: PROTOCOL §5's status, paper, answers, deadline and serverNow, plus the two streams
-/// this connection now follows with their current seq (the attempt's own events and the exam's announcements).
+/// this connection now follows with their current seq (the attempt's own events and the exam's announcements); a
+/// submitted attempt also says how (<c>submitReason</c>) and the proctor's reason (<c>submitCause</c>), if any.
 /// </summary>
 public sealed record AttemptStarted(
     string Status,
@@ -19,7 +20,9 @@ public sealed record AttemptStarted(
     string Stream,
     long Seq,
     string ExamStream,
-    long ExamSeq)
+    long ExamSeq,
+    string? SubmitReason,
+    string? SubmitCause)
 {
     public static AttemptStarted From(AttemptView view, string attemptKey, string examId, long examSeq) => new(
         view.Status,
@@ -32,5 +35,7 @@ public sealed record AttemptStarted(
         $"exam-attempts/{attemptKey}",
         view.Seq,
         $"exams/{examId}",
-        examSeq);
+        examSeq,
+        view.SubmitReason,
+        view.SubmitCause);
 }

@@ -46,8 +46,9 @@ public sealed class ExamHub(
         return Grain(examId).AnnounceAsync(Caller, text, roomId);
     }
 
-    public Task<CandidateProgress> ForceSubmit(string examId, string studentId) =>
-        Act(examId, new ProctorAction(studentId, ProctorAction.Submit, 0, ""));
+    /// <summary>Takes the student's id alone (PROTOCOL §5) or <c>{studentId, reason}</c> (§7), under one method name.</summary>
+    public Task<CandidateProgress> ForceSubmit(string examId, JsonElement target) =>
+        Act(examId, ProctorAction.Submit, CandidateActionRequest.ReadTarget(target));
 
     public Task<CandidateProgress> Pause(string examId, CandidateActionRequest request) => Act(examId, ProctorAction.Pause, request);
 

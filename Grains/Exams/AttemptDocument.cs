@@ -34,7 +34,10 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
     public bool IsPaused => state.PausedAt is not null;
 
     /// <summary>The submission, once there is one.</summary>
-    public AttemptSubmitted? Submitted => state.SubmittedAt is { } at ? new AttemptSubmitted(at, state.SubmitReason) : null;
+    public AttemptSubmitted? Submitted => state.SubmittedAt is { } at ? new AttemptSubmitted(at, state.SubmitReason, Cause) : null;
+
+    /// <summary>The proctor's reason for collecting the paper, or null when there is none to tell.</summary>
+    private string? Cause => state.SubmitCause.Length > 0 ? state.SubmitCause : null;
 
     /// <summary>Start plus duration, extra time and the accommodation, plus every pause; while paused it moves with the clock.</summary>
     public DateTimeOffset? Deadline(DateTimeOffset now) =>
@@ -224,12 +227,13 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
 
     /// <summary>
     /// Submits and grades: objective questions by the key, a short answer left blank as 0, a given one waits for its
-    /// markers.
+    /// markers. <paramref name="cause"/> is the proctor's reason for a force-submit, kept to tell the student.
     /// </summary>
-    public AttemptSubmittedEvent Submit(string reason, IReadOnlyList<PaperQuestion> paper, DateTimeOffset now)
+    public AttemptSubmittedEvent Submit(string reason, IReadOnlyList<PaperQuestion> paper, DateTimeOffset now, string cause = "")
     {
         state.SubmittedAt = now;
         state.SubmitReason = reason;
+        state.SubmitCause = cause;
         state.PausedAt = null;
         state.Scores.Clear();
         state.AwaitingMarking.Clear();
@@ -249,7 +253,7 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
                 state.AwaitingMarking.Add(question.Id);
             }
         }
-        return new AttemptSubmittedEvent(reason, now);
+        return new AttemptSubmittedEvent(reason, now, Cause);
     }
 
     /// <summary>
@@ -305,14 +309,15 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
             submitted ? new Dictionary<string, decimal>(state.Scores) : new Dictionary<string, decimal>());
     }
 
-    /// <summary>The student's paper in their order, with their answers in the wire form.</summary>
+    /// <summary>The student's paper in their order, with their answers in the wire form, and how it was submitted.</summary>
     public AttemptView View(IReadOnlyList<PaperQuestion> paper, DateTimeOffset now, long seq)
     {
         var kinds = paper.ToDictionary(q => q.Id, q => q.Kind);
         var answers = _answers.ToDictionary(
             a => a.Key,
             a => LiveJson.Serialize(ExamWire.Answer(kinds[a.Key], a.Value.Answer)));
-        return new AttemptView(Status, PaperShuffler.StudentPaper(paper, state.Order!), answers, Deadline(now), now, state.StartedAt, state.SubmittedAt, seq);
+        return new AttemptView(Status, PaperShuffler.StudentPaper(paper, state.Order!), answers, Deadline(now), now, state.StartedAt, state.SubmittedAt, seq,
+            Submitted?.Reason, Submitted?.Cause);
     }
 
     public object Snapshot(DateTimeOffset now) => new
@@ -322,6 +327,7 @@ public sealed class AttemptDocument(AttemptState state, string examId, string st
         deadline = Deadline(now),
         submittedAt = state.SubmittedAt,
         submitReason = state.SubmittedAt is null ? null : state.SubmitReason,
+        submitCause = Submitted?.Cause,
         serverNow = now,
     };
 

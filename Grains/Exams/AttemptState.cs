@@ -73,4 +73,8 @@ public sealed class AttemptState : LiveState
     /// <summary>When the browser reported losing focus, the latest <see cref="ProctoringLimits.FocusLossesKept"/>, for the irregularity log.</summary>
     [Id(31)]
     public List<DateTimeOffset> FocusLostAt { get; set; } = [];
+
+    /// <summary>The proctor's reason for a force-submit, shown to the student with the submission; empty otherwise.</summary>
+    [Id(240)]
+    public string SubmitCause { get; set; } = "";
 }

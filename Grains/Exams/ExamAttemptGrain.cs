@@ -168,7 +168,7 @@ public sealed class ExamAttemptGrain(
                 await RunAsync(() => Emit(Attempt.Accommodate(action.Minutes, Now)));
                 break;
             case ProctorAction.Submit when Attempt.ProctorSubmitPending():
-                await SubmitNowAsync(SubmitReasons.Proctor);
+                await SubmitNowAsync(SubmitReasons.Proctor, action.Cause);
                 break;
         }
         // The durable reminder moves with the deadline, so a silo that dies after a resume still submits on time.
@@ -262,14 +262,14 @@ public sealed class ExamAttemptGrain(
         }
     }
 
-    private async Task<AttemptSubmitted> SubmitNowAsync(string reason)
+    private async Task<AttemptSubmitted> SubmitNowAsync(string reason, string cause = "")
     {
         var paper = await PaperAsync();
         var submitted = await RunAsync(() =>
         {
-            var submittedEvent = Attempt.Submit(reason, paper, Now);
+            var submittedEvent = Attempt.Submit(reason, paper, Now, cause);
             Emit(submittedEvent);
-            return new AttemptSubmitted(submittedEvent.SubmittedAt, reason);
+            return new AttemptSubmitted(submittedEvent.SubmittedAt, reason, submittedEvent.Cause);
         });
         Alarm.Disarm();
         ReportProgress();

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using Collab.Grains.Interfaces.Common;
 using Collab.Silo.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -23,7 +25,7 @@ public sealed class CollabDatabase(CollabSettings settings)
     /// behind it. PostgreSQL runs writes side by side and flushes their WAL together, but only as many as the pool has
     /// connections: a writer beyond them waits in Npgsql's pool, and one still waiting after the connection timeout
     /// (15 s) fails, so a spike of writes (an exam's thousands of simultaneous submits) was refused rather than
-    /// slowed. Waiting here has no timeout and costs only the writes ahead.
+    /// slowed. Waiting here costs only the writes ahead, up to <c>Collab:Database:WriteTurnWait</c>.
     /// </summary>
     public Task WriteAsync(Func<DbConnection, Task> write) => TakingTurnsAsync(async () =>
     {
@@ -31,10 +33,23 @@ public sealed class CollabDatabase(CollabSettings settings)
         await write(connection);
     });
 
-    /// <summary>Runs <paramref name="write"/> in one of this node's write turns (see <see cref="WriteAsync"/>); its failure is its caller's.</summary>
+    /// <summary>
+    /// Runs <paramref name="write"/> in one of this node's write turns (see <see cref="WriteAsync"/>); its failure is its
+    /// caller's. A write that gets no turn within <c>Collab:Database:WriteTurnWait</c> is refused as <c>unavailable</c>
+    /// before it starts: one that waited on would still be stored after Orleans' response timeout had told its caller
+    /// it failed, and the caller's resend (same command id) is answered from what is stored, so refusing early is the
+    /// one answer that is true.
+    /// </summary>
     public async Task TakingTurnsAsync(Func<Task> write)
     {
-        await _writers.WaitAsync();
+        var queuedAt = Stopwatch.GetTimestamp();
+        var granted = await _writers.WaitAsync(settings.Options.Database.WriteTurnWait);
+        WriteTurnMetrics.Waited(queuedAt, granted);
+        if (!granted)
+        {
+            throw new CollabException(ErrorCodes.Unavailable,
+                $"this node's writes are backed up (no write turn within {settings.Options.Database.WriteTurnWait.TotalSeconds:0.#} s); nothing was stored: try again");
+        }
         try
         {
             await write();

@@ -33,5 +33,12 @@ public sealed class CollabOptions
     public sealed class DatabaseOptions
     {
         public bool Migrate { get; set; } = true;
+
+        /// <summary>
+        /// How long a write may wait for one of the node's write turns before it is refused as <c>unavailable</c>,
+        /// having stored nothing: well below Orleans' 30 s response timeout, so that a caller never times out on a write
+        /// that was then stored behind its back.
+        /// </summary>
+        public TimeSpan WriteTurnWait { get; set; } = TimeSpan.FromSeconds(10);
     }
 }

@@ -21,10 +21,17 @@ public sealed record CollabSettings(CollabOptions Options, string? PostgresConne
         {
             throw new InvalidOperationException("Collab:Role=client joins a cluster through its membership table: set Collab:Clustering=postgres");
         }
+        if (options.Database.WriteTurnWait <= TimeSpan.Zero || options.Database.WriteTurnWait > MaxWriteTurnWait)
+        {
+            throw new InvalidOperationException($"Collab:Database:WriteTurnWait must be above zero and at most {MaxWriteTurnWait} (below Orleans' 30 s response timeout); it is {options.Database.WriteTurnWait}");
+        }
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         var sqlite = $"Data Source={Path.Combine(dataDirectory, "collab.db")};Pooling=True;Default Timeout=30";
         return new CollabSettings(options, postgres, sqlite);
     }
+
+    /// <summary>The longest wait for a write turn: the write itself must still fit in Orleans' 30 s response timeout.</summary>
+    public static readonly TimeSpan MaxWriteTurnWait = TimeSpan.FromSeconds(20);
 
     public bool UsesSqlite => Options.Storage == StorageKinds.Sqlite;
 

@@ -48,7 +48,8 @@ public sealed record DeadlineChangedEvent(DateTimeOffset? Deadline, int ExtraMin
     public static string Type => "deadline.changed";
 }
 
-public sealed record AttemptSubmittedEvent(string Reason, DateTimeOffset SubmittedAt) : ILiveEvent
+/// <summary><see cref="Cause"/>: the proctor's reason for collecting the paper, when they gave one.</summary>
+public sealed record AttemptSubmittedEvent(string Reason, DateTimeOffset SubmittedAt, string? Cause = null) : ILiveEvent
 {
     public static string Type => "attempt.submitted";
 }

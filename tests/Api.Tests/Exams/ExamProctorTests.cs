@@ -59,6 +59,64 @@ public sealed class ExamProctorTests(ExamApiHost shared)
     }
 
     [Fact]
+    public async Task A_paper_collected_with_a_reason_tells_the_student_live_and_again_when_they_reopen_it()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened));
+        await using var proctor = await teacher.ConnectAsync(ExamScenario.Hub);
+        await using (var candidate = await student.ConnectAsync(ExamScenario.Hub))
+        {
+            var started = await candidate.InvokeAsync("StartAttempt", examId);
+            Assert.False(started.TryGetProperty("submitReason", out _));
+
+            await HubErrors.AssertRefusedAsync("invalid_argument", () => proctor.InvokeAsync("ForceSubmit", examId, new { studentId = student.UserId, reason = 7 }));
+            await HubErrors.AssertRefusedAsync("too_large", () => proctor.InvokeAsync("ForceSubmit", examId, new { studentId = student.UserId, reason = new string('长', 501) }));
+            await HubErrors.AssertRefusedAsync("invalid_argument", () => proctor.InvokeAsync("ForceSubmit", examId, 42));
+            Assert.Equal("active", (await candidate.InvokeAsync("StartAttempt", examId)).GetProperty("status").GetString());
+
+            var line = await proctor.InvokeAsync("ForceSubmit", examId, new { studentId = student.UserId, reason = "设备故障，改纸笔作答" });
+            Assert.Equal("submitted", line.GetProperty("status").GetString());
+            var submitted = (await candidate.WaitForTypeAsync("attempt.submitted")).GetProperty("data");
+            Assert.Equal("proctor", submitted.GetProperty("reason").GetString());
+            Assert.Equal("设备故障，改纸笔作答", submitted.GetProperty("cause").GetString());
+        }
+
+        await using var reopened = await student.ConnectAsync(ExamScenario.Hub);
+        var view = await reopened.InvokeAsync("StartAttempt", examId);
+        Assert.Equal("submitted", view.GetProperty("status").GetString());
+        Assert.Equal("proctor", view.GetProperty("submitReason").GetString());
+        Assert.Equal("设备故障，改纸笔作答", view.GetProperty("submitCause").GetString());
+        Assert.True(view.GetProperty("submittedAt").GetDateTimeOffset() <= view.GetProperty("serverNow").GetDateTimeOffset());
+        var again = await reopened.InvokeAsync("Submit", examId);
+        Assert.Equal("设备故障，改纸笔作答", again.GetProperty("cause").GetString());
+
+        using var http = await teacher.HttpAsync();
+        var log = await http.GetFromJsonAsync<JsonElement>($"/api/exams/{examId}/irregularities");
+        var entry = Assert.Single(log.GetProperty("entries").EnumerateArray());
+        Assert.Equal(("submit", "设备故障，改纸笔作答"), (entry.GetProperty("kind").GetString(), entry.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task A_paper_the_student_submitted_says_so_when_reopened()
+    {
+        var teacher = _scenario.Teacher();
+        var student = _scenario.Student();
+        var examId = await _scenario.PublishedAsync(teacher, ExamScenario.Spec([student], Opened));
+        await using (var candidate = await student.ConnectAsync(ExamScenario.Hub))
+        {
+            await candidate.InvokeAsync("StartAttempt", examId);
+            await candidate.InvokeAsync("Submit", examId);
+        }
+
+        await using var reopened = await student.ConnectAsync(ExamScenario.Hub);
+        var view = await reopened.InvokeAsync("StartAttempt", examId);
+
+        Assert.Equal("student", view.GetProperty("submitReason").GetString());
+        Assert.False(view.TryGetProperty("submitCause", out _));
+    }
+
+    [Fact]
     public async Task Candidates_do_not_hear_who_else_comes_and_goes()
     {
         var teacher = _scenario.Teacher();

@@ -5,14 +5,19 @@ using Collab.Grains.Tests.Cluster;
 
 namespace Collab.Grains.Tests.Exams;
 
-/// <summary>An attempt on the test cluster: resumes keep order, answers and deadline, also after reactivation.</summary>
+/// <summary>
+/// An attempt on the test cluster: resumes keep order, answers and deadline, also after reactivation, and a reopened
+/// submitted attempt says how and when it was submitted.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ExamAttemptGrainTests(ClusterFixture fixture)
 {
     private static readonly Caller Author = new("t-attempt", "老师", Roles.Teacher, "s-1", "c-1");
     private static readonly Caller Student = new("s-attempt", "学生", Roles.Student, "s-1", "c-1");
 
-    private async Task<IExamAttemptGrain> StartedAttemptAsync()
+    private async Task<IExamAttemptGrain> StartedAttemptAsync() => (await PublishedExamAsync()).Attempt;
+
+    private async Task<(IExamGrain Exam, IExamAttemptGrain Attempt)> PublishedExamAsync()
     {
         var examId = $"ex-{Guid.NewGuid():N}";
         var exam = fixture.Grains.GetGrain<IExamGrain>(examId);
@@ -37,7 +42,48 @@ public sealed class ExamAttemptGrainTests(ClusterFixture fixture)
             }),
         }));
         await exam.PublishAsync(Author);
-        return fixture.Grains.GetGrain<IExamAttemptGrain>(AttemptKeys.Of(examId, Student.UserId));
+        return (exam, fixture.Grains.GetGrain<IExamAttemptGrain>(AttemptKeys.Of(examId, Student.UserId)));
+    }
+
+    [Fact]
+    public async Task A_reopened_attempt_collected_by_the_proctor_says_so_with_the_reason_also_after_reactivation()
+    {
+        var (exam, attempt) = await PublishedExamAsync();
+        var running = await attempt.StartAsync(Student);
+        Assert.Null(running.SubmitReason);
+        Assert.Null(running.SubmitCause);
+
+        await exam.ActOnCandidateAsync(Author, new ProctorAction(Student.UserId, ProctorAction.Submit, 0, "  发现夹带小抄  "));
+        var reopened = await attempt.StartAsync(Student);
+        await fixture.DeactivateAllAsync();
+        var reactivated = await attempt.StartAsync(Student);
+        var submitAgain = await attempt.SubmitAsync(Student);
+
+        foreach (var view in new[] { reopened, reactivated })
+        {
+            Assert.Equal(AttemptStatuses.Submitted, view.Status);
+            Assert.Equal("proctor", view.SubmitReason);
+            Assert.Equal("发现夹带小抄", view.SubmitCause);
+            Assert.NotNull(view.SubmittedAt);
+        }
+        Assert.Equal(reopened.SubmittedAt, reactivated.SubmittedAt);
+        Assert.Equal(new AttemptSubmitted(reopened.SubmittedAt!.Value, "proctor", "发现夹带小抄"), submitAgain);
+    }
+
+    [Fact]
+    public async Task A_reopened_attempt_the_student_submitted_says_so_without_a_reason()
+    {
+        var (exam, attempt) = await PublishedExamAsync();
+        await attempt.StartAsync(Student);
+        var submitted = await attempt.SubmitAsync(Student);
+        // A later collection changes nothing: the student's own submission stands.
+        await exam.ActOnCandidateAsync(Author, new ProctorAction(Student.UserId, ProctorAction.Submit, 0, "收卷"));
+
+        var reopened = await attempt.StartAsync(Student);
+
+        Assert.Equal("student", reopened.SubmitReason);
+        Assert.Null(reopened.SubmitCause);
+        Assert.Equal(submitted.SubmittedAt, reopened.SubmittedAt);
     }
 
     [Fact]

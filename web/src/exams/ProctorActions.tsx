@@ -11,8 +11,9 @@ type Open = null | "pause" | "extend" | "submit";
 
 /**
  * The actions on one candidate's roster line: pause (with a reason), resume, extra time (minutes and a reason),
- * collecting the paper (confirmed). A pause or extra time without a reason is refused here, before it is sent: the
- * server would refuse it too (invalid_argument), and the reason is what an appeal reads later.
+ * collecting the paper (confirmed, with a reason the student is shown if one is given). A pause or extra time without
+ * a reason is refused here, before it is sent: the server would refuse it too (invalid_argument), and the reason is
+ * what an appeal reads later.
  */
 export function ProctorActions({ line, act }: { line: CandidateProgress; act: Act }) {
   const [open, setOpen] = useState<Open>(null);
@@ -47,7 +48,7 @@ export function ProctorActions({ line, act }: { line: CandidateProgress; act: Ac
 
   function confirm(e: Event) {
     e.preventDefault();
-    if (open === "submit") return void run(() => act("ForceSubmit", line.studentId));
+    if (open === "submit") return void run(() => act("ForceSubmit", line.studentId, reason.trim() ? { reason } : {}));
     if (!reason.trim()) {
       setMissing(true);
       return;
@@ -74,10 +75,8 @@ export function ProctorActions({ line, act }: { line: CandidateProgress; act: Ac
             <label>{r("minutes")}<input name="minutes" type="number" min={1} max={120} value={minutes}
               onInput={(e) => setMinutes((e.target as HTMLInputElement).value)} /></label>
           )}
-          {open !== "submit" && (
-            <label>{r("reason")}<input name="reason" maxLength={500} value={reason}
-              onInput={(e) => { setReason((e.target as HTMLInputElement).value); setMissing(false); }} /></label>
-          )}
+          <label>{open === "submit" ? r("reasonOptional") : r("reason")}<input name="reason" maxLength={500} value={reason}
+            onInput={(e) => { setReason((e.target as HTMLInputElement).value); setMissing(false); }} /></label>
           <button type="submit" class="primary" data-action={`confirm-${open === "submit" ? "force-submit" : open}`} disabled={busy}>
             {open === "submit" ? t("forceSubmit") : r("confirm")}
           </button>

@@ -1,6 +1,6 @@
 import { featureStrings } from "../i18n";
 
-/** The words of the student's paper: its navigator, review flags, save marks and the confirmation before submitting. */
+/** The words of the student's paper: its navigator, review flags, save marks, the confirmation before submitting and how it was submitted. */
 export const p = featureStrings(
   {
     navigator: "题目导航",
@@ -24,6 +24,8 @@ export const p = featureStrings(
     dropped: "考试已结束，{n} 个未能发送的答案没有保存：第 {list} 题。",
     resent: "正在重新发送本机保存的 {n} 个未发送的答案。",
     legendKeys: "用方向键在题号间移动，按 Enter 跳到该题。",
+    collectedBecause: "已由监考老师收卷：{cause}",
+    submittedAtLine: "交卷时间：{time}",
   },
   {
     navigator: "Questions",
@@ -47,5 +49,7 @@ export const p = featureStrings(
     dropped: "The exam is over; {n} answers that could not be sent were not saved: questions {list}.",
     resent: "Sending again the {n} unsent answers this browser kept.",
     legendKeys: "Use the arrow keys to move between questions and Enter to go to one.",
+    collectedBecause: "The proctor collected your paper: {cause}",
+    submittedAtLine: "Submitted at {time}",
   },
 );

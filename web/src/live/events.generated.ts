@@ -59,6 +59,7 @@ export interface AttemptStartedEvent {
 export interface AttemptSubmittedEvent {
   reason: string;
   submittedAt: string;
+  cause: string | null;
 }
 
 export interface BoardBackgroundEvent {

@@ -52,10 +52,7 @@ export function ExamProctor({ examId }: { examId: string }) {
 
   const act: Act = async (method, studentId, extra) => {
     const hub = live.current!;
-    const line = method === "ForceSubmit"
-      ? await hub.invoke<CandidateProgress>("ForceSubmit", examId, studentId)
-      : await hub.invoke<CandidateProgress>(method, examId, { studentId, ...extra });
-    put(line);
+    put(await hub.invoke<CandidateProgress>(method, examId, { studentId, ...extra }));
   };
 
   /** The announcement comes back on the exam stream like everyone's, and is shown from there. */

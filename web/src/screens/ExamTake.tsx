@@ -30,6 +30,8 @@ interface Attempt {
   deadline: string | null;
   serverNow: string;
   submittedAt: string | null;
+  submitReason?: string;
+  submitCause?: string;
   stream: string;
   seq: number;
   examStream: string;
@@ -59,6 +61,8 @@ export function ExamTake({ examId }: { examId: string }) {
   const [flags, setFlags] = useState<string[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
   const [submitReason, setSubmitReason] = useState<string | null>(null);
+  /** The proctor's reason for collecting the paper, when they gave one. */
+  const [submitCause, setSubmitCause] = useState<string | null>(null);
   const [pauseCause, setPauseCause] = useState<string | null>(null);
   const [announcements, setAnnouncements] = useState<AnnouncementEvent[]>([]);
   const [notice, setNotice] = useState<{ kind: "warn" | "info"; text: string } | null>(null);
@@ -194,7 +198,9 @@ export function ExamTake({ examId }: { examId: string }) {
       updateClock(view.serverNow, view.deadline);
       setPauseCause(view.status === "paused" ? "" : null);
       if (view.status === "submitted") {
-        setSubmitReason((r) => r ?? "student");
+        // The server's record wins: a reopened attempt says how it was submitted, not this tab's guess.
+        setSubmitReason((r) => view.submitReason ?? r ?? "student");
+        setSubmitCause(view.submitCause ?? null);
         endQueue();
       } else {
         resendAll();
@@ -206,8 +212,9 @@ export function ExamTake({ examId }: { examId: string }) {
       if (!event) return;
       switch (event.type) {
         case "attempt.submitted": {
-          const { reason, submittedAt } = event.data;
+          const { reason, submittedAt, cause } = event.data;
           setSubmitReason(reason);
+          setSubmitCause(cause ?? null);
           markSubmitted(submittedAt);
           break;
         }
@@ -296,8 +303,9 @@ export function ExamTake({ examId }: { examId: string }) {
   async function submit() {
     setConfirming(false);
     try {
-      const result = await live.current!.invoke<{ reason: string; submittedAt: string }>("Submit", examId);
+      const result = await live.current!.invoke<{ reason: string; submittedAt: string; cause?: string }>("Submit", examId);
       setSubmitReason(result.reason);
+      setSubmitCause(result.cause ?? null);
       markSubmitted(result.submittedAt);
     } catch (failure) {
       setError(failure);
@@ -336,7 +344,15 @@ export function ExamTake({ examId }: { examId: string }) {
       )}
       {submitted && (
         <div class="banner ok" role="status" data-testid="submitted-notice">
-          {strings().submittedBy[submitReason ?? "student"] ?? t("submitted")}
+          {submitReason === "proctor" && submitCause
+            ? p("collectedBecause", { cause: submitCause })
+            : strings().submittedBy[submitReason ?? "student"] ?? t("submitted")}
+          {attempt.submittedAt && (
+            <>
+              {" "}
+              <time data-testid="submitted-at" dateTime={attempt.submittedAt}>{p("submittedAtLine", { time: new Date(attempt.submittedAt).toLocaleString() })}</time>
+            </>
+          )}
         </div>
       )}
       {notice && <div class={`banner ${notice.kind}`} role="status" data-testid="paper-notice">{notice.text}</div>}

@@ -117,7 +117,7 @@ test("a student answers with a saved mark per answer, reloads and resumes with t
   assert.deepEqual([line.perQuestion.q1, line.perQuestion.q2, line.perQuestion.q3, line.perQuestion.q4], [2, 4, 2, 4]);
 });
 
-test("the proctor collects a paper and the student's screen says so and stops taking answers", async () => {
+test("the proctor collects a paper with a reason; the student's screen says so, stops taking answers, and says it again when reopened", async () => {
   const student = await newPage(browser, api.baseUrl, phone);
   await signInAs(student, zhao);
   await openExam(student);
@@ -128,11 +128,15 @@ test("the proctor collects a paper and the student's screen says so and stops ta
   await signInAs(proctor, author);
   await proctor.goto(`/exams/${examId}/proctor`);
   await proctor.click(`[data-student=${zhao.userId}] [data-action=force-submit]`);
+  await proctor.fill(`[data-student=${zhao.userId}] input[name=reason]`, "设备故障，改纸笔作答");
   await proctor.click(`[data-student=${zhao.userId}] [data-action=confirm-force-submit]`);
   await proctor.waitForSelector(`[data-student=${zhao.userId}][data-status=submitted]`);
 
-  await student.waitForSelector("[data-testid=submitted-notice]:has-text('监考老师已为你交卷')");
+  await student.waitForSelector("[data-testid=submitted-notice]:has-text('已由监考老师收卷：设备故障，改纸笔作答')");
   assert.equal(await student.isDisabled("input[name=answer-q1][value=b]"), true);
+  await student.reload();
+  await student.waitForSelector("[data-testid=submitted-notice]:has-text('已由监考老师收卷：设备故障，改纸笔作答')");
+  assert.match(await student.textContent("[data-testid=submitted-at]"), /^交卷时间：/);
   await screenshot(student, "exam-collected");
 });
 

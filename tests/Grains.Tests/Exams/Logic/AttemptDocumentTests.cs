@@ -257,6 +257,30 @@ public sealed class AttemptDocumentTests
     }
 
     [Fact]
+    public void The_view_says_how_and_when_the_attempt_was_submitted_and_the_proctors_reason_alone_is_kept()
+    {
+        var startedAt = Started();
+        Assert.Equal((null, null), (_attempt.View(Paper, startedAt, 1).SubmitReason, _attempt.View(Paper, startedAt, 1).SubmitCause));
+
+        var deadline = _attempt.Deadline(startedAt)!.Value;
+        var submitted = _attempt.Submit(SubmitReasons.Deadline, Paper, deadline);
+        var view = _attempt.View(Paper, deadline.AddMinutes(5), 2);
+
+        Assert.Null(submitted.Cause);
+        Assert.Equal((SubmitReasons.Deadline, null, deadline), (view.SubmitReason, view.SubmitCause, view.SubmittedAt));
+
+        var collected = new AttemptDocument(new AttemptState(), "e-1", "s-2");
+        collected.Start(Plan, Paper, "r-2", "小红", startedAt, collected.Admit(Plan, startedAt));
+        var byProctor = collected.Submit(SubmitReasons.Proctor, Paper, startedAt.AddMinutes(3), "设备故障，改纸笔作答");
+        var collectedView = collected.View(Paper, startedAt.AddMinutes(4), 3);
+
+        Assert.Equal("设备故障，改纸笔作答", byProctor.Cause);
+        Assert.Equal((SubmitReasons.Proctor, "设备故障，改纸笔作答", startedAt.AddMinutes(3)),
+            (collectedView.SubmitReason, collectedView.SubmitCause, collectedView.SubmittedAt));
+        Assert.Equal(new AttemptSubmitted(startedAt.AddMinutes(3), SubmitReasons.Proctor, "设备故障，改纸笔作答"), collected.Submitted);
+    }
+
+    [Fact]
     public void An_attempt_is_its_students_alone()
     {
         _attempt.RequireStudent("s-1");
