@@ -8,7 +8,8 @@ public static class WriteTurns
     /// <summary>
     /// SQLite: one, the file's single writer. PostgreSQL: three quarters of the connection pool (Npgsql's
     /// <c>Maximum Pool Size</c>, 100 unless set), at least one, so that a burst of writes larger than the pool waits its
-    /// turn in the node, for as long as it takes, instead of timing out in the pool; the other quarter stays free for
+    /// turn in the node (up to <c>Collab:Database:WriteTurnWait</c>, then it is refused as <c>unavailable</c>, unstored)
+    /// instead of timing out in the pool; the other quarter stays free for
     /// reads and for Orleans' membership and reminders, which share the pool.
     /// </summary>
     public static int For(bool sqlite, string? postgresConnectionString)
