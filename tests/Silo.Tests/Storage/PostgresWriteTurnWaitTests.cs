@@ -24,20 +24,6 @@ public sealed class PostgresWriteTurnWaitTests(PostgresServer postgres)
     private static readonly Caller Submitter = new("s-turns-1", "交卷的考生", Roles.Student, "s-1", "c-1");
     private static readonly Caller Saver = new("s-turns-2", "作答的考生", Roles.Student, "s-1", "c-1");
 
-    /// <summary>Holds the node's one write turn until the returned release is called.</summary>
-    private static async Task<(Task Held, TaskCompletionSource Release)> HoldTurnAsync(CollabDatabase database)
-    {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = database.TakingTurnsAsync(async () =>
-        {
-            entered.SetResult();
-            await release.Task;
-        });
-        await entered.Task.WaitAsync(Patience);
-        return (held, release);
-    }
-
     private static async Task<TimeSpan> RefusedAsync(Func<Task> write)
     {
         var started = Stopwatch.GetTimestamp();
@@ -80,7 +66,7 @@ public sealed class PostgresWriteTurnWaitTests(PostgresServer postgres)
             await submitter.StartAsync(Submitter);
             await saver.StartAsync(Saver);
 
-            var (held, release) = await HoldTurnAsync(silo.Services.GetRequiredService<CollabDatabase>());
+            var (held, release) = await HeldWriteTurn.TakeAsync(silo.Services.GetRequiredService<CollabDatabase>());
             // Grain state (a submit) and the group commit (an answer row) both wait for the turn, and both give up.
             var submitWaited = await RefusedAsync(() => submitter.SubmitAsync(Submitter));
             var saveWaited = await RefusedAsync(() => saver.SaveAnswerAsync(Saver, new CommandId("tab", 1), "q1", "true"));

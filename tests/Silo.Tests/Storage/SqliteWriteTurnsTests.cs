@@ -16,27 +16,13 @@ public sealed class SqliteWriteTurnsTests(PostgresServer postgres)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    /// <summary>Holds the write turn until the returned release is called.</summary>
-    private static async Task<(Task Held, TaskCompletionSource Release)> HoldTurnAsync(CollabDatabase database)
-    {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = database.TakingTurnsAsync(async () =>
-        {
-            entered.SetResult();
-            await release.Task;
-        });
-        await entered.Task.WaitAsync(Patience);
-        return (held, release);
-    }
-
     [Fact]
     public async Task On_sqlite_an_op_log_append_waits_for_the_write_under_way_and_then_lands()
     {
         await using var empty = await EmptyDatabase.MigratedAsync("sqlite", postgres);
         var log = new LessonOpLog(empty.Database);
         var order = new ConcurrentQueue<string>();
-        var (held, release) = await HoldTurnAsync(empty.Database);
+        var (held, release) = await HeldWriteTurn.TakeAsync(empty.Database);
 
         var appended = log.AppendAsync([new LessonOpRow("lp-a", 1, 1, "objectives", "[\"x\"]", "t-1", "tab", 1, "{}", "{}", DateTimeOffset.UnixEpoch)])
             .ContinueWith(write => order.Enqueue(write.IsCompletedSuccessfully ? "appended" : "failed"), TaskScheduler.Default);
@@ -55,7 +41,7 @@ public sealed class SqliteWriteTurnsTests(PostgresServer postgres)
         var inner = new RecordingStorage();
         var storage = new TurnTakingGrainStorage(inner, empty.Database);
         var grain = GrainId.Create("probe", "p-1");
-        var (held, release) = await HoldTurnAsync(empty.Database);
+        var (held, release) = await HeldWriteTurn.TakeAsync(empty.Database);
 
         await storage.ReadStateAsync("probe", grain, new GrainState<int>()).WaitAsync(Patience);
         var write = storage.WriteStateAsync("probe", grain, new GrainState<int>());
@@ -71,7 +57,7 @@ public sealed class SqliteWriteTurnsTests(PostgresServer postgres)
     public async Task On_postgres_writes_do_not_wait_for_each_other()
     {
         await using var empty = await EmptyDatabase.MigratedAsync("postgres", postgres);
-        var (held, release) = await HoldTurnAsync(empty.Database);
+        var (held, release) = await HeldWriteTurn.TakeAsync(empty.Database);
 
         var ran = false;
         await empty.Database.TakingTurnsAsync(() =>
